@@ -1,0 +1,1 @@
+"""Ventanilla core: everything that runs without Qt (rules, storage, sync, documents, services)."""

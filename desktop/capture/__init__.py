@@ -1,0 +1,1 @@
+"""Getting documents in: file import (scanners come later), checks, the blob store."""

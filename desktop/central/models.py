@@ -1,0 +1,83 @@
+"""Typed models of the central database (PostgreSQL in production, SQLite in the demo).
+
+Its own metadata and Alembic history: the workstation cache is a different schema that
+receives a subset of this one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, Numeric, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.store.models import NAMING
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Centre(Base):
+    __tablename__ = "centres"
+
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    city: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    counters: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Person(Base):
+    """Identity as the registry knows it; not every person is a pensioner."""
+
+    __tablename__ = "people"
+
+    cedula: Mapped[str] = mapped_column(String(10), primary_key=True)
+    given_names: Mapped[str] = mapped_column(String(80))
+    surnames: Mapped[str] = mapped_column(String(80))
+    birth_date: Mapped[date] = mapped_column(Date)
+
+
+class Pension(Base):
+    """The Seguro General pension a person receives (one per person in this schema)."""
+
+    __tablename__ = "pensions"
+
+    cedula: Mapped[str] = mapped_column(ForeignKey("people.cedula"), primary_key=True)
+    pension_type: Mapped[str] = mapped_column(String(12))
+    state: Mapped[str] = mapped_column(String(12))
+    granted_on: Mapped[date] = mapped_column(Date)
+    contribution_months: Mapped[int] = mapped_column(Integer)
+    monthly_amount: Mapped[float] = mapped_column(Numeric(10, 2))
+
+
+class Employer(Base):
+    __tablename__ = "employers"
+
+    ruc: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(160))
+
+
+class ContributionDebt(Base):
+    """Months an employer has not paid for a person (mora patronal)."""
+
+    __tablename__ = "contribution_debts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cedula: Mapped[str] = mapped_column(ForeignKey("people.cedula"), index=True)
+    employer_ruc: Mapped[str] = mapped_column(ForeignKey("employers.ruc"))
+    period_from: Mapped[str] = mapped_column(String(7))
+    period_to: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[float] = mapped_column(Numeric(12, 2))

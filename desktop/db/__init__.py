@@ -1,0 +1,1 @@
+"""Engine and migration helpers shared by the local cache and the central database."""

@@ -1,0 +1,74 @@
+"""Engines with the settings the application relies on.
+
+SQLite: WAL (readers never wait for the writer), foreign keys on, `synchronous=FULL` (a
+printed receipt means the case survived a power cut), and explicit `BEGIN` so SQLAlchemy
+controls transactions instead of the sqlite3 module. Write sessions take the write lock at
+`BEGIN IMMEDIATE`, so two writers queue instead of failing halfway with "database is locked".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+IMMEDIATE = "sqlite_begin_immediate"
+BUSY_TIMEOUT_S = 30
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def create_app_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for the cache or central database; SQLite gets the pragmas above."""
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+            **kwargs,
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class SessionFactories:
+    """`read()` for queries, `write()` for use cases that change something."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{IMMEDIATE: True}) if _is_sqlite(engine) else engine
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    def read(self) -> Session:
+        return self._read()
+
+    def write(self) -> Session:
+        return self._write()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

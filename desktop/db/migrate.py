@@ -1,0 +1,86 @@
+"""Alembic at start-up: back up first, refuse a database newer than the code."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from desktop.errors import StorageError
+from desktop.i18n import _
+
+log = logging.getLogger(__name__)
+BACKUPS_KEPT = 5
+
+
+def alembic_config(script_location: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", script_location)
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(
+    engine: Engine,
+    script_location: str,
+    *,
+    backup_dir: Path | None = None,
+    what: str = "la base de datos",
+) -> bool:
+    """Bring the schema to head. Returns True when a migration ran.
+
+    A SQLite file that already holds a schema is copied to `backup_dir` before any change.
+    """
+    config = alembic_config(script_location)
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return False
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError as error:
+            raise StorageError(
+                _(
+                    "{what} fue creada por una versión más nueva de Ventanilla ({rev}). "
+                    "Actualice la aplicación; no se modificó nada."
+                ).format(what=what, rev=current),
+                f"database revision {current} unknown to this code (head {head})",
+            ) from error
+        if backup_dir is not None and engine.dialect.name == "sqlite":
+            backup_sqlite(engine, backup_dir, current)
+    log.info("migrating %s from %s to %s", script_location, current, head)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return True
+
+
+def backup_sqlite(engine: Engine, backup_dir: Path, revision: str) -> Path:
+    """A consistent copy through SQLite's online backup API (safe under WAL)."""
+    source_path = engine.url.database
+    assert source_path, "backup of an in-memory database"
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{Path(source_path).stem}-{stamp}-{revision}.sqlite3"
+    with sqlite3.connect(source_path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    copy.close()
+    source.close()
+    for old in sorted(backup_dir.glob(f"{Path(source_path).stem}-*.sqlite3"))[:-BACKUPS_KEPT]:
+        old.unlink()
+    log.info("backed up %s before migrating", Path(source_path).name)
+    return target

@@ -1,0 +1,1 @@
+"""Printed documents (reportlab, Spanish): reception receipt, status slip, acuerdo copy."""

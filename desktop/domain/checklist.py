@@ -1,0 +1,75 @@
+"""Documents the counter receives per request type (DESIGN.md §4, DOMAIN.md §3.1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.i18n import _
+
+
+class RequestType(StrEnum):
+    RELIQUIDACION = "RELIQUIDACION"
+
+
+class DocumentType(StrEnum):
+    SIGNED_REQUEST = "SOLICITUD_FIRMADA"
+    EMPLOYER_PAYMENT_PROOF = "COMPROBANTE_PAGO_EMPLEADOR"
+    OTHER_ANNEX = "OTRO_ANEXO"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    document_type: DocumentType
+    label: str
+    required: bool
+    colour: bool = False  # scan in colour (stamps, photos) rather than grey
+
+
+PROCEDURE_CODE = "IESS-034-01-07"
+
+
+def procedure_name() -> str:
+    return _("Reliquidación de pensiones")
+
+
+def request_type_label(request_type: RequestType) -> str:
+    return {RequestType.RELIQUIDACION: _("Reliquidación de pensiones")}[request_type]
+
+
+def checklist_for(request_type: RequestType) -> tuple[ChecklistItem, ...]:
+    """The checklist of a request type, required items first."""
+    if request_type is RequestType.RELIQUIDACION:
+        return (
+            ChecklistItem(
+                DocumentType.SIGNED_REQUEST,
+                _("Solicitud de reliquidación con firma manuscrita"),
+                required=True,
+            ),
+            ChecklistItem(
+                DocumentType.EMPLOYER_PAYMENT_PROOF,
+                _("Comprobantes de pago del empleador / planillas"),
+                required=False,
+                colour=True,
+            ),
+            ChecklistItem(DocumentType.OTHER_ANNEX, _("Otros anexos"), required=False),
+        )
+    raise ValueError(request_type)
+
+
+def document_label(document_type: DocumentType) -> str:
+    for request_type in RequestType:
+        for item in checklist_for(request_type):
+            if item.document_type is document_type:
+                return item.label
+    raise ValueError(document_type)
+
+
+def missing_required(
+    request_type: RequestType, attached: set[DocumentType]
+) -> tuple[ChecklistItem, ...]:
+    return tuple(
+        item
+        for item in checklist_for(request_type)
+        if item.required and item.document_type not in attached
+    )

@@ -1,0 +1,47 @@
+"""Staff roles (DESIGN.md §1). The permission table grows here with each use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.i18n import _
+
+
+class Role(StrEnum):
+    CLERK = "oficinista"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrador"
+
+    @property
+    def label(self) -> str:
+        return {
+            Role.CLERK: _("Oficinista"),
+            Role.SUPERVISOR: _("Supervisor"),
+            Role.ADMINISTRATOR: _("Administrador"),
+        }[self]
+
+
+class Action(StrEnum):
+    REGISTER_CASE = "register_case"
+    PRINT_RECEIPT = "print_receipt"
+
+
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.REGISTER_CASE: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.PRINT_RECEIPT: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
+}
+
+
+def may(role: Role, action: Action) -> bool:
+    return role in PERMISSIONS[action]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person: who every change is attributed to."""
+
+    username: str
+    full_name: str
+    role: Role
+    centre_code: str

@@ -1,0 +1,1 @@
+"""Staff authentication, audit chain and secrets."""

@@ -1,0 +1,68 @@
+"""The embedded demo: a central SQLite file with demo data, and this workstation on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.central.demo import DEMO_LOGINS, DemoLogin, DemoSamples, find_samples, is_populated
+from desktop.central.demo import populate as populate_demo
+from desktop.config import Paths, Settings, load_settings
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.runtime import open_cache, open_central
+from desktop.sync.pull import pull_reference
+
+DEMO_CENTRE = "UIO01"
+DEMO_COUNTER = 1
+
+
+@dataclass(frozen=True)
+class DemoSetup:
+    settings: Settings
+    logins: tuple[DemoLogin, ...]
+    samples: DemoSamples
+
+
+def setup_demo(
+    paths: Paths,
+    *,
+    pensioners: int = 5000,
+    seed: int = 2026,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> DemoSetup:
+    """Create (once) the demo central database and point this workstation at it.
+
+    Idempotent: an existing demo database is reused and pulled again; an existing settings
+    file keeps its centre and counter. Settings are written last, so a cancelled first start
+    simply runs again next time.
+    """
+    paths.ensure()
+    settings = load_settings(paths)
+    if not settings.is_configured:
+        settings = Settings(paths=paths, centre=DEMO_CENTRE, counter=DEMO_COUNTER, demo=True)
+    if settings.central_url:
+        raise ValidationError(
+            _(
+                "Esta estación está conectada a una base central; los datos de demostración solo "
+                "se crean en la base embebida."
+            ),
+            "demo refused: a central database is configured",
+        )
+    central = open_central(settings)
+    try:
+        if not is_populated(central):
+            populate_demo(
+                central, pensioners=pensioners, seed=seed, progress=progress, cancel=cancel
+            )
+        samples = find_samples(central)
+        cache = open_cache(settings)
+        try:
+            pull_reference(central, cache, progress, cancel)
+        finally:
+            cache.dispose()
+    finally:
+        central.dispose()
+    settings.save()
+    return DemoSetup(settings, DEMO_LOGINS, samples)

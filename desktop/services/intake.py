@@ -1,0 +1,353 @@
+"""Registering a walk-in request: look up, check, attach, register (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.capture.files import read_checked
+from desktop.clock import format_local, local, now
+from desktop.domain.cases import INITIAL_STATE, OPEN_STATES, CaseState
+from desktop.domain.checklist import DocumentType, RequestType, document_label, missing_required
+from desktop.domain.eligibility import DebtFact, Verdict, assess
+from desktop.domain.identity import province_name
+from desktop.domain.numbering import CaseNumber, next_case_number
+from desktop.domain.pensions import PensionState, PensionType
+from desktop.domain.roles import Action, Actor
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.security import audit
+from desktop.services import intake_checks as checks
+from desktop.services.permissions import require
+from desktop.services.runtime import Runtime
+from desktop.store.models import (
+    Case,
+    CaseDocument,
+    CaseEvent,
+    ContributionDebt,
+    CounterSequence,
+    OutboxEvent,
+    Pensioner,
+)
+
+log = logging.getLogger(__name__)
+
+LEGAL_BASIS = (
+    "LOPDP Art. 7 num. 2 y 4: obligación legal y potestad pública (Ley de Seguridad Social)"
+)
+
+
+@dataclass(frozen=True)
+class PensionerInfo:
+    full_name: str
+    pension_type: str
+    pension_state: str
+    province: str
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    case_number: str
+    state: str
+    registered: str
+
+
+@dataclass(frozen=True)
+class CedulaLookup:
+    cedula: str
+    pensioner: PensionerInfo | None
+    verdict: Verdict
+    open_case: OpenCase | None
+
+    @property
+    def can_register(self) -> bool:
+        return self.verdict.eligible and self.open_case is None
+
+
+@dataclass(frozen=True)
+class AttachedDocument:
+    document_type: DocumentType
+    sha256: str
+    media_type: str
+    pages: int
+    size_bytes: int
+    source: str = "archivo"
+
+    @property
+    def label(self) -> str:
+        return document_label(self.document_type)
+
+
+@dataclass(frozen=True)
+class IntakeForm:
+    cedula: str
+    email: str
+    phone: str
+    cedula_verified: bool
+    documents: tuple[AttachedDocument, ...]
+    employer_ruc: str = ""
+    periods: str = ""
+    request_type: RequestType = RequestType.RELIQUIDACION
+
+
+@dataclass(frozen=True)
+class RegisteredCase:
+    case_number: str
+    applicant_name: str
+    registered_at: datetime
+    state: CaseState
+
+
+def applicant_name(pensioner: Pensioner) -> str:
+    return f"{pensioner.surnames} {pensioner.given_names}"
+
+
+class IntakeService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    # --- before registering ----------------------------------------------------------
+
+    def lookup(self, cedula_text: str) -> CedulaLookup:
+        """Pensioner, eligibility verdict and any open case for a cédula."""
+        cedula = _valid(checks.check_cedula(cedula_text), "cedula")
+        with self.runtime.db.read() as session:
+            pensioner = session.get(Pensioner, cedula)
+            verdict = assess(
+                PensionState(pensioner.pension_state) if pensioner else None,
+                _debts(session, cedula),
+            )
+            open_case = _open_case(session, cedula, RequestType.RELIQUIDACION)
+            info = None
+            if pensioner is not None:
+                info = PensionerInfo(
+                    applicant_name(pensioner),
+                    PensionType(pensioner.pension_type).label,
+                    PensionState(pensioner.pension_state).label,
+                    province_name(cedula),
+                )
+        return CedulaLookup(cedula, info, verdict, open_case)
+
+    def attach_file(self, path: Path, document_type: DocumentType) -> AttachedDocument:
+        """Check a file and keep it in the blob store; it joins a case when registered."""
+        checked = read_checked(path)
+        digest = self.runtime.blobs.put(checked.data)
+        log.info("document attached: %s, %d pages", document_type.value, checked.pages)
+        return AttachedDocument(
+            document_type, digest, checked.media_type, checked.pages, checked.size
+        )
+
+    # --- registering -----------------------------------------------------------------
+
+    def register(self, form: IntakeForm) -> RegisteredCase:
+        """Write the case, its documents, history, audit entry and outbox event at once."""
+        require(self.actor, Action.REGISTER_CASE)
+        cedula = _valid(checks.check_cedula(form.cedula), "cedula")
+        email = _valid(checks.check_email(form.email), "email")
+        phone = _valid(checks.check_phone(form.phone), "phone")
+        ruc = _valid(checks.check_ruc(form.employer_ruc), "ruc")
+        periods = _valid(checks.check_periods(form.periods), "periods")
+        if not form.cedula_verified:
+            raise ValidationError(
+                _("Verifique la cédula original del solicitante antes de registrar."),
+                "cedula original not verified",
+                field="cedula_verified",
+            )
+        attached = {document.document_type for document in form.documents}
+        missing = missing_required(form.request_type, attached)
+        if missing:
+            raise ValidationError(
+                _("Falta el documento obligatorio: {label}.").format(label=missing[0].label),
+                "required document missing",
+                field="documents",
+            )
+        for document in form.documents:
+            if not self.runtime.blobs.exists(document.sha256):
+                raise ValidationError(
+                    _(
+                        "El archivo de «{label}» ya no está en esta estación; adjúntelo de nuevo."
+                    ).format(label=document.label),
+                    "attached blob missing",
+                    field="documents",
+                )
+        settings = self.runtime.settings
+        with self.runtime.db.write() as session, session.begin():
+            pensioner = session.get(Pensioner, cedula)
+            verdict = assess(
+                PensionState(pensioner.pension_state) if pensioner else None,
+                _debts(session, cedula),
+            )
+            if pensioner is None or not verdict.eligible:
+                raise ValidationError(
+                    _("No se puede registrar: {reasons}").format(reasons=" ".join(verdict.reasons)),
+                    "applicant not eligible",
+                    field="cedula",
+                )
+            open_case = _open_case(session, cedula, form.request_type)
+            if open_case is not None:
+                raise ValidationError(
+                    _(
+                        "Ya existe el trámite {number} ({state}) para esta cédula; no se puede "
+                        "registrar otro."
+                    ).format(number=open_case.case_number, state=open_case.state),
+                    "duplicate open case",
+                    field="cedula",
+                )
+            at = now()
+            number = _issue_number(session, settings.centre, settings.counter, local(at).year)
+            case = Case(
+                case_number=str(number),
+                request_type=form.request_type.value,
+                cedula=cedula,
+                applicant_name=applicant_name(pensioner),
+                pension_type=pensioner.pension_type,
+                centre_code=settings.centre,
+                counter=settings.counter,
+                year=number.year,
+                sequence=number.sequence,
+                state=INITIAL_STATE.value,
+                state_changed_at=at,
+                registered_at=at,
+                registered_by=self.actor.username,
+                workstation=settings.workstation,
+                email=email,
+                phone=phone,
+                employer_ruc=ruc or None,
+                periods=periods,
+                cedula_verified=True,
+                legal_basis=LEGAL_BASIS,
+            )
+            case.documents = [
+                CaseDocument(
+                    document_type=d.document_type.value,
+                    sha256=d.sha256,
+                    media_type=d.media_type,
+                    pages=d.pages,
+                    size_bytes=d.size_bytes,
+                    source=d.source,
+                    added_by=self.actor.username,
+                    added_at=at,
+                )
+                for d in form.documents
+            ]
+            event_id = str(uuid.uuid4())
+            case.events = [
+                CaseEvent(
+                    event_id=event_id,
+                    from_state=None,
+                    to_state=INITIAL_STATE.value,
+                    actor=self.actor.username,
+                    workstation=settings.workstation,
+                    at=at,
+                )
+            ]
+            session.add(case)
+            session.add(_registered_event(event_id, case, self.actor, at))
+            audit.append(
+                session,
+                actor=self.actor.username,
+                workstation=settings.workstation,
+                action="case.registered",
+                case_number=case.case_number,
+                details={"documents": len(form.documents), "request_type": case.request_type},
+            )
+        log.info("case registered: %s", case.case_number)
+        return RegisteredCase(case.case_number, case.applicant_name, at, INITIAL_STATE)
+
+
+def _valid(result: checks.FieldCheck, field: str) -> str:
+    if not result.ok:
+        raise ValidationError(result.message, f"invalid {field}", field=field)
+    return result.value
+
+
+def _debts(session: Session, cedula: str) -> tuple[DebtFact, ...]:
+    rows = session.scalars(
+        select(ContributionDebt)
+        .where(ContributionDebt.cedula == cedula)
+        .order_by(ContributionDebt.period_from)
+    )
+    return tuple(
+        DebtFact(row.employer_ruc, row.employer_name, row.period_from, row.period_to)
+        for row in rows
+    )
+
+
+def _open_case(session: Session, cedula: str, request_type: RequestType) -> OpenCase | None:
+    case = session.scalar(
+        select(Case)
+        .where(
+            Case.cedula == cedula,
+            Case.request_type == request_type.value,
+            Case.state.in_([state.value for state in OPEN_STATES]),
+        )
+        .order_by(Case.registered_at.desc())
+        .limit(1)
+    )
+    if case is None:
+        return None
+    return OpenCase(case.case_number, CaseState(case.state).label, format_local(case.registered_at))
+
+
+def _issue_number(session: Session, centre: str, counter: int, year: int) -> CaseNumber:
+    """Next per-counter number; never below a number already in the cache (after a re-pull)."""
+    sequence = session.get(CounterSequence, (centre, counter, year))
+    if sequence is None:
+        sequence = CounterSequence(centre_code=centre, counter=counter, year=year, last_value=0)
+        session.add(sequence)
+    highest = session.scalar(
+        select(func.max(Case.sequence)).where(
+            Case.centre_code == centre, Case.counter == counter, Case.year == year
+        )
+    )
+    number = next_case_number(centre, counter, year, max(sequence.last_value, highest or 0))
+    sequence.last_value = number.sequence
+    return number
+
+
+def _registered_event(event_id: str, case: Case, actor: Actor, at: datetime) -> OutboxEvent:
+    payload = {
+        "case_number": case.case_number,
+        "request_type": case.request_type,
+        "cedula": case.cedula,
+        "applicant_name": case.applicant_name,
+        "pension_type": case.pension_type,
+        "centre_code": case.centre_code,
+        "counter": case.counter,
+        "state": case.state,
+        "registered_at": at.isoformat(),
+        "registered_by": case.registered_by,
+        "email": case.email,
+        "phone": case.phone,
+        "employer_ruc": case.employer_ruc,
+        "periods": case.periods,
+        "cedula_verified": case.cedula_verified,
+        "legal_basis": case.legal_basis,
+        "documents": [
+            {
+                "document_type": d.document_type,
+                "sha256": d.sha256,
+                "media_type": d.media_type,
+                "pages": d.pages,
+                "size_bytes": d.size_bytes,
+                "source": d.source,
+            }
+            for d in case.documents
+        ],
+    }
+    return OutboxEvent(
+        event_id=event_id,
+        event_type="case.registered",
+        case_number=case.case_number,
+        payload=payload,
+        actor=actor.username,
+        workstation=case.workstation,
+        created_at=at,
+    )

@@ -1,0 +1,1 @@
+"""The workstation's local cache: SQLite through SQLAlchemy 2, migrated by Alembic."""

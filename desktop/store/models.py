@@ -1,0 +1,263 @@
+"""Typed models of the local cache (DESIGN.md §5).
+
+Reference data (centres, staff, pensioners, debts) is a copy pulled from the central
+database; cases, documents, audit entries and the outbox are written here first.
+Times are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime stored")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime, dict[str, Any]: JSON}
+
+
+# --- reference data (pulled from central) ---------------------------------------------
+
+
+class Centre(Base):
+    __tablename__ = "centres"
+
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    city: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    counters: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Pensioner(Base):
+    """Only what intake needs (data minimisation): no salaries, no address."""
+
+    __tablename__ = "pensioners"
+
+    cedula: Mapped[str] = mapped_column(String(10), primary_key=True)
+    given_names: Mapped[str] = mapped_column(String(80))
+    surnames: Mapped[str] = mapped_column(String(80))
+    pension_type: Mapped[str] = mapped_column(String(12))
+    pension_state: Mapped[str] = mapped_column(String(12))
+    granted_on: Mapped[date] = mapped_column(Date)
+
+
+class ContributionDebt(Base):
+    """Pending employer contributions recorded against a pensioner (eligibility fact)."""
+
+    __tablename__ = "contribution_debts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cedula: Mapped[str] = mapped_column(String(10), index=True)
+    employer_ruc: Mapped[str] = mapped_column(String(13))
+    employer_name: Mapped[str] = mapped_column(String(160))
+    period_from: Mapped[str] = mapped_column(String(7))
+    period_to: Mapped[str] = mapped_column(String(7))
+
+
+# --- work done at this workstation ----------------------------------------------------
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_cedula_type", "cedula", "request_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(32), unique=True)
+    request_type: Mapped[str] = mapped_column(String(20))
+    cedula: Mapped[str] = mapped_column(String(10))
+    applicant_name: Mapped[str] = mapped_column(String(170))
+    pension_type: Mapped[str] = mapped_column(String(12))
+    centre_code: Mapped[str] = mapped_column(String(5))
+    counter: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20))
+    state_changed_at: Mapped[datetime]
+    registered_at: Mapped[datetime]
+    registered_by: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(20))
+    employer_ruc: Mapped[str | None] = mapped_column(String(13))
+    periods: Mapped[str] = mapped_column(Text, default="")
+    cedula_verified: Mapped[bool] = mapped_column(Boolean)
+    legal_basis: Mapped[str] = mapped_column(String(200))
+
+    documents: Mapped[list[CaseDocument]] = relationship(
+        back_populates="case", order_by="CaseDocument.id"
+    )
+    events: Mapped[list[CaseEvent]] = relationship(order_by="CaseEvent.id")
+
+
+Index(
+    "ux_cases_counter_sequence",
+    Case.centre_code,
+    Case.counter,
+    Case.year,
+    Case.sequence,
+    unique=True,
+)
+
+
+class CaseDocument(Base):
+    """A document received with the case; the file itself is a blob named by its SHA-256."""
+
+    __tablename__ = "case_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    document_type: Mapped[str] = mapped_column(String(40))
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(40))
+    pages: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # archivo | escaner
+    added_by: Mapped[str] = mapped_column(String(60))
+    added_at: Mapped[datetime]
+
+    case: Mapped[Case] = relationship(back_populates="documents")
+
+
+class CaseEvent(Base):
+    """One state change of a case (the history shown and printed)."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CounterSequence(Base):
+    """Last case sequence issued per counter and year (numbers are issued offline)."""
+
+    __tablename__ = "counter_sequences"
+
+    centre_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxEvent(Base):
+    """An event waiting to be pushed to the central database, in order per case."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    event_type: Mapped[str] = mapped_column(String(40))
+    case_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    payload: Mapped[dict[str, Any]]
+    actor: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(12), default="pendiente")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Append-only log; each entry carries the hash of the previous one."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    case_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    details: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class PrintRecord(Base):
+    """Every print or reprint of a document, with who and where."""
+
+    __tablename__ = "print_log"
+    __table_args__ = (UniqueConstraint("case_number", "document", "copy_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(32), index=True)
+    document: Mapped[str] = mapped_column(String(20))  # comprobante | hoja_estado | acuerdo
+    copy_number: Mapped[int] = mapped_column(Integer)  # 1 = original, 2.. = reprints
+    paper_format: Mapped[str] = mapped_column(String(8))
+    destination: Mapped[str] = mapped_column(String(120))
+    actor: Mapped[str] = mapped_column(String(60))
+    at: Mapped[datetime]
+
+
+class SyncState(Base):
+    """Per-scope pull cursor and the time of the last good sync."""
+
+    __tablename__ = "sync_state"
+
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(64), default="")
+    last_success_at: Mapped[datetime | None]

@@ -1,0 +1,115 @@
+"""Shared fixtures: a demo workstation built once per session, copied fresh for each test.
+
+Qt runs offscreen; no test touches the person's real folders (VENTANILLA_HOME is always
+set to a temporary folder). In CI (`VENTANILLA_CI=1`) a skipped test fails the run: the
+tests that need PostgreSQL, CUPS or a scanner must really run there.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from desktop.config import HOME_ENV, Paths, load_settings
+
+CLERK = ("oficinista.uio", "uio-oficinista-2026")
+SUPERVISOR = ("supervisor.uio", "uio-supervisor-2026")
+ADMIN = ("admin.uio", "uio-admin-2026")
+CLERK_GYE = ("oficinista.gye", "uio-oficinista-2026".replace("uio", "gye"))
+
+
+def paths_in(root: Path) -> Paths:
+    return Paths(root / "config", root / "data", root / "logs")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo workstation (5,000 pensioners), set up once per test session."""
+    from desktop.services.demo import setup_demo
+
+    root = tmp_path_factory.mktemp("demo-template")
+    setup = setup_demo(paths_in(root))
+    (root / "samples.txt").write_text(
+        "\n".join([setup.samples.eligible, setup.samples.pending_contributions,
+                   setup.samples.suspended, setup.samples.not_pensioner])
+    )
+    return root
+
+
+@pytest.fixture
+def home(demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """A fresh copy of the demo workstation, and VENTANILLA_HOME pointing at it."""
+    root = tmp_path / "home"
+    shutil.copytree(demo_template, root)
+    monkeypatch.setenv(HOME_ENV, str(root))
+    return paths_in(root)
+
+
+@pytest.fixture
+def samples(home: Paths) -> dict[str, str]:
+    eligible, pending, suspended, not_pensioner = (
+        (home.config_dir.parent / "samples.txt").read_text().split()
+    )
+    return {"eligible": eligible, "pending": pending, "suspended": suspended,
+            "not_pensioner": not_pensioner}
+
+
+@pytest.fixture
+def runtime(home: Paths) -> Iterator[object]:
+    from desktop.services.runtime import open_runtime
+
+    opened = open_runtime(load_settings(home))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clerk(runtime):  # type: ignore[no-untyped-def]
+    from desktop.services.auth import sign_in
+
+    return sign_in(runtime, *CLERK)
+
+
+def make_pdf(pages: int = 1, text: str = "Solicitud de reliquidación firmada") -> bytes:
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    for number in range(pages):
+        page.drawString(72, 760, f"{text} — página {number + 1}")
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def signed_form(tmp_path: Path) -> Path:
+    path = tmp_path / "solicitud.pdf"
+    path.write_bytes(make_pdf(2))
+    return path
+
+
+# --- CI: no silent skips -------------------------------------------------------------
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("VENTANILLA_CI") == "1" and _skipped:
+        print(f"\nCI no admite pruebas omitidas; se omitieron {len(_skipped)}:")
+        for nodeid in _skipped:
+            print(f"  {nodeid}")
+        session.exitstatus = 1

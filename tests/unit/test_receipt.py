@@ -1,0 +1,156 @@
+"""Reception receipt PDF: contents, one page on both papers, and a QR that really scans."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
+
+CASE = "REL-UIO01-01-2026-000001-7"
+LABELS = (
+    "Solicitud de reliquidación con firma manuscrita",
+    "Comprobante de pago del empleador (planilla de aportes)",
+)
+PAPERS = ("a4", "80mm")
+MM = 72 / 25.4
+
+
+def sample(**changes: object) -> ReceiptData:
+    data = ReceiptData(
+        case_number=CASE,
+        centre_code="UIO01",
+        centre_name="Centro de Atención Universal Quito",
+        counter=1,
+        # 03:30 UTC on the 15th is 22:30 on the 14th in Ecuador (UTC-5)
+        received_at=datetime(2026, 1, 15, 3, 30, tzinfo=UTC),
+        received_by="Peña Núñez Andrés",
+        applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ",
+        cedula_masked="17******03",
+        email_masked="ma*******@gmail.com",
+        documents=(ReceiptDocument(LABELS[0], 2), ReceiptDocument(LABELS[1], 5)),
+    )
+    return replace(data, **changes)  # type: ignore[arg-type]
+
+
+def read(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return reader, " ".join(text.split())  # lines wrap differently on each paper
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_receipt_is_one_page_with_all_contents(paper: str) -> None:
+    reader, text = read(render_receipt(sample(), paper))
+
+    assert len(reader.pages) == 1
+    for expected in (
+        "INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL",
+        "Comprobante de recepción",
+        "Centro de Atención Universal Quito",
+        "UIO01",
+        "Ventanilla 01",
+        CASE,
+        "Reliquidación de pensiones",
+        "IESS-034-01-07",
+        "Número de trámite",
+        "Fecha y hora de recepción",
+        "14/01/2026 22:30",
+        "Recibido por",
+        "Peña Núñez Andrés",
+        "GUAMÁN QUISHPE MARÍA JOSÉ",
+        "17******03",
+        "ma*******@gmail.com",
+        *LABELS,
+        "Total: 2 documentos",
+        "cédula y el número de trámite",
+        "atencionalusuario@iess.gob.ec",
+        "02 3945666",
+        "Art. 7 num. 2 y 4",
+        "15 días",
+    ):
+        assert expected in text, expected
+    assert "gratuito" in text.casefold()
+    assert "15/01/2026" not in text  # the UTC date must not leak
+    assert "Reimpresión" not in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_reprint_is_marked(paper: str) -> None:
+    _reader, text = read(render_receipt(sample(copy_number=2), paper))
+    assert "Reimpresión 1" in text
+    _reader, text = read(render_receipt(sample(copy_number=4), paper))
+    assert "Reimpresión 3" in text
+
+
+def test_a4_page_size() -> None:
+    reader, _text = read(render_receipt(sample(), "a4"))
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(210 * MM, abs=0.5)
+    assert float(box.height) == pytest.approx(297 * MM, abs=0.5)
+
+
+def test_ticket_is_80mm_wide_and_as_tall_as_its_content() -> None:
+    reader, _text = read(render_receipt(sample(), "80mm"))
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(226.77, abs=0.5)
+    assert 120 * MM < float(box.height) < 300 * MM
+
+
+def test_long_ticket_still_fits_on_one_page() -> None:
+    many = tuple(
+        ReceiptDocument(f"Anexo número {i} con un nombre bastante largo", i) for i in range(1, 41)
+    )
+    short_reader, _ = read(render_receipt(sample(), "80mm"))
+    reader, text = read(render_receipt(sample(documents=many), "80mm"))
+    assert len(reader.pages) == 1
+    assert float(reader.pages[0].mediabox.height) > float(short_reader.pages[0].mediabox.height)
+    assert "Anexo número 40" in text
+    assert "Total: 40 documentos" in text
+
+
+def test_metadata_and_determinism() -> None:
+    pdf = render_receipt(sample(), "a4")
+    reader, _text = read(pdf)
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"Comprobante de recepción {CASE}"
+    assert reader.metadata.author == "IESS — Ventanilla"
+    assert render_receipt(sample(), "a4") == pdf
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter", "58mm", ""])
+def test_unknown_paper_is_rejected(paper: str) -> None:
+    with pytest.raises(ValueError):
+        render_receipt(sample(), paper)
+
+
+def test_naive_datetime_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        render_receipt(sample(received_at=datetime(2026, 1, 15, 3, 30)), "a4")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_qr_decodes_to_case_number(paper: str, tmp_path: Path) -> None:
+    missing = [tool for tool in ("pdftoppm", "zbarimg") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (apt: poppler-utils zbar-tools)")
+    pdf_path = tmp_path / "receipt.pdf"
+    pdf_path.write_bytes(render_receipt(sample(), paper))
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", str(pdf_path), str(tmp_path / "page")], check=True
+    )
+    (image,) = sorted(tmp_path.glob("page*.png"))
+    result = subprocess.run(
+        ["zbarimg", "--nodbus", "-q", "--raw", str(image)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines() == [CASE]

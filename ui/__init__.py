@@ -1,0 +1,1 @@
+"""Ventanilla's PySide6 interface: windows, pages, dialogs, background tasks, printing."""

@@ -1,0 +1,183 @@
+"""The main window: sign-in first, then the workspace with its pages.
+
+Nothing heavy is imported to show the sign-in page; the core (database, PDF library) loads
+on a worker thread meanwhile, and the workspace modules are imported after sign-in.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.config import Settings
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress
+from ui.login_page import LoginPage
+from ui.tasks import Task, TaskRunner
+from ui.widgets.forms import MARGIN, named
+
+if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+def _open_runtime(settings: Settings, progress: Progress, cancel: CancelToken) -> Any:
+    from desktop.services.runtime import open_runtime  # the heavy imports happen here
+
+    return open_runtime(settings, progress, cancel)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.setObjectName("main.window")
+        self.settings = settings
+        self.tasks = TaskRunner(self)
+        self.runtime: Runtime | None = None
+        self.actor: Actor | None = None
+        self._preparing: Task | None = None
+        self.stack = QStackedWidget()
+        self.login = LoginPage()
+        self.stack.addWidget(self.login)
+        self.setCentralWidget(self.stack)
+        self.status_user = QLabel()
+        self.statusBar().addPermanentWidget(self.status_user)
+        self.login.submitted.connect(self._sign_in)
+        self.login.cancel_requested.connect(self._cancel_preparation)
+        self.login.retry_requested.connect(self.prepare)
+        self._update_titles()
+        self.resize(1024, 768)
+
+    # --- start-up ----------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Open the cache (and on a first start, set up the demo) without blocking."""
+        self.login.set_ready(False)
+        self.login.show_progress(0, 0, _("Preparando la estación…"))
+        self._preparing = self.tasks.run(
+            lambda progress, cancel: _open_runtime(self.settings, progress, cancel),
+            on_success=self._prepared,
+            on_failure=self._preparation_failed,
+            on_progress=self.login.show_progress,
+            on_cancel=lambda: self._preparation_failed(_("Preparación cancelada.")),
+            writes=True,
+        )
+
+    def _prepared(self, runtime: Runtime) -> None:
+        self._preparing = None
+        self.runtime = runtime
+        self.settings = runtime.settings
+        self._update_titles()
+        self.login.set_ready(True)
+        self.statusBar().showMessage(_("Estación lista."), 5000)
+
+    def _preparation_failed(self, message: str) -> None:
+        self._preparing = None
+        self.login.show_preparation_failed(message)
+
+    def _cancel_preparation(self) -> None:
+        if self._preparing is not None:
+            self._preparing.cancel()
+
+    def _update_titles(self) -> None:
+        station = _("Centro {centre} · ventanilla {counter:02d}").format(
+            centre=self.settings.centre, counter=self.settings.counter)
+        title = f"Ventanilla IESS — {station}"
+        if self.settings.demo:
+            title += " — " + _("DEMOSTRACIÓN: datos ficticios, base sin cifrar")
+        self.setWindowTitle(title)
+        self.login.set_station(station)
+
+    # --- session -----------------------------------------------------------------------
+
+    def _sign_in(self, username: str, password: str) -> None:
+        runtime = self.runtime
+        if runtime is None:
+            self.login.failed(_("La estación aún se está preparando."))
+            return
+        from desktop.services.auth import sign_in
+
+        self.tasks.run(lambda _p, _c: sign_in(runtime, username, password),
+                       on_success=self._signed_in, on_failure=self.login.failed, writes=True)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.login.reset()
+        self.status_user.setText(f"{actor.full_name} · {actor.role.label}")
+        self.stack.addWidget(self._workspace())
+        self.stack.setCurrentIndex(1)
+        self.show_intake()
+
+    def sign_out(self) -> None:
+        workspace = self.stack.widget(1)
+        if workspace is not None:
+            self.stack.removeWidget(workspace)
+            workspace.deleteLater()
+        self.actor = None
+        self.status_user.clear()
+        self.stack.setCurrentIndex(0)
+        self.login.username.setFocus()
+
+    # --- workspace ---------------------------------------------------------------------
+
+    def _workspace(self) -> QWidget:
+        from ui.intake_page import IntakePage
+
+        assert self.runtime is not None and self.actor is not None
+        workspace = QWidget()
+        workspace.setObjectName("main.workspace")
+        nav = QHBoxLayout()
+        self.nav_intake = named(QPushButton(_("Nuevo &trámite")), "nav.intake",
+                                _("Registrar un nuevo trámite"), "Alt+T")
+        sign_out = named(QPushButton(_("&Cerrar sesión")), "nav.signOut", _("Cerrar sesión"))
+        sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        nav.addWidget(self.nav_intake)
+        nav.addStretch()
+        nav.addWidget(QLabel(f"{self.actor.full_name} ({self.actor.role.label})"))
+        nav.addWidget(sign_out)
+        self.pages = QStackedWidget()
+        self.intake = IntakePage(self.runtime, self.actor, self.tasks)
+        self.pages.addWidget(self.intake)
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
+        layout.addLayout(nav)
+        layout.addWidget(self.pages, 1)
+        self.nav_intake.clicked.connect(self.show_intake)
+        sign_out.clicked.connect(self.sign_out)
+        self.intake.receipt_requested.connect(self.open_receipt)
+        return workspace
+
+    def show_intake(self) -> None:
+        self.pages.setCurrentWidget(self.intake)
+        self.intake.cedula.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_receipt(self, case_number: str) -> None:
+        from ui.receipt_dialog import ReceiptDialog
+
+        assert self.runtime is not None and self.actor is not None
+        dialog = ReceiptDialog(self.runtime, self.actor, self.tasks, case_number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.receipt_dialog = dialog
+
+    # --- shutdown ----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.shutdown()
+        if self.runtime is not None:
+            self.runtime.close()
+        super().closeEvent(event)

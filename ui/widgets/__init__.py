@@ -1,0 +1,1 @@
+"""Small reusable widgets and the layout vocabulary the pages are written in."""

@@ -1,0 +1,41 @@
+"""A tiny vocabulary for hand-written forms: names, messages, spacing (cf. git-cola's defs)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+SPACING = 8
+MARGIN = 16
+W = TypeVar("W", bound=QWidget)
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5300;"
+OK_STYLE = "color: #1b5e20;"
+HINT_STYLE = "color: #555;"
+
+
+def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
+    """Every interactive widget gets a stable objectName and a Spanish accessible name."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget
+
+
+def message_label(object_name: str, accessible_name: str) -> QLabel:
+    """A label for validation messages; screen readers read it as it changes."""
+    label = named(QLabel(), object_name, accessible_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def show_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
+    label.setStyleSheet(style if text else "")
+    label.setText(text)
+    label.setVisible(bool(text))
