@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help=_("crea la base de demostración y configura esta estación sobre ella")
     )
-    demo.add_argument("--pensioners", type=int, default=5000, help=_("número de pensionistas"))
+    demo.add_argument("--pensioners", type=_at_least(10), default=5000,
+                      help=_("número de pensionistas (mínimo 10)"))
     demo.add_argument("--seed", type=int, default=2026, help=_("semilla de los datos"))
     demo.set_defaults(handler=_demo)
 
@@ -43,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--format", choices=PAPER_FORMATS, default=None, dest="paper")
     receipt.set_defaults(handler=_print_receipt)
     return parser
+
+
+def _at_least(minimum: int):
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < minimum:
+            raise argparse.ArgumentTypeError(_("debe ser al menos {n}").format(n=minimum))
+        return value
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,5 +120,13 @@ def _print_receipt(args: argparse.Namespace, paths: Paths) -> int:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise VentanillaError(
+            _("No se pudo escribir {path}: {error}").format(path=path,
+                                                            error=error.strerror or error),
+            f"output not writable: {error.__class__.__name__}",
+        ) from error

@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,11 +22,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from desktop.config import HOME_ENV, Paths, load_settings
+from desktop.errors import VentanillaError
 
 CLERK = ("oficinista.uio", "uio-oficinista-2026")
 SUPERVISOR = ("supervisor.uio", "uio-supervisor-2026")
 ADMIN = ("admin.uio", "uio-admin-2026")
-CLERK_GYE = ("oficinista.gye", "uio-oficinista-2026".replace("uio", "gye"))
+CLERK_GYE = ("oficinista.gye", "gye-oficinista-2026")
 
 
 def paths_in(root: Path) -> Paths:
@@ -113,3 +115,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for nodeid in _skipped:
             print(f"  {nodeid}")
         session.exitstatus = 1
+
+
+@contextmanager
+def refused(kind: type[VentanillaError], message: str) -> Iterator[None]:
+    """Expect a refusal whose Spanish message (not the log text) contains `message`."""
+    with pytest.raises(kind) as raised:
+        yield
+    assert message in raised.value.user_message, raised.value.user_message

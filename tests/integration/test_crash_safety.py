@@ -1,0 +1,85 @@
+"""A process killed while registering leaves either the whole case or nothing."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.config import load_settings
+from desktop.services.runtime import open_cache
+from desktop.store import models
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_worker(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.register_worker", *args],
+        cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+
+
+def wait_for(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def check_consistent() -> int:
+    """Every case is whole: documents, history, outbox event, audit entry; numbers dense."""
+    db = open_cache(load_settings())
+    try:
+        with db.read() as session:
+            assert session.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            cases = session.scalars(select(models.Case)).all()
+            for case in cases:
+                assert len(case.documents) == 1, case.case_number
+                assert len(case.events) == 1, case.case_number
+                for table in (models.OutboxEvent, models.AuditEntry):
+                    assert session.scalar(select(func.count()).select_from(table).where(
+                        table.case_number == case.case_number)) == 1, case.case_number
+            for table in (models.OutboxEvent, models.CaseEvent, models.CaseDocument):
+                assert session.scalar(select(func.count()).select_from(table)) == len(cases)
+            sequences = sorted(case.sequence for case in cases)
+            assert sequences == list(range(1, len(cases) + 1))
+            return len(cases)
+    finally:
+        db.dispose()
+
+
+def test_killed_inside_the_transaction_leaves_nothing(home, tmp_path):
+    marker = tmp_path / "inside"
+    worker = start_worker("--cases", "1", "--pause-before-commit", str(marker))
+    try:
+        wait_for(marker.exists)
+        worker.send_signal(signal.SIGKILL)
+    finally:
+        worker.wait(30)
+    assert worker.returncode == -signal.SIGKILL
+    assert check_consistent() == 0
+
+
+def test_killed_at_random_moments_never_leaves_half_a_case(home):
+    rng = random.Random(7)
+    registered = 0
+    for _ in range(5):
+        worker = start_worker("--cases", "400")
+        try:
+            assert worker.stdout is not None
+            assert worker.stdout.readline().strip() == "ready", worker.stderr
+            time.sleep(rng.uniform(0.05, 0.6))
+            worker.send_signal(signal.SIGKILL)
+        finally:
+            worker.wait(30)
+        now_registered = check_consistent()
+        assert now_registered >= registered
+        registered = now_registered
+    assert registered > 0

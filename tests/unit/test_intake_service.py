@@ -1,0 +1,164 @@
+"""Registering through the service: the happy path writes everything at once; every bad
+input has its own Spanish message and leaves the database as it was."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.domain.checklist import DocumentType
+from desktop.domain.numbering import parse_case_number
+from desktop.errors import PermissionDenied, ValidationError
+from desktop.services.auth import sign_in
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.store import models
+from tests.conftest import ADMIN, SUPERVISOR, make_pdf, refused
+
+WRITTEN = (models.Case, models.CaseDocument, models.CaseEvent, models.OutboxEvent,
+           models.CounterSequence)
+
+
+def counts(runtime) -> dict[str, int]:
+    with runtime.db.read() as session:
+        result = {table.__tablename__: session.scalar(select(func.count()).select_from(table))
+                  for table in WRITTEN}
+        result["case_audit"] = session.scalar(
+            select(func.count()).select_from(models.AuditEntry)
+            .where(models.AuditEntry.action == "case.registered"))
+        return result
+
+
+@pytest.fixture
+def service(runtime, clerk) -> IntakeService:
+    return IntakeService(runtime, clerk)
+
+
+@pytest.fixture
+def form(service, samples, signed_form: Path) -> IntakeForm:
+    document = service.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    return IntakeForm(cedula=samples["eligible"], email="maria.perez@correo.ec",
+                      phone="0991234567", cedula_verified=True, documents=(document,))
+
+
+def test_register_writes_case_documents_history_audit_and_outbox_together(service, form,
+                                                                          runtime):
+    before = counts(runtime)
+    case = service.register(form)
+    after = counts(runtime)
+    assert {key: after[key] - before[key] for key in after} == {
+        "cases": 1, "case_documents": 1, "case_events": 1, "outbox": 1,
+        "counter_sequences": 1, "case_audit": 1}
+    number = parse_case_number(case.case_number)
+    assert (number.centre, number.counter, number.sequence) == ("UIO01", 1, 1)
+    with runtime.db.read() as session:
+        event = session.scalar(select(models.OutboxEvent))
+        assert event.event_type == "case.registered"
+        assert event.payload["case_number"] == case.case_number
+        assert event.payload["documents"][0]["sha256"] == form.documents[0].sha256
+        stored = session.scalar(select(models.Case))
+        assert stored.phone == "+593991234567"
+        assert stored.state == "INGRESADO"
+
+
+def test_numbers_follow_per_counter_and_survive_a_lost_sequence_row(service, form, runtime,
+                                                                    samples, home):
+    first = service.register(form)
+    # a second eligible person: any active pensioner without debts and without a case
+    with runtime.db.read() as session:
+        other = session.scalar(
+            select(models.Pensioner.cedula)
+            .where(models.Pensioner.pension_state == "ACTIVA",
+                   models.Pensioner.cedula != samples["eligible"],
+                   ~models.Pensioner.cedula.in_(select(models.ContributionDebt.cedula)))
+            .limit(1))
+    with runtime.db.write() as session, session.begin():
+        session.execute(models.CounterSequence.__table__.delete())
+    second = service.register(dataclasses.replace(form, cedula=other))
+    assert parse_case_number(second.case_number).sequence == (
+        parse_case_number(first.case_number).sequence + 1)
+
+
+def test_open_case_blocks_a_duplicate_and_is_shown(service, form, runtime):
+    case = service.register(form)
+    lookup = service.lookup(form.cedula)
+    assert lookup.open_case is not None and lookup.open_case.case_number == case.case_number
+    assert not lookup.can_register
+    before = counts(runtime)
+    with refused(ValidationError, "Ya existe el trámite"):
+        service.register(form)
+    assert counts(runtime) == before
+
+
+BAD_INPUTS = [
+    ("cedula", "171430710", "10 dígitos"),
+    ("cedula", "2512345675", "no corresponden a ninguna provincia"),
+    ("cedula", "1714307104", "dígito verificador"),
+    ("cedula", "17143071AB", "solo puede contener dígitos"),
+    ("email", "maria.perez@", "correo electrónico no es válido"),
+    ("email", "", "correo electrónico es obligatorio"),
+    ("phone", "022345678", "línea fija"),
+    ("phone", "12", "no es un número válido"),
+    ("phone", "", "celular es obligatorio"),
+    ("employer_ruc", "1714307104001", "RUC no coincide"),
+    ("employer_ruc", "17143071", "13 dígitos"),
+    ("periods", "2023-13", "no existe"),
+    ("periods", "2024-05 a 2023-01", "termina antes de empezar"),
+    ("periods", "desde enero", "No se entiende"),
+    ("cedula_verified", False, "cédula original"),
+    ("documents", (), "Falta el documento obligatorio"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), BAD_INPUTS,
+                         ids=[f"{f}={v!r}" for f, v, _ in BAD_INPUTS])
+def test_each_bad_input_has_its_message_and_changes_nothing(service, form, runtime, field,
+                                                            value, message):
+    before = counts(runtime)
+    with refused(ValidationError, message):
+        service.register(dataclasses.replace(form, **{field: value}))
+    assert counts(runtime) == before
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("not_pensioner", "No consta como pensionista"),
+    ("suspended", "pensión está suspendida"),
+    ("pending", "Aportes pendientes del empleador"),
+])
+def test_ineligible_people_cannot_be_registered(service, form, runtime, samples, kind, message):
+    lookup = service.lookup(samples[kind])
+    assert not lookup.verdict.eligible
+    assert any(message in reason for reason in lookup.verdict.reasons)
+    before = counts(runtime)
+    with refused(ValidationError, message):
+        service.register(dataclasses.replace(form, cedula=samples[kind]))
+    assert counts(runtime) == before
+
+
+def test_a_blob_lost_before_registering_is_reported(service, form, runtime):
+    runtime.blobs.path_for(form.documents[0].sha256).unlink()
+    before = counts(runtime)
+    with refused(ValidationError, "adjúntelo de nuevo"):
+        service.register(form)
+    assert counts(runtime) == before
+
+
+def test_an_administrator_may_not_register(runtime, form):
+    admin = sign_in(runtime, *ADMIN)
+    with refused(PermissionDenied, "no permite"):
+        IntakeService(runtime, admin).register(form)
+
+
+def test_a_supervisor_may_register(runtime, form):
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    assert IntakeService(runtime, supervisor).register(form).case_number.startswith("REL-UIO01")
+
+
+def test_attach_refuses_a_bad_file_and_stores_nothing(service, runtime, tmp_path):
+    bad = tmp_path / "solicitud.pdf"
+    bad.write_bytes(make_pdf()[:200])
+    with refused(ValidationError, "incompleto o dañado"):
+        service.attach_file(bad, DocumentType.SIGNED_REQUEST)
+    assert not any(path.is_file() for path in runtime.blobs.root.rglob("*"))
