@@ -30,7 +30,7 @@ pytestmark = pytest.mark.cups
 
 
 @pytest.fixture
-def cups_queue(qapp) -> str:  # noqa: ARG001 - Qt must exist to ask for printers
+def cups_queue(qapp) -> str:
     names = [info.printerName() for info in QPrinterInfo.availablePrinters()]
     if QUEUE not in names:
         pytest.skip(f"no CUPS queue {QUEUE!r} (start cupsd and create it as .ci/run does)")
@@ -41,7 +41,7 @@ def cups_queue(qapp) -> str:  # noqa: ARG001 - Qt must exist to ask for printers
 
 
 @pytest.fixture
-def printing_runtime(home, cups_queue):  # noqa: ANN001
+def printing_runtime(home, cups_queue):
     load_settings(home).with_changes(receipt_printer=cups_queue, paper_format="80mm").save()
     runtime = open_runtime(load_settings(home))
     yield runtime

@@ -75,3 +75,16 @@ def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMo
 def tab(times: int = 1) -> None:
     for _ in range(times):
         press(Qt.Key.Key_Tab)
+
+
+def assert_accessible(root: QWidget) -> int:
+    """Every widget a keyboard user can reach has an objectName and an accessible name."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    widgets = [w for w in root.findChildren(QWidget) if isinstance(w, interactive)
+               and w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(root)]
+    for widget in widgets:
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+    return len(widgets)

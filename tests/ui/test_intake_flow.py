@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from desktop.clock import format_date, now
 from desktop.domain.identity import mask_cedula
 from tests.conftest import CLERK
-from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wait_for_window
+from tests.ui.keyboard import (
+    assert_accessible,
+    focused,
+    press,
+    tab,
+    type_text,
+    wait_for_focus,
+    wait_for_window,
+)
 from ui.app import launch
 
 
@@ -30,6 +38,7 @@ def test_keyboard_flow_registers_case_and_prints_receipt(qtbot, home, samples, s
     qtbot.waitUntil(submit.isEnabled, timeout=30_000)
 
     assert focused().objectName() == "login.username"
+    assert assert_accessible(window) == 3  # user, password, submit
     type_text(CLERK[0])
     press(Qt.Key.Key_Return)
     assert focused().objectName() == "login.password"
@@ -72,6 +81,8 @@ def test_keyboard_flow_registers_case_and_prints_receipt(qtbot, home, samples, s
     dialog = wait_for_window(qtbot, "receipt.dialog")
     save = dialog.findChild(QPushButton, "receipt.save")
     qtbot.waitUntil(save.isEnabled, timeout=10_000)
+    assert assert_accessible(dialog) >= 5
+    assert assert_accessible(window) >= 14
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_for_window(qtbot, "receipt.saveDialog")
     target = tmp_path / "comprobante.pdf"

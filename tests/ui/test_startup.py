@@ -1,0 +1,52 @@
+"""First start on a machine with nothing configured: the demo is set up in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from desktop.config import HOME_ENV, Paths
+from ui.app import launch
+
+
+def test_first_start_sets_up_the_demo_while_the_login_is_shown(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    window = launch()
+    qtbot.addWidget(window)
+    submit = window.findChild(QPushButton, "login.submit")
+    assert window.isVisible() and not submit.isEnabled()
+    qtbot.waitUntil(submit.isEnabled, timeout=60_000)
+    assert Paths.discover().settings_file.exists()
+    assert "DEMOSTRACIÓN" in window.windowTitle()
+    assert "UIO01" in window.windowTitle() and "UIO01" in window.login.station.text()
+    window.close()
+
+
+def test_a_cancelled_first_start_leaves_nothing_configured_and_can_retry(qtbot, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    window = launch()
+    qtbot.addWidget(window)
+    window.findChild(QPushButton, "login.cancel").click()
+    retry = window.findChild(QPushButton, "login.retry")
+    qtbot.waitUntil(retry.isVisible, timeout=60_000)
+    assert "cancelada" in window.findChild(QLabel, "login.message").text()
+    assert not Paths.discover().settings_file.exists()
+    retry.click()
+    submit = window.findChild(QPushButton, "login.submit")
+    qtbot.waitUntil(submit.isEnabled, timeout=60_000)
+    assert Paths.discover().settings_file.exists()
+    window.close()
+
+
+def test_wrong_password_is_refused_with_a_message(qtbot, home):
+    window = launch()
+    qtbot.addWidget(window)
+    submit = window.findChild(QPushButton, "login.submit")
+    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
+    window.login.username.setText("oficinista.uio")
+    window.login.password.setText("equivocada")
+    submit.click()
+    message = window.findChild(QLabel, "login.message")
+    qtbot.waitUntil(lambda: "incorrectos" in message.text(), timeout=10_000)
+    assert window.actor is None and window.login.password.text() == ""
+    window.close()
