@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import Settings, load_settings
@@ -19,7 +19,7 @@ def _application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Ventanilla")
     app.setOrganizationName("IESS")
-    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Territory.Ecuador))
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Ecuador))
     translator = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_es", path):
@@ -39,7 +39,7 @@ def launch(settings: Settings | None = None) -> MainWindow:
     window = MainWindow(settings)
     window.show()
     window.login.username.setFocus()
-    window.prepare()
+    QTimer.singleShot(0, window.prepare)  # paint the sign-in page before the core loads
     return window
 
 

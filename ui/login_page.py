@@ -77,9 +77,10 @@ class LoginPage(QWidget):
         self.submit.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancel_requested)
         self.retry.clicked.connect(self.retry_requested)
-        self.set_ready(False)
+        self.submit.setEnabled(False)
+        for widget in (self.progress, self.cancel, self.retry):
+            widget.hide()  # shown while the station is being prepared
         show_message(self.message, "")
-        self.retry.hide()
 
     def _submit(self) -> None:
         if not self.submit.isEnabled():

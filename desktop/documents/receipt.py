@@ -44,7 +44,7 @@ class ReceiptDocument:
 
 @dataclass(frozen=True)
 class ReceiptData:
-    case_number: str  # e.g. "REL-UIO01-01-2026-000001-7"
+    case_number: str  # e.g. "REL-UIO01-01-2026-000001-Q"
     centre_code: str  # "UIO01"
     centre_name: str  # "Centro de Atención Universal Quito"
     counter: int  # 1 -> "Ventanilla 01"

@@ -38,6 +38,12 @@ def validate_mobile(text: str) -> str:
         raise ValidationError(
             _("El teléfono celular es obligatorio."), "phone: missing", field="phone"
         )
+    if any(char.isalpha() for char in text):
+        raise ValidationError(
+            _("El teléfono solo puede contener dígitos (y espacios o guiones)."),
+            "phone: letters",
+            field="phone",
+        )
     try:
         number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException as error:
@@ -48,6 +54,12 @@ def validate_mobile(text: str) -> str:
         raise ValidationError(
             _("El teléfono no es un número válido de Ecuador (celular: 09 y 8 dígitos)."),
             "phone: invalid",
+            field="phone",
+        )
+    if phonenumbers.region_code_for_number(number) != PHONE_REGION:
+        raise ValidationError(
+            _("Ingrese un celular de Ecuador (+593 o 09…); el número es de otro país."),
+            "phone: not Ecuadorian",
             field="phone",
         )
     if phonenumbers.number_type(number) not in (

@@ -1,7 +1,7 @@
 """Case numbers: unique without the central database, with a check character.
 
 `REL-<centre>-<counter 2 digits>-<year>-<6-digit per-counter sequence>-<check char>`,
-e.g. `REL-UIO01-01-2026-000001-7`. The check character is Luhn mod 36 over the other
+e.g. `REL-UIO01-01-2026-000001-Q`. The check character is Luhn mod 36 over the other
 characters (dashes left out), so a misread or mistyped number is caught.
 """
 
@@ -74,6 +74,12 @@ def parse_case_number(text: str) -> CaseNumber:
                 "coincide). Revíselo en el comprobante."
             ),
             "case number: bad check char",
+            field="case_number",
+        )
+    if number.counter == 0 or number.sequence == 0:
+        raise ValidationError(
+            _("El número de trámite no es válido: la ventanilla y la secuencia empiezan en 1."),
+            "case number: zero counter or sequence",
             field="case_number",
         )
     return number

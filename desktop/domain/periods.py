@@ -44,12 +44,19 @@ def _month(year: str, month: str, today: date) -> Month:
             "periods: bad month",
             field="periods",
         )
-    if value.year < FIRST_YEAR or value > Month(today.year, today.month):
+    if value.year < FIRST_YEAR:
         raise ValidationError(
-            _("El período {value} está fuera de rango: debe ser un mes ya transcurrido.").format(
+            _("El período {value} es anterior a 1928, año en que empiezan los aportes al "
+              "seguro social.").format(value=value),
+            "periods: before first year",
+            field="periods",
+        )
+    if value > Month(today.year, today.month):
+        raise ValidationError(
+            _("El período {value} es futuro: no puede ser posterior al mes actual.").format(
                 value=value
             ),
-            "periods: out of range",
+            "periods: in the future",
             field="periods",
         )
     return value

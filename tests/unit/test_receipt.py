@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
 
-CASE = "REL-UIO01-01-2026-000001-7"
+CASE = "REL-UIO01-01-2026-000001-Q"
 LABELS = (
     "Solicitud de reliquidación con firma manuscrita",
     "Comprobante de pago del empleador (planilla de aportes)",
