@@ -54,6 +54,7 @@ from ui.widgets.forms import (
     message_label,
     named,
     show_message,
+    with_message,
 )
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -119,6 +120,8 @@ class IntakePage(QWidget):
         self.checklist.setRootIsDecorated(False)
         self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.checklist.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.checklist.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.checklist.header().setStretchLastSection(False)
         for item in checklist_for(self.request_type):
             row = QTreeWidgetItem([item.label + (" *" if item.required else ""), ""])
             row.setData(0, DOC_ROLE, item.document_type.value)
@@ -145,58 +148,64 @@ class IntakePage(QWidget):
 
         applicant = QGroupBox(_("Solicitante"))
         form = QFormLayout(applicant)
-        form.addRow(self._buddy(_("&Cédula:"), self.cedula), self.cedula)
-        form.addRow("", self.cedula_message)
+        form.addRow(self._buddy(_("&Cédula:"), self.cedula),
+                    with_message(self.cedula, self.cedula_message))
         form.addRow(_("Nombre:"), self.pensioner_name)
         form.addRow(_("Pensión:"), self.pensioner_details)
         form.addRow(_("Requisitos:"), self.eligibility)
 
         contact = QGroupBox(_("Contacto y motivo"))
         form = QFormLayout(contact)
-        form.addRow(self._buddy(_("C&orreo:"), self.email), self.email)
-        form.addRow("", self.email_message)
-        form.addRow(self._buddy(_("Ce&lular:"), self.phone), self.phone)
-        form.addRow("", self.phone_message)
-        form.addRow(self._buddy(_("R&UC empleador:"), self.ruc), self.ruc)
-        form.addRow("", self.ruc_message)
-        form.addRow(self._buddy(_("&Períodos pagados:"), self.periods), self.periods)
-        form.addRow("", self.periods_message)
+        for text, field, message in (
+            (_("C&orreo:"), self.email, self.email_message),
+            (_("Ce&lular:"), self.phone, self.phone_message),
+            (_("R&UC empleador:"), self.ruc, self.ruc_message),
+            (_("&Períodos pagados:"), self.periods, self.periods_message),
+        ):
+            form.addRow(self._buddy(text, field), with_message(field, message))
 
         documents = QGroupBox(_("Documentos (* obligatorio)"))
         box = QVBoxLayout(documents)
         box.addWidget(self.cedula_verified)
         box.addWidget(self.checklist)
+        self.checklist.setMaximumHeight(self.checklist.sizeHintForRow(0) * 6 + 8)
         row = QHBoxLayout()
         row.addWidget(self.attach)
         row.addWidget(self.remove_document)
         row.addStretch()
         box.addLayout(row)
         box.addWidget(self.attach_message)
+        box.addStretch()
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.register)
-        actions.addWidget(self.case_number, 1)
-        actions.addWidget(self.print_receipt)
-        actions.addWidget(self.new_case)
-
+        columns = QHBoxLayout()
+        columns.addWidget(contact, 1)
+        columns.addWidget(documents, 1)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setSpacing(SPACING)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(applicant)
-        layout.addWidget(contact)
-        layout.addWidget(documents)
+        layout.addLayout(columns)
         layout.addWidget(self.missing)
-        layout.addLayout(actions)
-        layout.addWidget(self.register_message)
         layout.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        # the actions stay in view whatever the scroll position
+        actions = QHBoxLayout()
+        actions.setContentsMargins(MARGIN, 0, MARGIN, 0)
+        actions.addWidget(self.register)
+        actions.addWidget(self.case_number, 1)
+        actions.addWidget(self.print_receipt)
+        actions.addWidget(self.new_case)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setContentsMargins(0, 0, 0, SPACING)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(actions)
+        self.register_message.setContentsMargins(MARGIN, 0, MARGIN, 0)
+        outer.addWidget(self.register_message)
 
         order = [self.cedula, self.email, self.phone, self.ruc, self.periods,
                  self.cedula_verified, self.checklist, self.attach, self.remove_document,

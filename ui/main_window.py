@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
         workspace = QWidget()
         workspace.setObjectName("main.workspace")
         nav = QHBoxLayout()
-        self.nav_intake = named(QPushButton(_("Nuevo &trámite")), "nav.intake",
-                                _("Registrar un nuevo trámite"), "Alt+T")
+        self.nav_intake = named(QPushButton(_("Ingreso de &trámites")), "nav.intake",
+                                _("Ingreso de trámites"), "Alt+T")
         sign_out = named(QPushButton(_("&Cerrar sesión")), "nav.signOut", _("Cerrar sesión"))
         sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         nav.addWidget(self.nav_intake)

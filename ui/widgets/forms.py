@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 SPACING = 8
 MARGIN = 16
@@ -39,3 +39,14 @@ def show_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
     label.setStyleSheet(style if text else "")
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def with_message(field: QWidget, message: QLabel) -> QWidget:
+    """A field with its validation message right under it (no empty form rows)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    return box
