@@ -8,35 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, Numeric, String
+from sqlalchemy import Date, ForeignKey, Integer, MetaData, Numeric, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.store.models import NAMING
+from desktop.db.reference import NAMING, CentreColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class Centre(Base):
-    __tablename__ = "centres"
-
-    code: Mapped[str] = mapped_column(String(5), primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    city: Mapped[str] = mapped_column(String(60))
-    address: Mapped[str] = mapped_column(String(200), default="")
-    counters: Mapped[int] = mapped_column(Integer, default=1)
+class Centre(CentreColumns, Base):
+    pass
 
 
-class Staff(Base):
-    __tablename__ = "staff"
-
-    username: Mapped[str] = mapped_column(String(60), primary_key=True)
-    full_name: Mapped[str] = mapped_column(String(120))
-    role: Mapped[str] = mapped_column(String(20))
-    centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
-    password_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+class Staff(StaffColumns, Base):
+    pass
 
 
 class Person(Base):

@@ -27,13 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from desktop.db.reference import NAMING, CentreColumns, StaffColumns
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -65,25 +59,12 @@ class Base(DeclarativeBase):
 # --- reference data (pulled from central) ---------------------------------------------
 
 
-class Centre(Base):
-    __tablename__ = "centres"
-
-    code: Mapped[str] = mapped_column(String(5), primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    city: Mapped[str] = mapped_column(String(60))
-    address: Mapped[str] = mapped_column(String(200), default="")
-    counters: Mapped[int] = mapped_column(Integer, default=1)
+class Centre(CentreColumns, Base):
+    pass
 
 
-class Staff(Base):
-    __tablename__ = "staff"
-
-    username: Mapped[str] = mapped_column(String(60), primary_key=True)
-    full_name: Mapped[str] = mapped_column(String(120))
-    role: Mapped[str] = mapped_column(String(20))
-    centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
-    password_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+class Staff(StaffColumns, Base):
+    pass
 
 
 class Pensioner(Base):

@@ -1,14 +1,6 @@
 """Alembic environment for the store schema; run from desktop.db.migrate with a connection."""
 
-from alembic import context
-
+from desktop.db.alembic_env import run_migrations
 from desktop.store.models import Base
 
-connection = context.config.attributes["connection"]
-context.configure(
-    connection=connection,
-    target_metadata=Base.metadata,
-    render_as_batch=connection.dialect.name == "sqlite",
-)
-with context.begin_transaction():
-    context.run_migrations()
+run_migrations(Base.metadata)
