@@ -11,8 +11,9 @@ from desktop.services.runtime import Runtime
 def sign_in(runtime: Runtime, username: str, password: str) -> Actor:
     """Check the credentials against the cached staff table and audit the sign-in."""
     settings = runtime.settings
-    with runtime.db.write() as session, session.begin():
+    with runtime.db.read() as session:  # the slow hash check holds no write lock
         actor = authenticate(session, username, password, settings.centre)
+    with runtime.db.write() as session, session.begin():
         audit.append(
             session,
             actor=actor.username,

@@ -1,0 +1,50 @@
+"""Signing in against the cached staff table, and the audit chain it starts."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.domain.roles import Role
+from desktop.errors import PermissionDenied
+from desktop.security.audit import GENESIS, entry_digest
+from desktop.services.auth import sign_in
+from desktop.store.models import AuditEntry
+from tests.conftest import ADMIN, CLERK, CLERK_GYE, refused
+
+
+def test_clerk_signs_in_with_their_role_and_name(runtime):
+    actor = sign_in(runtime, *CLERK)
+    assert actor.role is Role.CLERK and actor.centre_code == "UIO01" and actor.full_name
+
+
+def test_usernames_are_not_case_sensitive(runtime):
+    assert sign_in(runtime, CLERK[0].upper(), CLERK[1]).username == CLERK[0]
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(runtime):
+    with refused(PermissionDenied, "Usuario o clave incorrectos"):
+        sign_in(runtime, CLERK[0], "otra-clave")
+    with refused(PermissionDenied, "Usuario o clave incorrectos"):
+        sign_in(runtime, "nadie", CLERK[1])
+
+
+def test_counter_staff_sign_in_only_at_their_centre(runtime):
+    with refused(PermissionDenied, "pertenece al centro GYE01"):
+        sign_in(runtime, *CLERK_GYE)
+    assert sign_in(runtime, "admin.gye", "gye-admin-2026").role is Role.ADMINISTRATOR
+
+
+def test_audit_entries_form_a_hash_chain(runtime):
+    sign_in(runtime, *CLERK)
+    sign_in(runtime, *ADMIN)
+    with runtime.db.read() as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert len(entries) == 2
+    previous = GENESIS
+    for entry in entries:
+        assert entry.prev_hash == previous
+        assert entry.entry_hash == entry_digest(entry.prev_hash, entry.at, entry.actor,
+                                                entry.workstation, entry.action,
+                                                entry.case_number, entry.details)
+        previous = entry.entry_hash
+    assert [e.action for e in entries] == ["session.signed_in"] * 2
