@@ -29,6 +29,12 @@ def summary_ms(seconds: Sequence[float]) -> dict[str, float]:
     }
 
 
+def stats_row(label: str, seconds: Sequence[float], columns: Sequence[str]) -> list[object]:
+    """`label` followed by the `summary_ms` values named in `columns`."""
+    stats = summary_ms(seconds)
+    return [label, *(stats[column] for column in columns)]
+
+
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], left: int = 1) -> None:
     """A plain fixed-width table; floats get one decimal, or three below 10.
 

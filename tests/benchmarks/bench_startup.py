@@ -13,11 +13,12 @@ and the child prints its milestones as seconds since then. It measures:
       the first event-loop iteration run;
   (b) Ventanilla's login window from ui.app.launch() interactive: username field focused
       and the first event-loop iteration run;
-  (c) the login button enabled (the core finished loading in the background);
-  (d) diagnostic: (b) and (c) when window.prepare() starts only after the first iteration.
+  (c) the login button enabled (the core finished loading in the background).
 
-It also reports whether SQLAlchemy or reportlab were in sys.modules when (b) was reached,
-and which thread imported them through which import lines. It asserts nothing about time.
+It also reports whether SQLAlchemy, reportlab or Alembic were in sys.modules after the
+imports, after launch() and at (b); which thread imported them through which import lines
+(one traced run); and the `python -X importtime` tree of `import ui.app`. It asserts
+nothing about time.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,12 +34,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks._stats import print_table
+from tests.benchmarks._startup_child import WATCHED
+from tests.benchmarks._stats import print_table, stats_row, summary_ms
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("_startup_child.py")
-MODES = ("bare", "app", "deferred")
-WATCHED = ("sqlalchemy", "reportlab", "alembic")
+MODES = ("bare", "app")
+COLUMNS = ("median", "min", "max", "n")
+Results = dict[str, list[dict[str, Any]]]
 
 
 def prepare_home(pensioners: int) -> Path:
@@ -55,111 +57,86 @@ def prepare_home(pensioners: int) -> Path:
 
 
 def run_child(mode: str, home: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    env.update({"QT_QPA_PLATFORM": "offscreen", "VENTANILLA_HOME": str(home)})
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VENTANILLA_HOME=str(home))
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     env["BENCH_T0"] = repr(time.time())
-    completed = subprocess.run([sys.executable, str(CHILD), mode], cwd=REPO, env=env,
-                               capture_output=True, text=True, timeout=600, check=False)
-    for line in completed.stdout.splitlines():
+    done = subprocess.run([sys.executable, str(CHILD), mode], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    for line in done.stdout.splitlines():
         if line.startswith("BENCH "):
             result: dict[str, Any] = json.loads(line[len("BENCH "):])
-            if completed.returncode:
-                result.setdefault("error", f"exit code {completed.returncode}")
+            if done.returncode:
+                result.setdefault("error", f"exit code {done.returncode}")
             return result
-    return {"error": f"{mode}: exit code {completed.returncode}; stderr:\n"
-                     + completed.stderr[-3000:]}
+    return {"error": f"{mode}: exit code {done.returncode}; stderr:\n{done.stderr[-3000:]}"}
 
 
-def importtime_tree(threshold_ms: float = 3.0) -> list[tuple[str, float, float]]:
+def importtime_tree(threshold_ms: float = 3.0) -> list[list[object]]:
     """`python -X importtime -c 'import ui.app'`: every import costing at least
     `threshold_ms` cumulatively, in import order, indented as Python nests them."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    completed = subprocess.run([sys.executable, "-X", "importtime", "-c", "import ui.app"],
-                               cwd=REPO, env=env, capture_output=True, text=True, check=False)
-    rows = []
-    for line in completed.stderr.splitlines():
-        if not line.startswith("import time:") or "cumulative" in line:
-            continue
-        self_us, cumulative_us, name = line[len("import time:"):].split("|", 2)
-        if int(cumulative_us) >= threshold_ms * 1000:
-            rows.append((name[1:].rstrip(), int(cumulative_us) / 1000, int(self_us) / 1000))
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import ui.app"],
+                          cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    rows: list[list[object]] = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "cumulative" not in line:
+            self_us, cumulative_us, name = line[len("import time:"):].split("|", 2)
+            if int(cumulative_us) >= threshold_ms * 1000:
+                rows.append([name[1:].rstrip(), int(cumulative_us) / 1000, int(self_us) / 1000])
     return rows
 
 
-def _ms(values: list[float]) -> tuple[float, float, float]:
-    if not values:
-        return (float("nan"),) * 3
-    return (statistics.median(values) * 1000, min(values) * 1000, max(values) * 1000)
+def times(runs: list[dict[str, Any]], key: str) -> list[float]:
+    return [run[key] for run in runs if isinstance(run.get(key), float)]
 
 
-def _show(seconds: Any) -> str:
-    return f"{seconds * 1000:.0f} ms" if isinstance(seconds, float) else "failed"
+def show(run: dict[str, Any], key: str) -> str:
+    return f"{run[key] * 1000:.0f} ms" if isinstance(run.get(key), float) else "failed"
 
 
-def collect(results: dict[str, list[dict[str, Any]]], mode: str, key: str) -> list[float]:
-    return [r[key] for r in results[mode] if isinstance(r.get(key), float)]
-
-
-def print_report(results: dict[str, list[dict[str, Any]]]) -> None:
-    a = collect(results, "bare", "interactive")
-    b = collect(results, "app", "interactive")
-    c = collect(results, "app", "ready")
-    pairs = [(app["interactive"], bare["interactive"])
-             for app, bare in zip(results["app"], results["bare"], strict=True)
-             if isinstance(app.get("interactive"), float)
-             and isinstance(bare.get("interactive"), float)]
-    b_minus_a = [app - bare for app, bare in pairs]
-    rows: list[list[object]] = [
-        ["(a) bare PySide6 window interactive", *_ms(a), len(a)],
-        ["(b) login window interactive (launch())", *_ms(b), len(b)],
-        ["(c) login button enabled (core loaded)", *_ms(c), len(c)],
-        ["b - a (per run pair)", *_ms(b_minus_a), len(b_minus_a)],
-        ["(d) b with prepare() after 1st iteration",
-         *_ms(collect(results, "deferred", "interactive")),
-         len(collect(results, "deferred", "interactive"))],
-        ["(d) c with prepare() after 1st iteration", *_ms(collect(results, "deferred", "ready")),
-         len(collect(results, "deferred", "ready"))],
-    ]
+def print_report(results: Results) -> None:
+    bare, app = results["bare"], results["app"]
+    pairs = [(a.get("interactive"), b.get("interactive")) for a, b in zip(bare, app, strict=True)]
+    b_minus_a = [b - a for a, b in pairs if isinstance(a, float) and isinstance(b, float)]
     print("\n=== start-up, ms since the parent's Popen (median / min / max over runs) ===")
-    print_table(["milestone", "median", "min", "max", "n"], rows)
-    print(f"  b - a from the medians: {(statistics.median(b) - statistics.median(a)) * 1000:.1f}"
-          " ms" if a and b else "")
+    print_table(["milestone", *COLUMNS], [
+        stats_row("(a) bare PySide6 window interactive", times(bare, "interactive"), COLUMNS),
+        stats_row("(b) login window interactive (launch())", times(app, "interactive"), COLUMNS),
+        stats_row("(c) login button enabled (core loaded)", times(app, "ready"), COLUMNS),
+        stats_row("b - a (per run pair)", b_minus_a, COLUMNS),
+    ])
 
     print("\n  breakdown (median ms since Popen):")
-    steps = (("script", "python running the child's first line"),
-             ("imported", "imports done (PySide6 / ui.app)"),
-             ("shown", "window shown (launch() returned)"),
-             ("loop", "first event-loop iteration"),
-             ("interactive", "field has focus"))
-    breakdown = [[label] + [_ms(collect(results, mode, key))[0] for mode in MODES]
-                 for key, label in steps]
-    print_table(["step", *MODES], breakdown)
+    steps = {"script": "python running the child's first line",
+             "imported": "imports done (PySide6 / ui.app)",
+             "shown": "window shown (launch() returned)",
+             "loop": "first event-loop iteration",
+             "interactive": "field has focus"}
+    print_table(["step", *MODES],
+                [[label, *(summary_ms(times(results[mode], key))["median"] for mode in MODES)]
+                 for key, label in steps.items()])
 
-    print("\n  heavy modules in sys.modules (runs with the module / runs):")
-    for stage in ("heavy_after_imports", "heavy_after_launch", "heavy_at_interactive"):
-        for mode in ("app", "deferred"):
-            runs = [r[stage] for r in results[mode] if stage in r]
-            counts = ", ".join(f"{name} {sum(run.get(name, False) for run in runs)}/{len(runs)}"
-                               for name in WATCHED)
-            print(f"    {stage:<22} {mode:<9} {counts}")
-    if any(r.get("qlocale_shim") for rs in results.values() for r in rs):
-        print("\n  WARNING: ui/app.py uses QLocale.Territory, which this PySide6 does not have;"
-              "\n  launch() raises AttributeError without it. The child set QLocale.Territory ="
-              " QLocale.Country\n  before importing ui.app, only to be able to measure.")
-    errors = [r["error"] for rs in results.values() for r in rs if "error" in r]
-    for error in dict.fromkeys(errors):
+    print("\n  watched modules in sys.modules, app runs (runs with the module / runs):")
+    rows: list[list[object]] = []
+    for stage in ("after_imports", "after_launch", "at_interactive"):
+        loaded = [run[f"watched_{stage}"] for run in app if f"watched_{stage}" in run]
+        rows.append([stage, *(f"{sum(run[name] for run in loaded)}/{len(loaded)}"
+                              for name in WATCHED)])
+    print_table(["stage", *WATCHED], rows)
+    for error in dict.fromkeys(run["error"] for runs in results.values() for run in runs
+                               if "error" in run):
         print(f"\n  ERROR in a child: {error}")
 
 
 def print_trace(trace: dict[str, Any]) -> None:
-    print("\n=== who imports the heavy modules (one traced launch()) ===")
+    print("\n=== who imports the watched modules (one traced launch()) ===")
     for key in ("loop", "interactive", "ready"):
-        value = trace.get(key)
-        print(f"  {key:<12} {value * 1000:8.1f} ms" if isinstance(value, float) else "")
-    imports = trace.get("imports", {})
+        if isinstance(trace.get(key), float):
+            print(f"  {key:<12} {trace[key] * 1000:8.1f} ms")
+    if "error" in trace:
+        print(f"  ERROR: {trace['error']}")
     for name in WATCHED:
-        info = imports.get(name)
+        info = trace.get("imports", {}).get(name)
         if info is None:
             print(f"  {name}: not imported before the login button was enabled")
             continue
@@ -177,20 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the demo home")
     args = parser.parse_args(argv)
     home = prepare_home(args.pensioners)
-    results: dict[str, list[dict[str, Any]]] = {mode: [] for mode in MODES}
+    results: Results = {mode: [] for mode in MODES}
     try:
-        for index in range(args.warmup + args.runs):
-            for mode in MODES:  # interleaved, so background noise hits every mode alike
-                result = run_child(mode, home)
-                if index >= args.warmup:
-                    results[mode].append(result)
-                elif "error" in result:
-                    print(f"warm-up {mode}: {result['error']}")
-            if index >= args.warmup:
-                print(f"run {index - args.warmup + 1}/{args.runs}: " + ", ".join(
-                    f"{mode} {_show(results[mode][-1].get('interactive'))}" for mode in MODES)
-                    + f"; login button enabled {_show(results['app'][-1].get('ready'))}",
-                    flush=True)
+        for index in range(-args.warmup, args.runs):
+            # the modes alternate, so background noise hits both alike
+            bare, app = (run_child(mode, home) for mode in MODES)
+            if index < 0:
+                continue  # warm-up: a failing child fails the measured runs too
+            results["bare"].append(bare)
+            results["app"].append(app)
+            print(f"run {index + 1}/{args.runs}: bare {show(bare, 'interactive')}, app "
+                  f"{show(app, 'interactive')}; login button enabled {show(app, 'ready')}",
+                  flush=True)
         trace = run_child("trace", home)
     finally:
         if args.keep:
@@ -200,8 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(results)
     print_trace(trace)
     print("\n=== python -X importtime -c 'import ui.app' (imports of 3 ms or more) ===")
-    print_table(["module", "cumulative ms", "self ms"],
-                [list(row) for row in importtime_tree()])
+    print_table(["module", "cumulative ms", "self ms"], importtime_tree())
     return 0
 
 
