@@ -14,24 +14,20 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.checklist import ChecklistItem, DocumentType, RequestType, checklist_for
+from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _
 from desktop.services import intake_checks as checks
@@ -44,6 +40,7 @@ from desktop.services.intake import (
 )
 from desktop.services.runtime import Runtime
 from ui.tasks import TaskRunner
+from ui.widgets.checklist import DocumentChecklist
 from ui.widgets.forms import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -57,7 +54,6 @@ from ui.widgets.forms import (
     with_message,
 )
 
-DOC_ROLE = Qt.ItemDataRole.UserRole
 FILE_FILTER = "Documentos (*.pdf *.jpg *.jpeg *.png);;Todos los archivos (*)"
 
 
@@ -114,18 +110,7 @@ class IntakePage(QWidget):
             QCheckBox(_("Cédula original &verificada (no se guarda copia)")),
             "intake.cedulaVerified", _("Cédula original verificada"))
 
-        self.checklist = named(QTreeWidget(), "intake.checklist", _("Documentos del trámite"))
-        self.checklist.setColumnCount(2)
-        self.checklist.setHeaderLabels([_("Documento"), _("Estado")])
-        self.checklist.setRootIsDecorated(False)
-        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.checklist.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.checklist.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.checklist.header().setStretchLastSection(False)
-        for item in checklist_for(self.request_type):
-            row = QTreeWidgetItem([item.label + (" *" if item.required else ""), ""])
-            row.setData(0, DOC_ROLE, item.document_type.value)
-            self.checklist.addTopLevelItem(row)
+        self.checklist = DocumentChecklist(self.request_type)
         self.attach = named(QPushButton(_("&Adjuntar archivo…")), "intake.attach",
                             _("Adjuntar archivo al documento seleccionado"),
                             _("PDF, JPEG o PNG de hasta 25 MB (F3)"))
@@ -168,7 +153,6 @@ class IntakePage(QWidget):
         box = QVBoxLayout(documents)
         box.addWidget(self.cedula_verified)
         box.addWidget(self.checklist)
-        self.checklist.setMaximumHeight(self.checklist.sizeHintForRow(0) * 6 + 8)
         row = QHBoxLayout()
         row.addWidget(self.attach)
         row.addWidget(self.remove_document)
@@ -302,7 +286,7 @@ class IntakePage(QWidget):
                 show_message(label, result.warning, WARNING_STYLE)
             else:
                 show_message(label, "")
-        self._refresh_checklist()
+        self.checklist.show_attached(self.attached)
         problems = checks.missing(self.form_state())
         done = self.registered is not None
         if done:
@@ -319,36 +303,8 @@ class IntakePage(QWidget):
         self.attach.setEnabled(not done and not self._busy and selected is not None)
         self.remove_document.setEnabled(not done and selected in self.attached)
 
-    def _refresh_checklist(self) -> None:
-        for index in range(self.checklist.topLevelItemCount()):
-            row = self.checklist.topLevelItem(index)
-            document = self.attached.get(DocumentType(row.data(0, DOC_ROLE)))
-            item = self._item(DocumentType(row.data(0, DOC_ROLE)))
-            if document:
-                row.setText(1, _("Adjuntado: {pages} pág., {kb} KB").format(
-                    pages=document.pages, kb=max(1, document.size_bytes // 1024)))
-            else:
-                row.setText(1, _("Falta (obligatorio)") if item.required else _("Opcional"))
-        if self.checklist.currentItem() is None or not self.checklist.selectedItems():
-            self._select_first_missing()
-
-    def _item(self, document_type: DocumentType) -> ChecklistItem:
-        return next(i for i in checklist_for(self.request_type)
-                    if i.document_type is document_type)
-
-    def _select_first_missing(self) -> None:
-        rows = [self.checklist.topLevelItem(i) for i in range(self.checklist.topLevelItemCount())]
-        for row in rows:
-            document_type = DocumentType(row.data(0, DOC_ROLE))
-            if self._item(document_type).required and document_type not in self.attached:
-                self.checklist.setCurrentItem(row)
-                return
-        if rows:
-            self.checklist.setCurrentItem(rows[0])
-
     def _selected_type(self) -> DocumentType | None:
-        row = self.checklist.currentItem()
-        return DocumentType(row.data(0, DOC_ROLE)) if row else None
+        return self.checklist.selected_type()
 
     def _set_editable(self, editable: bool) -> None:
         for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
@@ -434,7 +390,7 @@ class IntakePage(QWidget):
         if document_type is None or self.registered is not None or self._busy:
             return
         dialog = QFileDialog(self, _("Adjuntar: {label}").format(
-            label=self._item(document_type).label))
+            label=self.checklist.item(document_type).label))
         dialog.setObjectName("intake.fileDialog")
         dialog.setAccessibleName(_("Elegir archivo"))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -458,7 +414,7 @@ class IntakePage(QWidget):
         show_message(self.attach_message, _("«{label}» adjuntado ({pages} pág.).").format(
             label=document.label, pages=document.pages), OK_STYLE)
         self._set_busy(False)
-        self._select_first_missing()
+        self.checklist.select_first_missing(self.attached)
         self._refresh()
         (self.register if self.register.isEnabled() else self.checklist).setFocus()
 

@@ -1,0 +1,64 @@
+"""The document checklist of a request type: what is required, what is attached."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from desktop.domain.checklist import ChecklistItem, DocumentType, RequestType, checklist_for
+from desktop.i18n import _
+from desktop.services.intake import AttachedDocument
+from ui.widgets.forms import named
+
+DOC_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_ROWS = 6
+
+
+class DocumentChecklist(QTreeWidget):
+    def __init__(self, request_type: RequestType):
+        super().__init__()
+        named(self, "intake.checklist", _("Documentos del trámite"))
+        self.items = checklist_for(request_type)
+        self.setColumnCount(2)
+        self.setHeaderLabels([_("Documento"), _("Estado")])
+        self.setRootIsDecorated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for item in self.items:
+            row = QTreeWidgetItem([item.label + (" *" if item.required else ""), ""])
+            row.setData(0, DOC_ROLE, item.document_type.value)
+            self.addTopLevelItem(row)
+        self.setMaximumHeight(self.sizeHintForRow(0) * VISIBLE_ROWS + 8)
+
+    def _rows(self) -> list[tuple[QTreeWidgetItem, ChecklistItem]]:
+        return [(self.topLevelItem(index), item) for index, item in enumerate(self.items)]
+
+    def item(self, document_type: DocumentType) -> ChecklistItem:
+        return next(i for i in self.items if i.document_type is document_type)
+
+    def selected_type(self) -> DocumentType | None:
+        row = self.currentItem()
+        return DocumentType(row.data(0, DOC_ROLE)) if row else None
+
+    def show_attached(self, attached: Mapping[DocumentType, AttachedDocument]) -> None:
+        for row, item in self._rows():
+            document = attached.get(item.document_type)
+            if document:
+                row.setText(1, _("Adjuntado: {pages} pág., {kb} KB").format(
+                    pages=document.pages, kb=max(1, document.size_bytes // 1024)))
+            else:
+                row.setText(1, _("Falta (obligatorio)") if item.required else _("Opcional"))
+        if not self.selectedItems():
+            self.select_first_missing(attached)
+
+    def select_first_missing(self, attached: Mapping[DocumentType, AttachedDocument]) -> None:
+        """Select the first required item still missing, else the first item."""
+        rows = self._rows()
+        missing = [row for row, item in rows
+                   if item.required and item.document_type not in attached]
+        self.setCurrentItem((missing or [rows[0][0]])[0])
