@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, exists, insert, select
 
 from desktop.central import demo_names as names
+from desktop.central.feed import reserve_marker
 from desktop.central.models import Centre, ContributionDebt, Employer, Pension, Person, Staff
-from desktop.db.engines import IMMEDIATE
+from desktop.db.engines import writer
 from desktop.domain.identity import cedula_check_digit
 from desktop.domain.pensions import PensionState, PensionType
 from desktop.domain.roles import Role
@@ -177,17 +178,17 @@ def populate(
     progress(0, pensioners, label)
     generator = _Generator(random.Random(seed))
     extras = max(1, round(pensioners * NON_PENSIONER_SHARE)) if pensioners else 0
-    writer = engine.execution_options(**{IMMEDIATE: True})
-    with writer.begin() as connection:
+    with writer(engine).begin() as connection:
         if _has_centres(connection):
             raise ValueError("the central database already holds data; populate needs it empty")
-        connection.execute(insert(Centre), list(CENTRES))
-        connection.execute(insert(Staff), _staff_rows())
+        marker = {"change_id": reserve_marker(connection)}
+        connection.execute(insert(Centre), [{**row, **marker} for row in CENTRES])
+        connection.execute(insert(Staff), [{**row, **marker} for row in _staff_rows()])
         connection.execute(insert(Employer), generator.employers(EMPLOYER_COUNT))
         for start in range(0, pensioners, BATCH_ROWS):
             stop = min(start + BATCH_ROWS, pensioners)
             batch_extras = extras * stop // pensioners - extras * start // pensioners
-            _insert_batch(connection, generator.batch(start, stop, batch_extras))
+            _insert_batch(connection, generator.batch(start, stop, batch_extras), marker)
             progress(stop, pensioners, label)
             if cancel is not None:
                 cancel.raise_if_cancelled()
@@ -204,7 +205,7 @@ def find_samples(engine: Engine) -> DemoSamples:
 
     Raises LookupError if a kind is missing (a registry not made by populate).
     """
-    indebted = select(ContributionDebt.cedula)
+    indebted = select(ContributionDebt.cedula).where(ContributionDebt.settled_on.is_(None))
     active = Pension.state == PensionState.ACTIVA.value
     has_pension = exists().where(Pension.cedula == Person.cedula)
     with engine.connect() as connection:
@@ -261,11 +262,11 @@ class _Batch:
     debts: list[Row]
 
 
-def _insert_batch(connection: Connection, batch: _Batch) -> None:
+def _insert_batch(connection: Connection, batch: _Batch, marker: dict[str, int]) -> None:
     connection.execute(insert(Person), batch.people)
-    connection.execute(insert(Pension), batch.pensions)
+    connection.execute(insert(Pension), [{**row, **marker} for row in batch.pensions])
     if batch.debts:
-        connection.execute(insert(ContributionDebt), batch.debts)
+        connection.execute(insert(ContributionDebt), [{**row, **marker} for row in batch.debts])
 
 
 def _years(years: float) -> int:

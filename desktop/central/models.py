@@ -2,28 +2,76 @@
 
 Its own metadata and Alembic history: the workstation cache is a different schema that
 receives a subset of this one.
+
+Change markers: every table a workstation pulls carries `change_id`, set by a database
+trigger on each insert and update (see the 0002 migration and `desktop.central.feed`):
+the writing transaction's id on PostgreSQL, a serialised counter on SQLite. Central rows
+are never deleted; they change state (a paid debt gets `settled_on`, a person leaving staff
+gets `active = false`), so an update is all a workstation ever has to pull.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
 
-from sqlalchemy import Date, ForeignKey, Integer, MetaData, Numeric, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    FetchedValue,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from desktop.db.reference import NAMING, CentreColumns, StaffColumns
+from desktop.db.types import UtcDateTime
+
+Money = Numeric(12, 2)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime}
 
 
-class Centre(CentreColumns, Base):
-    pass
+class Marked:
+    """A table whose row changes workstations pull, in `change_id` order."""
+
+    change_id: Mapped[int] = mapped_column(
+        BigInteger, server_default="0", server_onupdate=FetchedValue()
+    )
+
+    pull_key: ClassVar[str]  # the primary key column pages are ordered by after change_id
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:  # noqa: N805 - SQLAlchemy's declared_attr
+        return (Index(f"ix_{cls.__tablename__}_change", "change_id", cls.pull_key),)
 
 
-class Staff(StaffColumns, Base):
-    pass
+class CentralMeta(Base):
+    """Identity of this central database, so a cache never mixes two centrals."""
+
+    __tablename__ = "central_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Centre(CentreColumns, Marked, Base):
+    pull_key = "code"
+
+
+class Staff(StaffColumns, Marked, Base):
+    pull_key = "username"
 
 
 class Person(Base):
@@ -37,17 +85,22 @@ class Person(Base):
     birth_date: Mapped[date] = mapped_column(Date)
 
 
-class Pension(Base):
-    """The Seguro General pension a person receives (one per person in this schema)."""
+class Pension(Marked, Base):
+    """The Seguro General pension a person receives (one per person in this schema).
+
+    A change to the person's names marks the pension too (trigger), so workstations pull
+    pensioners from this one table.
+    """
 
     __tablename__ = "pensions"
+    pull_key = "cedula"
 
     cedula: Mapped[str] = mapped_column(ForeignKey("people.cedula"), primary_key=True)
     pension_type: Mapped[str] = mapped_column(String(12))
     state: Mapped[str] = mapped_column(String(12))
     granted_on: Mapped[date] = mapped_column(Date)
     contribution_months: Mapped[int] = mapped_column(Integer)
-    monthly_amount: Mapped[float] = mapped_column(Numeric(10, 2))
+    monthly_amount: Mapped[Decimal] = mapped_column(Money)
 
 
 class Employer(Base):
@@ -57,14 +110,130 @@ class Employer(Base):
     name: Mapped[str] = mapped_column(String(160))
 
 
-class ContributionDebt(Base):
-    """Months an employer has not paid for a person (mora patronal)."""
+class ContributionDebt(Marked, Base):
+    """Months an employer has not paid for a person (mora patronal); `settled_on` once paid."""
 
     __tablename__ = "contribution_debts"
+    pull_key = "id"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cedula: Mapped[str] = mapped_column(ForeignKey("people.cedula"), index=True)
     employer_ruc: Mapped[str] = mapped_column(ForeignKey("employers.ruc"))
     period_from: Mapped[str] = mapped_column(String(7))
     period_to: Mapped[str] = mapped_column(String(7))
-    amount: Mapped[float] = mapped_column(Numeric(12, 2))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    settled_on: Mapped[date | None] = mapped_column(Date)
+
+
+# --- cases -----------------------------------------------------------------------------
+
+
+class Case(Marked, Base):
+    __tablename__ = "cases"
+    pull_key = "case_number"
+
+    case_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    request_type: Mapped[str] = mapped_column(String(20))
+    cedula: Mapped[str] = mapped_column(String(10), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(170))
+    pension_type: Mapped[str] = mapped_column(String(12))
+    centre_code: Mapped[str] = mapped_column(String(5))
+    counter: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20))
+    state_changed_at: Mapped[datetime]
+    registered_at: Mapped[datetime]
+    registered_by: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(20))
+    employer_ruc: Mapped[str | None] = mapped_column(String(13))
+    periods: Mapped[str] = mapped_column(Text, default="")
+    cedula_verified: Mapped[bool] = mapped_column(Boolean)
+    legal_basis: Mapped[str] = mapped_column(String(200))
+
+
+class CaseDocument(Base):
+    """Written with the case, never changed: pulled together with its case."""
+
+    __tablename__ = "case_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.case_number"), index=True)
+    document_type: Mapped[str] = mapped_column(String(40))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    media_type: Mapped[str] = mapped_column(String(40))
+    pages: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    added_by: Mapped[str] = mapped_column(String(60))
+    added_at: Mapped[datetime]
+
+
+class CaseEvent(Marked, Base):
+    __tablename__ = "case_events"
+    pull_key = "event_id"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.case_number"), index=True)
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Agreement(Marked, Base):
+    """The acuerdo the central office issues: concession or refusal, with its amounts."""
+
+    __tablename__ = "agreements"
+    pull_key = "case_number"
+
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.case_number"), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))  # CONCESION | NEGACION
+    issued_on: Mapped[date] = mapped_column(Date)
+    authority: Mapped[str] = mapped_column(String(160))
+    legal_basis: Mapped[str] = mapped_column(Text)
+    previous_pension: Mapped[Decimal] = mapped_column(Money)
+    new_pension: Mapped[Decimal] = mapped_column(Money)
+    effective_date: Mapped[date] = mapped_column(Date)
+    retroactive_amount: Mapped[Decimal] = mapped_column(Money)
+    motivation: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- what workstations push ------------------------------------------------------------
+
+
+class AppliedEvent(Base):
+    """Every pushed event, once: a repeat finds its row and gets the same outcome."""
+
+    __tablename__ = "applied_events"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(40))
+    case_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    workstation: Mapped[str] = mapped_column(String(20))
+    applied_at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(12))  # aplicado | rechazado
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Blob(Base):
+    """A document file, content-addressed; `complete` once every chunk is in and verified."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlobChunk(Base):
+    __tablename__ = "blob_chunks"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    index: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 IMMEDIATE = "sqlite_begin_immediate"
@@ -23,9 +23,11 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def create_app_engine(url: str, **kwargs: Any) -> Engine:
+def create_app_engine(url: str | URL, **kwargs: Any) -> Engine:
     """An engine for the cache or central database; SQLite gets the pragmas above."""
-    if url.startswith("sqlite"):
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        kwargs.pop("connect_args", None)
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
@@ -51,14 +53,18 @@ def _sqlite_on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def writer(engine: Engine) -> Engine:
+    """The engine for a writing transaction: SQLite takes its write lock at BEGIN."""
+    return engine.execution_options(**{IMMEDIATE: True}) if _is_sqlite(engine) else engine
+
+
 class SessionFactories:
     """`read()` for queries, `write()` for use cases that change something."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
-        writer = engine.execution_options(**{IMMEDIATE: True}) if _is_sqlite(engine) else engine
-        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._write = sessionmaker(writer(engine), expire_on_commit=False)
 
     def read(self) -> Session:
         return self._read()

@@ -27,6 +27,10 @@ def alembic_config(script_location: str) -> Config:
     return config
 
 
+def head_revision(script_location: str) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -1,9 +1,16 @@
-"""Case states (DESIGN.md §4). The transition table and its permissions grow here."""
+"""Case states and the one table of transitions with who may fire them (DESIGN.md §4).
+
+Services and the central database both check transitions against this table; anything
+not in it is refused with a Spanish reason.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop.domain.roles import Role
+from desktop.errors import VentanillaError
 from desktop.i18n import _
 
 
@@ -50,3 +57,89 @@ OPEN_STATES = frozenset(CaseState) - TERMINAL_STATES - {CaseState.NOTIFICADO}
 
 #: The state a case enters when the counter registers it.
 INITIAL_STATE = CaseState.INGRESADO
+
+COUNTER = frozenset({Role.CLERK, Role.SUPERVISOR})
+SUPERVISOR = frozenset({Role.SUPERVISOR})
+CENTRAL = frozenset({Role.BACK_OFFICE})
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: CaseState
+    target: CaseState
+    roles: frozenset[Role]
+    needs_reason: bool = False
+    four_eyes: bool = False  # never by the person who registered the case
+
+
+_S = CaseState
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(_S.INGRESADO, _S.EN_REVISION, COUNTER),
+    Transition(_S.INGRESADO, _S.ANULADO, SUPERVISOR, needs_reason=True),
+    Transition(_S.EN_REVISION, _S.DERIVADO, SUPERVISOR, four_eyes=True),
+    Transition(_S.EN_REVISION, _S.DEVUELTO, SUPERVISOR, needs_reason=True, four_eyes=True),
+    Transition(_S.EN_REVISION, _S.ANULADO, SUPERVISOR, needs_reason=True, four_eyes=True),
+    Transition(_S.DEVUELTO, _S.EN_REVISION, COUNTER),
+    Transition(_S.DEVUELTO, _S.ANULADO, SUPERVISOR, needs_reason=True),
+    Transition(_S.DERIVADO, _S.EN_ANALISIS, CENTRAL),
+    Transition(_S.EN_ANALISIS, _S.REQUIERE_INFO, CENTRAL, needs_reason=True),
+    Transition(_S.REQUIERE_INFO, _S.EN_ANALISIS, CENTRAL),
+    Transition(_S.EN_ANALISIS, _S.ACUERDO_EMITIDO, CENTRAL),
+    Transition(_S.ACUERDO_EMITIDO, _S.NOTIFICADO, COUNTER),
+    Transition(_S.NOTIFICADO, _S.CERRADO, CENTRAL),
+    # the citizen withdraws: recorded at a counter or by the central office
+    *(
+        Transition(state, _S.DESISTIDO, COUNTER | CENTRAL, needs_reason=True)
+        for state in CaseState
+        if state not in TERMINAL_STATES and state is not _S.NOTIFICADO
+    ),
+)
+_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+class TransitionRefused(VentanillaError):
+    """A transition outside the table, by the wrong role, or without what it needs."""
+
+
+def check_transition(
+    source: CaseState,
+    target: CaseState,
+    role: Role,
+    *,
+    actor: str,
+    registered_by: str,
+    reason: str = "",
+) -> Transition:
+    """The transition from the table, or TransitionRefused with the reason in Spanish."""
+    transition = _BY_PAIR.get((source, target))
+    if transition is None:
+        raise TransitionRefused(
+            _("Un trámite «{source}» no puede pasar a «{target}».").format(
+                source=source.label, target=target.label
+            ),
+            f"no transition {source} -> {target}",
+        )
+    if role not in transition.roles:
+        raise TransitionRefused(
+            _("El rol {role} no puede pasar un trámite de «{source}» a «{target}».").format(
+                role=role.label, source=source.label, target=target.label
+            ),
+            f"role {role} may not {source} -> {target}",
+        )
+    if transition.four_eyes and actor == registered_by:
+        raise TransitionRefused(
+            _("Usted registró este trámite: otra persona debe revisarlo."),
+            f"four-eyes: {actor} registered the case",
+        )
+    if transition.needs_reason and not reason.strip():
+        raise TransitionRefused(
+            _("Escriba el motivo para pasar el trámite a «{target}».").format(
+                target=target.label
+            ),
+            f"reason required for {target}",
+        )
+    return transition
+
+
+def allowed_targets(source: CaseState, role: Role) -> tuple[CaseState, ...]:
+    return tuple(t.target for t in TRANSITIONS if t.source is source and role in t.roles)

@@ -12,6 +12,7 @@ class Role(StrEnum):
     CLERK = "oficinista"
     SUPERVISOR = "supervisor"
     ADMINISTRATOR = "administrador"
+    BACK_OFFICE = "central"  # the Dirección de Pensiones, acting in the central database
 
     @property
     def label(self) -> str:
@@ -19,17 +20,20 @@ class Role(StrEnum):
             Role.CLERK: _("Oficinista"),
             Role.SUPERVISOR: _("Supervisor"),
             Role.ADMINISTRATOR: _("Administrador"),
+            Role.BACK_OFFICE: _("Dirección de Pensiones"),
         }[self]
 
 
 class Action(StrEnum):
     REGISTER_CASE = "register_case"
     PRINT_RECEIPT = "print_receipt"
+    RETRY_SYNC = "retry_sync"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REGISTER_CASE: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.PRINT_RECEIPT: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
+    Action.RETRY_SYNC: frozenset({Role.ADMINISTRATOR}),
 }
 
 

@@ -10,8 +10,8 @@ from desktop.config import Paths, Settings, load_settings
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.services.runtime import open_cache, open_central
-from desktop.sync.pull import pull_reference
+from desktop.services.runtime import first_pull, open_cache
+from desktop.sync.connection import open_central
 
 DEMO_CENTRE = "UIO01"
 DEMO_COUNTER = 1
@@ -57,12 +57,12 @@ def setup_demo(
                 central, pensioners=pensioners, seed=seed, progress=progress, cancel=cancel
             )
         samples = find_samples(central)
-        cache = open_cache(settings)
-        try:
-            pull_reference(central, cache, progress, cancel)
-        finally:
-            cache.dispose()
     finally:
         central.dispose()
+    cache = open_cache(settings)
+    try:
+        first_pull(settings, cache, progress, cancel)
+    finally:
+        cache.dispose()
     settings.save()
     return DemoSetup(settings, DEMO_LOGINS, samples)

@@ -321,6 +321,8 @@ def _registered_event(event_id: str, case: Case, actor: Actor, at: datetime) -> 
         "pension_type": case.pension_type,
         "centre_code": case.centre_code,
         "counter": case.counter,
+        "year": case.year,
+        "sequence": case.sequence,
         "state": case.state,
         "registered_at": at.isoformat(),
         "registered_by": case.registered_by,

@@ -1,7 +1,9 @@
 """What a running workstation holds open: settings, the cache, the blob store.
 
 `open_runtime` is the one start-up path for the GUI and the CLI: first start sets up the
-demo, then the cache is migrated (backed up first) and filled by a first pull if empty.
+demo; the cache is migrated (backed up first); a cache that has never received the
+registry gets its first pull here (resumable), since nothing can be registered without it.
+Afterwards start-up never waits for the network: sync runs in the background.
 """
 
 from __future__ import annotations
@@ -9,16 +11,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
-
 from desktop.capture.blobstore import BlobStore
 from desktop.config import Settings
 from desktop.db.engines import SessionFactories, create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.store.models import SyncState
-from desktop.sync.pull import REFERENCE_SCOPE, pull_reference
+from desktop.sync.connection import open_central
+from desktop.sync.engine import check_central_identity
+from desktop.sync.pull import has_pulled, pull
+from desktop.sync.push import is_offline_error, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -33,17 +35,6 @@ class Runtime:
         self.db.dispose()
 
 
-def central_url(settings: Settings) -> str:
-    """The configured central database, or the embedded demo file under the data folder."""
-    return settings.central_url or sqlite_url(settings.paths.demo_central_db)
-
-
-def open_central(settings: Settings) -> Engine:
-    engine = create_app_engine(central_url(settings))
-    upgrade(engine, "desktop.central:migrations", what=_("La base central"))
-    return engine
-
-
 def open_cache(settings: Settings) -> SessionFactories:
     settings.paths.ensure()
     engine = create_app_engine(sqlite_url(settings.paths.cache_db))
@@ -56,6 +47,27 @@ def open_cache(settings: Settings) -> SessionFactories:
     return SessionFactories(engine)
 
 
+def first_pull(
+    settings: Settings,
+    db: SessionFactories,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Everything central has, into a cache that has nothing yet (resumes if interrupted)."""
+    from sqlalchemy.exc import DBAPIError
+
+    central = open_central(settings)
+    try:
+        check_central_identity(central, db)
+        pull(central, db, settings.centre, progress, cancel)
+    except DBAPIError as error:
+        if is_offline_error(error):
+            raise unreachable(error) from None
+        raise
+    finally:
+        central.dispose()
+
+
 def open_runtime(
     settings: Settings, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Runtime:
@@ -65,16 +77,6 @@ def open_runtime(
 
         settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
     db = open_cache(settings)
-    if not has_reference_data(db):
-        central = open_central(settings)
-        try:
-            pull_reference(central, db, progress, cancel)
-        finally:
-            central.dispose()
+    if not has_pulled(db):
+        first_pull(settings, db, progress, cancel)
     return Runtime(settings, db, BlobStore(settings.paths.blob_dir))
-
-
-def has_reference_data(db: SessionFactories) -> bool:
-    with db.read() as session:
-        state = session.scalar(select(SyncState).where(SyncState.scope == REFERENCE_SCOPE))
-        return state is not None and state.last_success_at is not None

@@ -7,48 +7,28 @@ Times are stored in UTC.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.db.reference import NAMING, CentreColumns, StaffColumns
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out (SQLite keeps no zone)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime stored")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from desktop.db.types import UtcDateTime
 
 
 class Base(DeclarativeBase):
@@ -185,7 +165,12 @@ class CounterSequence(Base):
 
 
 class OutboxEvent(Base):
-    """An event waiting to be pushed to the central database, in order per case."""
+    """An event for the central database, pushed in order per case.
+
+    `status`: pendiente (to push; `next_attempt_at` delays a retry), enviado (central
+    applied it), rechazado (central refused it, `reason` says why; not retried unless an
+    administrator asks).
+    """
 
     __tablename__ = "outbox"
 
@@ -197,9 +182,11 @@ class OutboxEvent(Base):
     actor: Mapped[str] = mapped_column(String(60))
     workstation: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(12), default="pendiente")
+    status: Mapped[str] = mapped_column(String(12), default="pendiente", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
 
 
 class AuditEntry(Base):
@@ -235,10 +222,45 @@ class PrintRecord(Base):
 
 
 class SyncState(Base):
-    """Per-scope pull cursor and the time of the last good sync."""
+    """Per-scope pull cursor, the position of a pull in progress, the last good sync.
+
+    `cursor`: every central change below it is in the cache. While a pull runs, `horizon`
+    is where the cursor moves when it completes and `after_change`/`after_key` the last
+    row stored, so a cancelled or interrupted pull resumes where it stopped.
+    """
 
     __tablename__ = "sync_state"
 
     scope: Mapped[str] = mapped_column(String(40), primary_key=True)
-    cursor: Mapped[str] = mapped_column(String(64), default="")
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    horizon: Mapped[int | None] = mapped_column(BigInteger)
+    after_change: Mapped[int | None] = mapped_column(BigInteger)
+    after_key: Mapped[str | None] = mapped_column(String(64))
     last_success_at: Mapped[datetime | None]
+
+
+class CacheMeta(Base):
+    """Facts about this cache, e.g. which central database it mirrors."""
+
+    __tablename__ = "cache_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Agreement(Base):
+    """The acuerdo issued centrally for a case (pulled; the counter prints and delivers it)."""
+
+    __tablename__ = "agreements"
+
+    case_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    issued_on: Mapped[date] = mapped_column(Date)
+    authority: Mapped[str] = mapped_column(String(160))
+    legal_basis: Mapped[str] = mapped_column(Text)
+    previous_pension: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    new_pension: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    effective_date: Mapped[date] = mapped_column(Date)
+    retroactive_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    motivation: Mapped[str] = mapped_column(Text, default="")

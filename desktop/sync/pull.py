@@ -1,19 +1,22 @@
-"""First pull of reference data from the central database into the cache.
+"""Pull: central changes into the cache, one scope (central table) at a time.
 
-A plain full copy (centres, staff, pensioners, eligibility facts) in one cache transaction:
-a cancelled or failed pull leaves the cache as it was. Incremental pulls with a change
-cursor replace this when the central change feed exists.
+Each scope pages through `change_id >= cursor` (see desktop.central.feed); every page is
+stored in its own short cache transaction together with the position reached, so clerks
+keep registering during a long initial load, and a cancelled or interrupted pull resumes
+where it stopped. When a scope is done its cursor moves to the horizon taken at its start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from desktop.central import feed
 from desktop.central import models as central
 from desktop.clock import now
 from desktop.db.engines import SessionFactories
@@ -22,102 +25,268 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
 
 PAGE_SIZE = 5_000
-REFERENCE_SCOPE = "reference"
+
+
+@dataclass(frozen=True)
+class PullContext:
+    source: Connection
+    centre: str  # cases of other centres arrive without contact data (minimisation)
+
+
+Store = Callable[[Session, PullContext, list[dict[str, Any]]], None]
+
+
+@dataclass(frozen=True)
+class Scope:
+    name: str
+    label: str
+    table: type[central.Marked]
+    query: Callable[[], Select[Any]]
+    store: Store
+
+    @property
+    def key(self) -> Any:
+        return getattr(self.table, self.table.pull_key)
 
 
 @dataclass(frozen=True)
 class PullResult:
-    centres: int
-    staff: int
-    pensioners: int
-    debts: int
+    rows: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
 
 
-def pull_reference(
+# --- storing -----------------------------------------------------------------------------
+
+
+def upsert(session: Session, table: type[cache.Base], rows: list[dict[str, Any]]) -> None:
+    """Insert or replace rows by primary key, with only the columns the cache has."""
+    if not rows:
+        return
+    columns = set(table.__table__.columns.keys())
+    values = [{k: v for k, v in row.items() if k in columns} for row in rows]
+    keys = [c.name for c in table.__table__.primary_key.columns]
+    statement = sqlite_insert(table).values(values)
+    updates = {name: statement.excluded[name] for name in values[0] if name not in keys}
+    statement = (statement.on_conflict_do_update(index_elements=keys, set_=updates) if updates
+                 else statement.on_conflict_do_nothing(index_elements=keys))
+    session.execute(statement)
+
+
+def _store_plain(table: type[cache.Base]) -> Store:
+    return lambda session, _context, rows: upsert(session, table, rows)
+
+
+def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, Any]]) -> None:
+    """The cache keeps only pending debts: a settled one is removed."""
+    settled = [row["id"] for row in rows if row["settled_on"] is not None]
+    if settled:
+        session.execute(delete(cache.ContributionDebt).where(
+            cache.ContributionDebt.id.in_(settled)))
+    upsert(session, cache.ContributionDebt, [row for row in rows if row["settled_on"] is None])
+
+
+def _store_cases(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
+    """New cases arrive whole (with their documents); known ones take central's state,
+    unless this workstation has events for them still to push (it is ahead of central)."""
+    numbers = [row["case_number"] for row in rows]
+    local = {case.case_number: case for case in session.scalars(
+        select(cache.Case).where(cache.Case.case_number.in_(numbers)))}
+    waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
+        cache.OutboxEvent.case_number.in_(numbers), cache.OutboxEvent.status == "pendiente")))
+    new = [row for row in rows if row["case_number"] not in local]
+    for row in rows:
+        case = local.get(row["case_number"])
+        if case is not None and case.case_number not in waiting:
+            case.state, case.state_changed_at = row["state"], row["state_changed_at"]
+    if not new:
+        return
+    documents = _documents(context.source, [row["case_number"] for row in new])
+    for row in new:
+        values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
+        if row["centre_code"] != context.centre:
+            values.update(email="", phone="")
+        case = cache.Case(**values)
+        case.documents = [cache.CaseDocument(**d) for d in documents.get(row["case_number"], [])]
+        session.add(case)
+    session.flush()
+
+
+def _documents(source: Connection, numbers: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    document = central.CaseDocument
+    columns = [document.document_type, document.sha256, document.media_type, document.pages,
+               document.size_bytes, document.source, document.added_by, document.added_at]
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in source.execute(select(document.case_number, *columns).where(
+            document.case_number.in_(list(numbers))).order_by(document.id)):
+        values = dict(row._mapping)
+        grouped.setdefault(values.pop("case_number"), []).append(values)
+    return grouped
+
+
+def fetch_cases(session: Session, context: PullContext, numbers: Iterable[str]) -> None:
+    """Bring specific cases from central now (an event arrived before its case)."""
+    rows = [dict(r._mapping) for r in context.source.execute(
+        _cases().where(central.Case.case_number.in_(list(numbers))))]
+    _store_cases(session, context, rows)
+
+
+def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: str,
+                  numbers: Iterable[str]) -> None:
+    """Take central's state for these cases now, even if events of theirs still wait
+    (used after central refused one: the local state had moved ahead of a change that
+    never happened)."""
+    wanted = list(numbers)
+    with central_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as source, \
+            cache_db.write() as session, session.begin():
+        rows = source.execute(select(central.Case.case_number, central.Case.state,
+                                     central.Case.state_changed_at).where(
+            central.Case.case_number.in_(wanted)))
+        for number, state, changed_at in rows:
+            session.execute(update(cache.Case).where(cache.Case.case_number == number).values(
+                state=state, state_changed_at=changed_at))
+
+
+def _case_ids(session: Session, numbers: set[str]) -> dict[str, int]:
+    rows = session.execute(select(cache.Case.case_number, cache.Case.id).where(
+        cache.Case.case_number.in_(numbers)))
+    return {number: case_id for number, case_id in rows}
+
+
+def _store_events(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
+    numbers = {row["case_number"] for row in rows}
+    ids = _case_ids(session, numbers)
+    if missing := numbers - ids.keys():
+        fetch_cases(session, context, missing)
+        ids = _case_ids(session, numbers)
+    known = set(session.scalars(select(cache.CaseEvent.event_id).where(
+        cache.CaseEvent.event_id.in_([row["event_id"] for row in rows]))))
+    for row in rows:
+        if row["event_id"] not in known:
+            values = {k: v for k, v in row.items() if k in cache.CaseEvent.__table__.columns}
+            session.add(cache.CaseEvent(case_id=ids[row["case_number"]], **values))
+
+
+# --- what each scope reads ---------------------------------------------------------------
+
+
+def _columns(table: Any, *names: str) -> list[Any]:
+    return [getattr(table, name) for name in names]
+
+
+def _cases() -> Select[Any]:
+    return select(*central.Case.__table__.columns)
+
+
+SCOPES: tuple[Scope, ...] = (
+    Scope("centres", _("Centros"), central.Centre,
+          lambda: select(*central.Centre.__table__.columns), _store_plain(cache.Centre)),
+    Scope("staff", _("Personal"), central.Staff,
+          lambda: select(*central.Staff.__table__.columns), _store_plain(cache.Staff)),
+    Scope("pensioners", _("Registro de pensionistas"), central.Pension,
+          lambda: select(
+              central.Pension.cedula, central.Person.given_names, central.Person.surnames,
+              central.Pension.pension_type, central.Pension.state.label("pension_state"),
+              central.Pension.granted_on, central.Pension.change_id,
+          ).join(central.Person, central.Person.cedula == central.Pension.cedula),
+          _store_plain(cache.Pensioner)),
+    Scope("debts", _("Aportes pendientes"), central.ContributionDebt,
+          lambda: select(
+              *_columns(central.ContributionDebt, "id", "cedula", "employer_ruc", "period_from",
+                        "period_to", "settled_on", "change_id"),
+              central.Employer.name.label("employer_name"),
+          ).join(central.Employer,
+                 central.Employer.ruc == central.ContributionDebt.employer_ruc),
+          _store_debts),
+    Scope("cases", _("Trámites"), central.Case, _cases, _store_cases),
+    Scope("case_events", _("Historial de trámites"), central.CaseEvent,
+          lambda: select(*central.CaseEvent.__table__.columns), _store_events),
+    Scope("agreements", _("Acuerdos"), central.Agreement,
+          lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
+)
+REFERENCE_SCOPES = ("centres", "staff", "pensioners", "debts")
+
+
+# --- the pull ----------------------------------------------------------------------------
+
+
+def pull(
     central_engine: Engine,
     cache_db: SessionFactories,
+    centre: str,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    scopes: Iterable[str] | None = None,
 ) -> PullResult:
     cancel = cancel or CancelToken()
-    with central_engine.connect() as source, cache_db.write() as target, target.begin():
-        total = source.scalar(select(func.count()).select_from(central.Pension)) or 0
-        for table in (cache.ContributionDebt, cache.Staff, cache.Pensioner, cache.Centre):
-            target.execute(delete(table))
-        centres = _copy(source, target, _centres(), cache.Centre, central.Centre.code)
-        staff = _copy(source, target, _staff(), cache.Staff, central.Staff.username)
-        pensioners = 0
-        label = _("Copiando registro de pensionistas…")
-        for rows in _pages(source, _pensioners(), central.Pension.cedula):
-            cancel.raise_if_cancelled()
-            target.execute(insert(cache.Pensioner), rows)
-            pensioners += len(rows)
-            progress(pensioners, total, label)
-        debts = _copy(source, target, _debts(), cache.ContributionDebt, central.ContributionDebt.id)
-        cancel.raise_if_cancelled()
-        _mark_success(target)
-    return PullResult(centres, staff, pensioners, debts)
+    wanted = set(scopes) if scopes is not None else {scope.name for scope in SCOPES}
+    rows: dict[str, int] = {}
+    with central_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as source:
+        context = PullContext(source, centre)
+        for scope in SCOPES:
+            if scope.name in wanted:
+                rows[scope.name] = _pull_scope(scope, context, cache_db, progress, cancel)
+    return PullResult(rows)
 
 
-def _centres() -> Select[Any]:
-    c = central.Centre
-    return select(c.code, c.name, c.city, c.address, c.counters)
-
-
-def _staff() -> Select[Any]:
-    s = central.Staff
-    return select(s.username, s.full_name, s.role, s.centre_code, s.password_hash, s.active)
-
-
-def _pensioners() -> Select[Any]:
-    person, pension = central.Person, central.Pension
-    return select(
-        pension.cedula,
-        person.given_names,
-        person.surnames,
-        pension.pension_type,
-        pension.state.label("pension_state"),
-        pension.granted_on,
-    ).join(person, person.cedula == pension.cedula)
-
-
-def _debts() -> Select[Any]:
-    debt, employer = central.ContributionDebt, central.Employer
-    return select(
-        debt.id,
-        debt.cedula,
-        debt.employer_ruc,
-        employer.name.label("employer_name"),
-        debt.period_from,
-        debt.period_to,
-    ).join(employer, employer.ruc == debt.employer_ruc)
-
-
-def _pages(source: Any, query: Select[Any], key: Any) -> Iterator[list[dict[str, Any]]]:
-    """Keyset pagination: stable and fast however large the table."""
-    last = None
+def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
+                progress: Progress, cancel: CancelToken) -> int:
+    state = _start(scope, context.source, cache_db)
+    change = scope.table.change_id
+    total = context.source.scalar(
+        select(func.count()).select_from(scope.table).where(change >= state.cursor)) or 0
+    after = None
+    if state.after_change is not None:  # resuming: the key was stored as text
+        after = (state.after_change, scope.key.type.python_type(state.after_key))
+    done = 0
     while True:
-        page = query.order_by(key).limit(PAGE_SIZE)
-        if last is not None:
-            page = page.where(key > last)
-        rows = [dict(row._mapping) for row in source.execute(page)]
+        cancel.raise_if_cancelled()
+        page = feed.page_query(scope.query(), change, scope.key, state.cursor, after, PAGE_SIZE)
+        rows = [dict(row._mapping) for row in context.source.execute(page)]
         if not rows:
-            return
-        yield rows
-        last = rows[-1][key.key]
+            break
+        after = feed.last_position(rows, scope.table.pull_key)
+        with cache_db.write() as session, session.begin():
+            scope.store(session, context, rows)
+            _save(session, scope.name, after_change=after[0], after_key=str(after[1]))
+        done += len(rows)
+        progress(min(done, total), total, scope.label)
+    with cache_db.write() as session, session.begin():
+        row = session.get(cache.SyncState, scope.name)
+        assert row is not None and row.horizon is not None
+        row.cursor, row.horizon, row.after_change, row.after_key = row.horizon, None, None, None
+        row.last_success_at = now()
+    return done
 
 
-def _copy(source: Any, target: Session, query: Select[Any], table: type, key: Any) -> int:
-    count = 0
-    for rows in _pages(source, query, key):
-        target.execute(insert(table), rows)
-        count += len(rows)
-    return count
+def _start(scope: Scope, source: Connection, cache_db: SessionFactories) -> cache.SyncState:
+    """The scope's state; a new pull takes its horizon before reading anything."""
+    with cache_db.write() as session, session.begin():
+        state = session.get(cache.SyncState, scope.name)
+        if state is None:
+            state = cache.SyncState(scope=scope.name, cursor=0)
+            session.add(state)
+        if state.horizon is None:
+            state.horizon = feed.horizon(source)
+            state.after_change = state.after_key = None
+        session.flush()
+        session.expunge(state)
+    return state
 
 
-def _mark_success(target: Session) -> None:
-    state = target.get(cache.SyncState, REFERENCE_SCOPE)
-    if state is None:
-        state = cache.SyncState(scope=REFERENCE_SCOPE, cursor="")
-        target.add(state)
-    state.last_success_at = now()
+def _save(session: Session, scope: str, **values: Any) -> None:
+    state = session.get(cache.SyncState, scope)
+    assert state is not None
+    for name, value in values.items():
+        setattr(state, name, value)
+
+
+def has_pulled(cache_db: SessionFactories, scopes: Iterable[str] = REFERENCE_SCOPES) -> bool:
+    """True once every given scope has completed a pull at least once."""
+    names = list(scopes)
+    with cache_db.read() as session:
+        done = session.scalar(select(func.count()).select_from(cache.SyncState).where(
+            cache.SyncState.scope.in_(names), cache.SyncState.last_success_at.is_not(None)))
+    return done == len(names)

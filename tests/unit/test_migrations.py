@@ -21,4 +21,6 @@ def test_migrations_match_the_models(tmp_path, schema):
         differences = compare_metadata(MigrationContext.configure(connection),
                                        models.Base.metadata)
     engine.dispose()
-    assert differences == []
+    # SQLite's change counter is the triggers' own table, deliberately not a model
+    assert [d for d in differences if d[:1] != ("remove_table",)
+            or d[1].name != "change_counter"] == []

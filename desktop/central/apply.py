@@ -1,0 +1,198 @@
+"""Applying a workstation's event at central: exactly once, validated against central state.
+
+Each event runs in one central transaction that records its id in `applied_events`; a
+repeat (the workstation died after the commit and before its own acknowledgement) finds
+that row and gets the same outcome without applying anything again. A refusal is recorded
+with its reason, so it is final and the same on every retry. `RetryLater` (a document not
+uploaded yet) records nothing: the event comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from desktop.central import blobs
+from desktop.central.models import AppliedEvent, Case, CaseDocument, CaseEvent
+from desktop.clock import now
+from desktop.db.engines import writer
+from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
+from desktop.domain.roles import Role
+from desktop.i18n import _
+
+log = logging.getLogger(__name__)
+
+APPLIED, REFUSED = "aplicado", "rechazado"
+
+
+@dataclass(frozen=True)
+class Envelope:
+    event_id: str
+    event_type: str
+    case_number: str | None
+    payload: dict[str, Any]
+    actor: str
+    workstation: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # aplicado | rechazado
+    reason: str = ""
+    repeated: bool = False
+
+
+class Refused(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RetryLater(Exception):
+    """Not now, nothing recorded (e.g. a document file has not arrived yet)."""
+
+
+def apply_event(engine: Engine, envelope: Envelope) -> Outcome:
+    handler = HANDLERS.get(envelope.event_type)
+    for _attempt in range(2):
+        try:
+            with writer(engine).begin() as connection:
+                previous = _recorded(connection, envelope.event_id)
+                if previous is not None:
+                    return previous
+                outcome = _run(connection, handler, envelope)
+                connection.execute(insert(AppliedEvent).values(
+                    event_id=envelope.event_id,
+                    event_type=envelope.event_type,
+                    case_number=envelope.case_number,
+                    workstation=envelope.workstation,
+                    applied_at=now(),
+                    outcome=outcome.status,
+                    reason=outcome.reason,
+                ))
+                return outcome
+        except IntegrityError:
+            # the same event applied concurrently by another connection: read its outcome
+            log.info("event %s raced with a duplicate", envelope.event_id)
+    with engine.connect() as connection:
+        previous = _recorded(connection, envelope.event_id)
+    if previous is None:
+        raise Refused(_("La central no pudo registrar el evento."))
+    return previous
+
+
+def _recorded(connection: Connection, event_id: str) -> Outcome | None:
+    row = connection.execute(
+        select(AppliedEvent.outcome, AppliedEvent.reason).where(AppliedEvent.event_id == event_id)
+    ).first()
+    return None if row is None else Outcome(row.outcome, row.reason, repeated=True)
+
+
+Handler = Callable[[Connection, Envelope], None]
+
+
+def _run(connection: Connection, handler: Handler | None, envelope: Envelope) -> Outcome:
+    if handler is None:
+        return Outcome(REFUSED, _("La central no conoce el evento «{t}».").format(
+            t=envelope.event_type))
+    savepoint = connection.begin_nested()
+    try:
+        handler(connection, envelope)
+    except Refused as refusal:
+        savepoint.rollback()
+        log.info("event %s refused", envelope.event_id)
+        return Outcome(REFUSED, refusal.reason)
+    savepoint.commit()
+    return Outcome(APPLIED)
+
+
+def _at(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _register(connection: Connection, envelope: Envelope) -> None:
+    case = envelope.payload
+    number = case["case_number"]
+    if connection.scalar(select(Case.case_number).where(Case.case_number == number)):
+        raise Refused(_("Ya existe en la central otro trámite con el número {n}.").format(
+            n=number))
+    for document in case["documents"]:
+        if not blobs.is_complete(connection, document["sha256"]):
+            raise RetryLater(f"blob {document['sha256'][:12]} not uploaded yet")
+    registered_at = _at(case["registered_at"])
+    connection.execute(insert(Case).values(
+        case_number=number,
+        request_type=case["request_type"],
+        cedula=case["cedula"],
+        applicant_name=case["applicant_name"],
+        pension_type=case["pension_type"],
+        centre_code=case["centre_code"],
+        counter=case["counter"],
+        year=case["year"],
+        sequence=case["sequence"],
+        state=INITIAL_STATE.value,
+        state_changed_at=registered_at,
+        registered_at=registered_at,
+        registered_by=case["registered_by"],
+        workstation=envelope.workstation,
+        email=case["email"],
+        phone=case["phone"],
+        employer_ruc=case["employer_ruc"],
+        periods=case["periods"],
+        cedula_verified=case["cedula_verified"],
+        legal_basis=case["legal_basis"],
+    ))
+    if case["documents"]:
+        connection.execute(insert(CaseDocument), [
+            {**document, "case_number": number, "added_by": case["registered_by"],
+             "added_at": registered_at}
+            for document in case["documents"]
+        ])
+    connection.execute(insert(CaseEvent).values(
+        event_id=envelope.event_id, case_number=number, from_state=None,
+        to_state=INITIAL_STATE.value, actor=envelope.actor, workstation=envelope.workstation,
+        at=registered_at, reason=""))
+
+
+def _transition(connection: Connection, envelope: Envelope) -> None:
+    """Move a case if central's own state allows it (the back office may have moved it)."""
+    change = envelope.payload
+    number = envelope.case_number
+    query = select(Case.state, Case.registered_by).where(Case.case_number == number)
+    if connection.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = connection.execute(query).first()
+    if row is None:
+        raise RetryLater(f"case {number} not registered at central yet")
+    central_state = CaseState(row.state)
+    source, target = CaseState(change["from_state"]), CaseState(change["to_state"])
+    if central_state is not source:
+        raise Refused(_("En la central el trámite está «{central}»; ya no se puede pasar de "
+                        "«{source}» a «{target}».").format(
+            central=central_state.label, source=source.label, target=target.label))
+    try:
+        check_transition(source, target, Role(change["role"]), actor=envelope.actor,
+                         registered_by=row.registered_by, reason=change.get("reason", ""))
+    except TransitionRefused as refusal:
+        raise Refused(refusal.user_message) from refusal
+    at = _at(change["at"])
+    connection.execute(update(Case).where(Case.case_number == number).values(
+        state=target.value, state_changed_at=at))
+    connection.execute(insert(CaseEvent).values(
+        event_id=envelope.event_id, case_number=number, from_state=source.value,
+        to_state=target.value, actor=envelope.actor, workstation=envelope.workstation, at=at,
+        reason=change.get("reason", "")))
+
+
+HANDLERS: dict[str, Handler] = {
+    "case.registered": _register,
+    "case.transition": _transition,
+}
