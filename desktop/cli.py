@@ -1,6 +1,7 @@
 """Admin subcommands (`ventanilla SUBCOMMAND` or `python -m desktop SUBCOMMAND`).
 
-No Qt here: the composition root hands subcommands over before importing it.
+No Qt here: the composition root hands subcommands over before importing it. Each
+handler is a thin shell around a service; heavy imports wait until a command needs them.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import argparse
 import getpass
 import logging
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.config import PAPER_FORMATS, Paths, load_settings
@@ -18,6 +20,16 @@ from desktop.i18n import _
 from desktop.logs import configure_logging
 
 log = logging.getLogger(__name__)
+
+
+def _at_least(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < minimum:
+            raise argparse.ArgumentTypeError(_("debe ser al menos {n}").format(n=minimum))
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMANDO")
 
     demo = commands.add_parser(
-        "demo", help=_("crea la base de demostración y configura esta estación sobre ella")
-    )
+        "demo", help=_("crea la base de demostración y configura esta estación sobre ella"))
     demo.add_argument("--pensioners", type=_at_least(10), default=5000,
                       help=_("número de pensionistas (mínimo 10)"))
     demo.add_argument("--seed", type=int, default=2026, help=_("semilla de los datos"))
+    demo.add_argument("--cases", type=_at_least(0), default=0,
+                      help=_("registra además N trámites de demostración en esta estación"))
     demo.set_defaults(handler=_demo)
 
     printing = commands.add_parser("print", help=_("genera un documento en PDF"))
@@ -43,17 +56,43 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", type=Path, required=True, help=_("archivo PDF de salida"))
     receipt.add_argument("--format", choices=PAPER_FORMATS, default=None, dest="paper")
     receipt.set_defaults(handler=_print_receipt)
+
+    central = commands.add_parser("central", help=_("administración de la base central"))
+    central_commands = central.add_subparsers(dest="central_command", required=True,
+                                              metavar="ACCION")
+    init_central = central_commands.add_parser(
+        "init", help=_("crea o actualiza el esquema de la base central"))
+    init_central.add_argument("--url", required=True,
+                              help="postgresql+psycopg://usuario:clave@servidor:5432/base")
+    init_central.add_argument("--demo", action="store_true",
+                              help=_("carga además los datos de referencia de demostración"))
+    init_central.add_argument("--pensioners", type=_at_least(10), default=5000)
+    init_central.set_defaults(handler=_central_init)
+    simulate = central_commands.add_parser(
+        "simulate", help=_("simula la Dirección de Pensiones moviendo trámites"))
+    simulate.add_argument("--workers", type=_at_least(1), default=2)
+    simulate.add_argument("--seconds", type=float, default=30.0)
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument("--url", help=_("base central (por omisión, la de esta estación)"))
+    simulate.set_defaults(handler=_central_simulate)
+
+    init = commands.add_parser("init", help=_("conecta esta estación a una base central"))
+    init.add_argument("--central", required=True,
+                      help="postgresql+psycopg://usuario:clave@servidor:5432/base")
+    init.add_argument("--centre", required=True, help=_("código del centro, p. ej. UIO01"))
+    init.add_argument("--counter", type=_at_least(1), required=True,
+                      help=_("número de ventanilla"))
+    init.set_defaults(handler=_init)
+
+    sync = commands.add_parser("sync", help=_("sincroniza con la base central"))
+    sync.add_argument("--once", action="store_true", help=_("una sola ronda"))
+    sync.add_argument("--interval", type=float, default=30.0, help=_("segundos entre rondas"))
+    sync.set_defaults(handler=_sync)
+
+    verify = commands.add_parser(
+        "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
+    verify.set_defaults(handler=_verify)
     return parser
-
-
-def _at_least(minimum: int):
-    def parse(text: str) -> int:
-        value = int(text)
-        if value < minimum:
-            raise argparse.ArgumentTypeError(_("debe ser al menos {n}").format(n=minimum))
-        return value
-
-    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,27 +113,45 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _terminal_progress(done: int, total: int, label: str) -> None:
     if sys.stderr.isatty():
         shown = f"{done:,}/{total:,}" if total else f"{done:,}"
-        print(f"\r{label} {shown}", end="", file=sys.stderr, flush=True)
+        print(f"\r{label} {shown}    ", end="", file=sys.stderr, flush=True)
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
 
 
 def _demo(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.demo import setup_demo
+    from desktop.services.demo_cases import register_demo_cases
+    from desktop.services.runtime import open_runtime
 
-    result = setup_demo(
-        paths, pensioners=args.pensioners, seed=args.seed, progress=_terminal_progress
-    )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(_("Datos de demostración listos en {folder}").format(folder=paths.data_dir))
-    print(_("Estación: centro {centre}, ventanilla {counter}").format(
-        centre=result.settings.centre, counter=result.settings.counter))
-    for login in result.logins:
-        print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
-    samples = result.samples
-    print(f"elegible: {samples.eligible}")
-    print(f"aportes pendientes: {samples.pending_contributions}")
-    print(f"pensión suspendida: {samples.suspended}")
-    print(f"no es pensionista: {samples.not_pensioner}")
+    settings = load_settings(paths)
+    if not settings.central_url:
+        result = setup_demo(paths, pensioners=args.pensioners, seed=args.seed,
+                            progress=_terminal_progress)
+        _end_progress()
+        settings = result.settings
+        print(_("Datos de demostración listos en {folder}").format(folder=paths.data_dir))
+        print(_("Estación: centro {centre}, ventanilla {counter}").format(
+            centre=settings.centre, counter=settings.counter))
+        for login in result.logins:
+            print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
+        samples = result.samples
+        print(f"elegible: {samples.eligible}")
+        print(f"aportes pendientes: {samples.pending_contributions}")
+        print(f"pensión suspendida: {samples.suspended}")
+        print(f"no es pensionista: {samples.not_pensioner}")
+    if args.cases:
+        runtime = open_runtime(settings)
+        try:
+            made = register_demo_cases(runtime, args.cases, progress=_terminal_progress)
+        finally:
+            runtime.close()
+        _end_progress()
+        print(_("{n} trámites registrados en {station} ({d} derivados); se enviarán al "
+                "sincronizar.").format(n=made.registered, station=settings.workstation,
+                                       d=made.derived))
     return 0
 
 
@@ -130,3 +187,87 @@ def _write_atomically(path: Path, data: bytes) -> None:
                                                             error=error.strerror or error),
             f"output not writable: {error.__class__.__name__}",
         ) from error
+
+
+def _central_init(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.setup import init_central
+
+    ready = init_central(args.url, demo=args.demo, pensioners=args.pensioners,
+                         progress=_terminal_progress)
+    _end_progress()
+    print(_("Base central lista ({state}).").format(
+        state=_("esquema actualizado") if ready.migrated else _("ya estaba al día")))
+    if ready.samples is not None:
+        from desktop.central.demo import DEMO_LOGINS
+
+        for login in DEMO_LOGINS:
+            print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
+        print(f"elegible: {ready.samples.eligible}")
+    return 0
+
+
+def _central_simulate(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.central.backoffice import simulate
+    from desktop.db.engines import create_app_engine
+    from desktop.sync.connection import open_central
+
+    engine = create_app_engine(args.url) if args.url else open_central(load_settings(paths))
+    try:
+        report = simulate(engine, args.workers, args.seconds, seed=args.seed)
+    finally:
+        engine.dispose()
+    moves = ", ".join(f"{state}: {n}" for state, n in sorted(report.transitions.items()))
+    print(_("Dirección de Pensiones simulada: {n} movimientos ({moves}); {e} errores.").format(
+        n=report.total, moves=moves or "—", e=report.errors))
+    return 1 if report.errors else 0
+
+
+def _init(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.setup import init_workstation
+
+    settings = init_workstation(paths, args.central, args.centre, args.counter,
+                                progress=_terminal_progress)
+    _end_progress()
+    print(_("Estación {station} conectada a la base central y con datos al día.").format(
+        station=settings.workstation))
+    return 0
+
+
+def _sync(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.runtime import open_runtime
+    from desktop.services.sync import SyncService
+
+    runtime = open_runtime(load_settings(paths))
+    service = SyncService(runtime)
+    try:
+        while True:
+            report = service.run(progress=_terminal_progress)
+            _end_progress()
+            overview = service.overview()
+            print(f"{report.message} " + _("Pendientes: {p}; rechazados: {r}.").format(
+                p=overview.pending, r=overview.refused), flush=True)
+            if args.once:
+                return 0 if report.online else 1
+            time.sleep(args.interval)
+    finally:
+        runtime.close()
+
+
+def _verify(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.runtime import open_runtime
+    from desktop.sync.verify import verify
+
+    runtime = open_runtime(load_settings(paths))
+    try:
+        report = verify(runtime.central(), runtime.db, runtime.settings.centre)
+    finally:
+        runtime.close()
+    for line in report.differences:
+        print(line)
+    compared = sum(report.compared.values())
+    if report.clean:
+        print(_("Sin diferencias: {n} filas comparadas.").format(n=compared))
+        return 0
+    print(_("{d} diferencias ({n} filas comparadas).").format(
+        d=len(report.differences), n=compared))
+    return 1

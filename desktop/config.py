@@ -82,6 +82,7 @@ class Settings:
     centre: str = "UIO01"
     counter: int = 1
     central_url: str = ""
+    central_password_in_keyring: bool = False  # the password itself is only in the keyring
     receipt_printer: str = ""
     paper_format: PaperFormat = "a4"
     demo: bool = True

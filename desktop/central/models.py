@@ -57,6 +57,15 @@ class Marked:
         return (Index(f"ix_{cls.__tablename__}_change", "change_id", cls.pull_key),)
 
 
+class Counter(Base):
+    """Named number sequences the back office issues (acuerdo numbers), row-locked."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class CentralMeta(Base):
     """Identity of this central database, so a cache never mixes two centrals."""
 

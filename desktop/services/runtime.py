@@ -9,7 +9,9 @@ Afterwards start-up never waits for the network: sync runs in the background.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
 
 from desktop.capture.blobstore import BlobStore
 from desktop.config import Settings
@@ -30,8 +32,17 @@ class Runtime:
     settings: Settings
     db: SessionFactories
     blobs: BlobStore
+    _central: Engine | None = field(default=None, repr=False)
+
+    def central(self) -> Engine:
+        """The central database engine, opened (and checked) on first use."""
+        if self._central is None:
+            self._central = open_central(self.settings)
+        return self._central
 
     def close(self) -> None:
+        if self._central is not None:
+            self._central.dispose()
         self.db.dispose()
 
 

@@ -53,10 +53,15 @@ def _connect_args(url: URL) -> dict[str, Any]:
 def central_engine(settings: Settings) -> Engine:
     """An engine on the central database (nothing is connected until it is used)."""
     url = configured_url(settings)
-    if url.get_backend_name() == "postgresql" and url.username and url.password is None:
+    if settings.central_password_in_keyring:
         password = load_secret(secret_name(url))
-        if password:
-            url = url.set(password=password)
+        if password is None:
+            raise StorageError(
+                _("Falta la clave de la base central en el almacén de contraseñas de este "
+                  "equipo. Vuelva a ejecutar «ventanilla init» con la clave."),
+                "central password missing from the keyring",
+            )
+        url = url.set(password=password)
     return create_app_engine(url, connect_args=_connect_args(url))
 
 

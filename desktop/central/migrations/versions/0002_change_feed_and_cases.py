@@ -77,6 +77,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_cases_cedula'), ['cedula'], unique=False)
         batch_op.create_index('ix_cases_change', ['change_id', 'case_number'], unique=False)
 
+    op.create_table('counters',
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_counters'))
+    )
     op.create_table('central_meta',
     sa.Column('key', sa.String(length=40), nullable=False),
     sa.Column('value', sa.String(length=200), nullable=False),
@@ -280,6 +285,7 @@ def downgrade() -> None:
 
     op.drop_table('agreements')
     op.drop_table('central_meta')
+    op.drop_table('counters')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_change')
         batch_op.drop_index(batch_op.f('ix_cases_cedula'))

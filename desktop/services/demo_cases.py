@@ -1,0 +1,110 @@
+"""Realistic demo and load cases, registered through the same services a clerk uses.
+
+Each goes through the intake service as this centre's demo clerk (so it reaches the
+outbox like any other), and most are then sent to review and approved by the centre's
+supervisor, so the back office has derived cases to work on.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from sqlalchemy import select
+
+from desktop.domain.cases import OPEN_STATES, CaseState
+from desktop.domain.checklist import DocumentType
+from desktop.domain.pensions import PensionState
+from desktop.domain.roles import Actor, Role
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.runtime import Runtime
+from desktop.services.workflow import WorkflowService
+from desktop.store.models import Case, ContributionDebt, Pensioner, Staff
+
+DOMAINS = ("gmail.com", "hotmail.com", "yahoo.es", "outlook.com", "correo.ec")
+
+
+@dataclass(frozen=True)
+class DemoCases:
+    registered: int
+    derived: int
+
+
+def _actor(runtime: Runtime, role: Role) -> Actor:
+    with runtime.db.read() as session:
+        staff = session.scalar(select(Staff).where(
+            Staff.centre_code == runtime.settings.centre, Staff.role == role.value,
+            Staff.active.is_(True)).order_by(Staff.username))
+    if staff is None:
+        raise ValidationError(
+            _("El centro {centre} no tiene personal con rol {role}.").format(
+                centre=runtime.settings.centre, role=role.label), "demo cases: no staff")
+    return Actor(staff.username, staff.full_name, Role(staff.role), staff.centre_code)
+
+
+def _candidates(runtime: Runtime, count: int, rng: random.Random) -> list[Pensioner]:
+    """Eligible pensioners without an open case, in a random order."""
+    with runtime.db.read() as session:
+        busy = select(Case.cedula).where(Case.state.in_([s.value for s in OPEN_STATES]))
+        rows = list(session.scalars(select(Pensioner).where(
+            Pensioner.pension_state == PensionState.ACTIVA.value,
+            Pensioner.cedula.not_in(select(ContributionDebt.cedula)),
+            Pensioner.cedula.not_in(busy)).limit(count * 3 + 100)))
+    rng.shuffle(rows)
+    return rows[:count]
+
+
+def _request_form(text: str) -> bytes:
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.drawString(72, 770, "SOLICITUD DE RELIQUIDACIÓN DE PENSIÓN")
+    page.drawString(72, 740, text)
+    page.drawString(72, 200, "Firma: ______________________")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def register_demo_cases(runtime: Runtime, count: int, seed: int = 7,
+                        progress: Progress = no_progress,
+                        cancel: CancelToken | None = None) -> DemoCases:
+    rng = random.Random(seed)
+    clerk, supervisor = _actor(runtime, Role.CLERK), _actor(runtime, Role.SUPERVISOR)
+    intake = IntakeService(runtime, clerk)
+    clerk_flow, review = WorkflowService(runtime, clerk), WorkflowService(runtime, supervisor)
+    people = _candidates(runtime, count, rng)
+    if len(people) < count:
+        raise ValidationError(
+            _("Solo hay {n} pensionistas elegibles sin trámite abierto.").format(n=len(people)),
+            "demo cases: not enough pensioners")
+    derived = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for done, person in enumerate(people, start=1):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            form = Path(folder) / "solicitud.pdf"
+            form.write_bytes(_request_form(f"Solicitud {done} de {count}"))
+            document = intake.attach_file(form, DocumentType.SIGNED_REQUEST)
+            user = person.given_names.split()[0].lower().encode("ascii", "ignore").decode()
+            case = intake.register(IntakeForm(
+                cedula=person.cedula,
+                email=f"{user or 'persona'}{rng.randint(1, 999)}@{rng.choice(DOMAINS)}",
+                phone=f"09{rng.randint(80_000_000, 99_999_999)}",
+                cedula_verified=True,
+                documents=(document,),
+            ))
+            if rng.random() < 0.9:
+                clerk_flow.transition(case.case_number, CaseState.EN_REVISION)
+                if rng.random() < 0.85:
+                    review.transition(case.case_number, CaseState.DERIVADO)
+                    derived += 1
+            progress(done, count, _("Registrando trámites de demostración…"))
+    return DemoCases(count, derived)

@@ -1,0 +1,137 @@
+"""Setting up a central database and pointing a workstation at it (IT staff's commands)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from desktop.central.demo import DemoSamples, find_samples, is_populated
+from desktop.central.demo import populate as populate_demo
+from desktop.central.models import Centre
+from desktop.clock import now
+from desktop.config import Paths, Settings
+from desktop.db.engines import create_app_engine
+from desktop.db.migrate import upgrade
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress, no_progress
+from desktop.security.secrets import store_secret
+from desktop.services.runtime import first_pull, open_cache
+from desktop.store.models import OutboxEvent
+from desktop.sync.connection import CENTRAL_MIGRATIONS, open_central, secret_name
+from desktop.sync.push import PENDING, is_offline_error, unreachable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CentralReady:
+    migrated: bool
+    samples: DemoSamples | None
+
+
+def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: int = 2026,
+                 progress: Progress = no_progress) -> CentralReady:
+    """Create or upgrade the central schema; with `demo`, load the demo reference data."""
+    engine = create_app_engine(url)
+    try:
+        migrated = upgrade(engine, CENTRAL_MIGRATIONS, what=_("La base central"))
+        samples = None
+        if demo:
+            if not is_populated(engine):
+                populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
+            samples = find_samples(engine)
+    except DBAPIError as error:
+        if is_offline_error(error):
+            raise unreachable(error) from None
+        raise
+    finally:
+        engine.dispose()
+    return CentralReady(migrated, samples)
+
+
+def init_workstation(paths: Paths, central_url: str, centre: str, counter: int,
+                     progress: Progress = no_progress,
+                     cancel: CancelToken | None = None) -> Settings:
+    """Point this workstation at a central database and load its data.
+
+    The password (if the URL has one) goes to the OS keyring; the settings file gets the
+    URL without it. A cache of another central is backed up and replaced, unless it still
+    holds events that never reached their central.
+    """
+    url = make_url(central_url)
+    if url.get_backend_name() != "postgresql":
+        raise ValidationError(
+            _("La base central debe ser PostgreSQL: postgresql+psycopg://usuario@servidor/base."),
+            "init: not a PostgreSQL URL", field="central")
+    if url.password:
+        store_secret(secret_name(url), url.password)
+    settings = Settings(paths=paths, centre=centre.upper(), counter=counter,
+                        central_url=url.set(password=None).render_as_string(hide_password=False),
+                        central_password_in_keyring=bool(url.password), demo=False)
+    settings.validate()
+    _check_station(settings)
+    _set_aside_old_cache(settings)
+    settings.save()
+    cache = open_cache(settings)
+    try:
+        first_pull(settings, cache, progress, cancel)
+    finally:
+        cache.dispose()
+    log.info("workstation %s pointed at a central database", settings.workstation)
+    return settings
+
+
+def _check_station(settings: Settings) -> None:
+    """The centre must exist at central and have this counter."""
+    try:
+        engine = open_central(settings)
+    except DBAPIError as error:
+        if is_offline_error(error):
+            raise unreachable(error) from None
+        raise
+    try:
+        with engine.connect() as connection:
+            counters = connection.scalar(select(Centre.counters).where(
+                Centre.code == settings.centre))
+    finally:
+        engine.dispose()
+    if counters is None:
+        raise ValidationError(
+            _("El centro {centre} no existe en la base central.").format(centre=settings.centre),
+            "init: unknown centre", field="centre")
+    if settings.counter > counters:
+        raise ValidationError(
+            _("El centro {centre} tiene {n} ventanillas; la {counter} no existe.").format(
+                centre=settings.centre, n=counters, counter=settings.counter),
+            "init: unknown counter", field="counter")
+
+
+def _set_aside_old_cache(settings: Settings) -> None:
+    path = settings.paths.cache_db
+    if not path.exists():
+        return
+    cache = open_cache(settings)
+    try:
+        with cache.read() as session:
+            waiting = session.scalar(select(func.count()).select_from(OutboxEvent).where(
+                OutboxEvent.status == PENDING)) or 0
+    finally:
+        cache.dispose()
+    if waiting:
+        raise ValidationError(
+            _("Esta estación tiene {n} eventos sin enviar a su base central actual. "
+              "Sincronice antes de cambiarla.").format(n=waiting),
+            "init: outbox not empty")
+    settings.paths.backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = now().strftime("%Y%m%dT%H%M%SZ")
+    for suffix in ("", "-wal", "-shm"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            target = f"cache-before-init-{stamp}.sqlite3{suffix}"
+            shutil.move(source, settings.paths.backup_dir / target)

@@ -1,0 +1,94 @@
+"""Sync as the counter sees it: run a round, how fresh the cache is, what needs attention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import DBAPIError
+
+from desktop.domain.roles import Action, Actor
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.permissions import require
+from desktop.services.runtime import Runtime
+from desktop.store.models import OutboxEvent
+from desktop.sync.engine import SyncReport, last_good_sync, sync_once
+from desktop.sync.push import (
+    PENDING,
+    REFUSED_LOCAL,
+    STUCK_AFTER,
+    is_offline_error,
+    retry_refused,
+    unreachable,
+)
+
+EVENT_LABELS = {
+    "case.registered": _("Registro de trámite"),
+    "case.transition": _("Cambio de estado"),
+}
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    pending: int
+    refused: int
+    stuck: int
+    last_success_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OutboxProblem:
+    seq: int
+    what: str
+    case_number: str
+    created_at: datetime
+    status: str  # rechazado | atascado
+    attempts: int
+    reason: str
+
+
+class SyncService:
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+
+    def run(self, progress: Progress = no_progress,
+            cancel: CancelToken | None = None) -> SyncReport:
+        runtime = self.runtime
+        try:
+            central = runtime.central()
+        except DBAPIError as error:
+            if not is_offline_error(error):
+                raise
+            return SyncReport(False, unreachable(error).user_message)
+        return sync_once(runtime.settings, runtime.db, runtime.blobs, central, progress, cancel)
+
+    def overview(self) -> SyncOverview:
+        with self.runtime.db.read() as session:
+            counts = {status: n for status, n in session.execute(
+                select(OutboxEvent.status, func.count()).group_by(OutboxEvent.status))}
+            stuck = session.scalar(select(func.count()).select_from(OutboxEvent).where(
+                OutboxEvent.status == PENDING, OutboxEvent.attempts >= STUCK_AFTER)) or 0
+        return SyncOverview(counts.get(PENDING, 0), counts.get(REFUSED_LOCAL, 0), stuck,
+                            last_good_sync(self.runtime.db))
+
+    def problems(self) -> list[OutboxProblem]:
+        """Refused events and events that keep failing, oldest first."""
+        with self.runtime.db.read() as session:
+            rows = session.scalars(select(OutboxEvent).where(or_(
+                OutboxEvent.status == REFUSED_LOCAL,
+                (OutboxEvent.status == PENDING) & (OutboxEvent.attempts >= STUCK_AFTER),
+            )).order_by(OutboxEvent.seq)).all()
+        return [
+            OutboxProblem(
+                row.seq, EVENT_LABELS.get(row.event_type, row.event_type), row.case_number or "",
+                row.created_at, "rechazado" if row.status == REFUSED_LOCAL else "atascado",
+                row.attempts, row.last_error)
+            for row in rows
+        ]
+
+    def retry(self, actor: Actor, seq: int) -> None:
+        """An administrator sends a refused or stuck event again."""
+        require(actor, Action.RETRY_SYNC)
+        retry_refused(self.runtime.db, seq)

@@ -1,0 +1,154 @@
+"""`ventanilla verify`: compare the cache with the central database, row by row.
+
+Both sides are streamed in key order and merged, so a million pensioners need no more
+memory than a page. Each difference is one line in Spanish; no difference means the cache
+holds exactly what central holds (and nothing waits in the outbox).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, String, func, literal, select
+from sqlalchemy import case as sql_case
+
+from desktop.central import models as central
+from desktop.db.engines import SessionFactories
+from desktop.i18n import _
+from desktop.store import models as cache
+from desktop.sync.push import PENDING, REFUSED_LOCAL
+
+SHOWN_PER_TABLE = 20
+
+
+@dataclass
+class Verification:
+    differences: list[str] = field(default_factory=list)
+    compared: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def clean(self) -> bool:
+        return not self.differences
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label: str
+    central: Select[Any]  # first column: the key (both sides sorted by it)
+    cache: Select[Any]
+
+
+def _sorted(connection: Connection, query: Select[Any]) -> Select[Any]:
+    """Order by the first column, byte-wise on both databases (PostgreSQL's default
+    collation would sort `REL-…` differently from SQLite and break the merge)."""
+    key = next(iter(query.selected_columns))
+    if connection.dialect.name == "postgresql" and isinstance(key.type, String):
+        return query.order_by(key.collate("C"))
+    return query.order_by(key)
+
+
+def _stream(connection: Connection, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
+    options = connection.execution_options(stream_results=True, yield_per=5_000)
+    for row in options.execute(_sorted(connection, query)):
+        yield tuple(row)
+
+
+def _merge(label: str, central_rows: Iterable[tuple[Any, ...]],
+           cache_rows: Iterable[tuple[Any, ...]], report: Verification) -> None:
+    """Both inputs sorted by their first column; every mismatch becomes a line."""
+    found: list[str] = []
+    counted = 0
+    left, right = iter(central_rows), iter(cache_rows)
+    a, b = next(left, None), next(right, None)
+    while a is not None or b is not None:
+        counted += 1
+        if b is None or (a is not None and a[0] < b[0]):
+            found.append(_("{t}: {k} está en la central y falta en esta estación").format(
+                t=label, k=a[0]))
+            a = next(left, None)
+        elif a is None or b[0] < a[0]:
+            found.append(_("{t}: {k} está en esta estación y no en la central").format(
+                t=label, k=b[0]))
+            b = next(right, None)
+        else:
+            if a != b:
+                found.append(_("{t}: {k} difiere (central {c}; local {l})").format(
+                    t=label, k=a[0], c=a[1:], l=b[1:]))
+            a, b = next(left, None), next(right, None)
+    report.compared[label] = counted
+    report.differences.extend(found[:SHOWN_PER_TABLE])
+    if len(found) > SHOWN_PER_TABLE:
+        report.differences.append(_("{t}: … y {n} diferencias más").format(
+            t=label, n=len(found) - SHOWN_PER_TABLE))
+
+
+def _own(case_table: Any, column: Any, centre: str) -> Any:
+    """Contact data is cached only for this centre's cases (minimisation)."""
+    return sql_case((case_table.centre_code == centre, column), else_=literal(""))
+
+
+def _comparisons(centre: str) -> list[Comparison]:
+    c, l = central, cache  # noqa: E741 - central / local
+    return [
+        Comparison(_("Centro"), select(c.Centre.code, c.Centre.name, c.Centre.counters),
+                   select(l.Centre.code, l.Centre.name, l.Centre.counters)),
+        Comparison(_("Personal"),
+                   select(c.Staff.username, c.Staff.role, c.Staff.centre_code, c.Staff.active,
+                          c.Staff.password_hash),
+                   select(l.Staff.username, l.Staff.role, l.Staff.centre_code, l.Staff.active,
+                          l.Staff.password_hash)),
+        Comparison(_("Pensionista"),
+                   select(c.Pension.cedula, c.Person.surnames, c.Person.given_names,
+                          c.Pension.pension_type, c.Pension.state)
+                   .join(c.Person, c.Person.cedula == c.Pension.cedula),
+                   select(l.Pensioner.cedula, l.Pensioner.surnames, l.Pensioner.given_names,
+                          l.Pensioner.pension_type, l.Pensioner.pension_state)),
+        Comparison(_("Aporte pendiente"),
+                   select(c.ContributionDebt.id, c.ContributionDebt.cedula,
+                          c.ContributionDebt.employer_ruc, c.ContributionDebt.period_from,
+                          c.ContributionDebt.period_to)
+                   .where(c.ContributionDebt.settled_on.is_(None)),
+                   select(l.ContributionDebt.id, l.ContributionDebt.cedula,
+                          l.ContributionDebt.employer_ruc, l.ContributionDebt.period_from,
+                          l.ContributionDebt.period_to)),
+        Comparison(_("Trámite"),
+                   select(c.Case.case_number, c.Case.state, c.Case.cedula, c.Case.registered_by,
+                          c.Case.state_changed_at, _own(c.Case, c.Case.email, centre),
+                          _own(c.Case, c.Case.phone, centre)),
+                   select(l.Case.case_number, l.Case.state, l.Case.cedula, l.Case.registered_by,
+                          l.Case.state_changed_at, l.Case.email, l.Case.phone)),
+        Comparison(_("Evento"),
+                   select(c.CaseEvent.event_id, c.CaseEvent.case_number, c.CaseEvent.to_state),
+                   select(l.CaseEvent.event_id, l.Case.case_number, l.CaseEvent.to_state)
+                   .join(l.Case, l.Case.id == l.CaseEvent.case_id)),
+        Comparison(_("Documento"),
+                   select((c.CaseDocument.case_number + "/" + c.CaseDocument.sha256).label("k"),
+                          c.CaseDocument.pages),
+                   select((l.Case.case_number + "/" + l.CaseDocument.sha256).label("k"),
+                          l.CaseDocument.pages)
+                   .join(l.Case, l.Case.id == l.CaseDocument.case_id)),
+        Comparison(_("Acuerdo"),
+                   select(c.Agreement.case_number, c.Agreement.number, c.Agreement.kind,
+                          c.Agreement.new_pension, c.Agreement.retroactive_amount),
+                   select(l.Agreement.case_number, l.Agreement.number, l.Agreement.kind,
+                          l.Agreement.new_pension, l.Agreement.retroactive_amount)),
+    ]
+
+
+def verify(central_engine: Engine, cache_db: SessionFactories, centre: str) -> Verification:
+    report = Verification()
+    with cache_db.read() as session:
+        for status, text in ((PENDING, _("{n} eventos esperan ser enviados a la central")),
+                             (REFUSED_LOCAL, _("{n} eventos fueron rechazados por la central"))):
+            count = session.scalar(select(func.count()).select_from(cache.OutboxEvent).where(
+                cache.OutboxEvent.status == status)) or 0
+            if count:
+                report.differences.append(text.format(n=count))
+        local = session.connection()
+        with central_engine.connect() as remote:
+            for comparison in _comparisons(centre):
+                _merge(comparison.label, _stream(remote, comparison.central),
+                       _stream(local, comparison.cache), report)
+    return report
