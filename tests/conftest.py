@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -123,3 +124,99 @@ def refused(kind: type[VentanillaError], message: str) -> Iterator[None]:
     with pytest.raises(kind) as raised:
         yield
     assert message in raised.value.user_message, raised.value.user_message
+
+
+# --- real services -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres() -> None:
+    from tests.services import postgres_available
+
+    reason = postgres_available()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def pg_url(postgres: None) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database (dropped after the test)."""
+    from tests.services import fresh_database
+
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on the demo's SQLite central and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite+pysqlite:///{tmp_path / 'central.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def keyring_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real Secret Service for the whole session; this process and its children use it."""
+    import keyring
+    from keyring.backends import SecretService
+
+    from tests.services import secret_service
+
+    with secret_service(tmp_path_factory.mktemp("keyring")) as env:
+        previous = {key: os.environ.get(key) for key in env}
+        os.environ.update(env)
+        keyring.set_keyring(SecretService.Keyring())
+        try:
+            yield env
+        finally:
+            for key, value in previous.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+@dataclass
+class Stations:
+    """Workstations sharing one central database, built the way `ventanilla init` does."""
+
+    root: Path
+    url: str
+    opened: list[object]
+
+    def home(self, counter: int, centre: str = "UIO01") -> Path:
+        return self.root / f"{centre}-{counter:02d}"
+
+    def configure(self, counter: int = 1, centre: str = "UIO01") -> Paths:
+        """Write the settings of a workstation (no pull yet): its folder is VENTANILLA_HOME."""
+        from desktop.config import Settings
+
+        paths = paths_in(self.home(counter, centre))
+        Settings(paths=paths, centre=centre, counter=counter, central_url=self.url,
+                 demo=False).save()
+        return paths
+
+    def open(self, counter: int = 1, centre: str = "UIO01"):
+        """Configure if needed and open the station's runtime (first pull included)."""
+        from desktop.services.runtime import open_runtime
+
+        paths = paths_in(self.home(counter, centre))
+        if not paths.settings_file.exists():
+            self.configure(counter, centre)
+        runtime = open_runtime(load_settings(paths))
+        self.opened.append(runtime)
+        return runtime
+
+
+@pytest.fixture
+def stations(central_url: str, tmp_path: Path) -> Iterator[Stations]:
+    """A demo-populated central (300 pensioners) on SQLite and on PostgreSQL, and a way to
+    open workstations on it."""
+    from desktop.services.setup import init_central
+
+    init_central(central_url, demo=True, pensioners=300)
+    built = Stations(tmp_path / "stations", central_url, [])
+    yield built
+    for runtime in built.opened:
+        runtime.close()  # type: ignore[attr-defined]

@@ -1,0 +1,80 @@
+"""Real services for tests: a fresh PostgreSQL database, a private Secret Service.
+
+Each fixture skips with the reason when its service cannot run here; in CI
+(`VENTANILLA_CI=1`) a skip fails the run, so these always run there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+PG_ADMIN = os.environ.get("VENTANILLA_TEST_PG", "host=127.0.0.1 port=5432 user=postgres "
+                          "dbname=postgres")
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def postgres_available() -> str | None:
+    """None when reachable, else why not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+            return None
+    except Exception as error:
+        return f"PostgreSQL not reachable ({type(error).__name__}); CI starts it on 127.0.0.1:5432"
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test; dropped afterwards."""
+    import psycopg
+
+    name = f"ventanilla_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_URL.format(name=name)
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def secret_service(folder: Path) -> Iterator[dict[str, str]]:
+    """A private D-Bus session with an unlocked GNOME Keyring (Secret Service) in it.
+
+    Yields the environment variables that point clients (this process and subprocesses)
+    at it.
+    """
+    missing = [tool for tool in ("dbus-daemon", "gnome-keyring-daemon") if not shutil.which(tool)]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed (Debian: dbus gnome-keyring)")
+    data, runtime = folder / "data", folder / "runtime"
+    data.mkdir(parents=True)
+    runtime.mkdir(mode=0o700)
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert bus.stdout is not None
+    env = {"DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip(),
+           "XDG_DATA_HOME": str(data), "XDG_RUNTIME_DIR": str(runtime)}
+    daemon = subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets"],
+                            input="ventanilla-tests", env={**os.environ, **env},
+                            capture_output=True, text=True, timeout=30, check=True)
+    for line in daemon.stdout.splitlines():
+        key, _, value = line.partition("=")
+        if key and value:
+            env[key] = value
+    try:
+        yield env
+    finally:
+        subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
+        bus.terminate()
+        bus.wait(10)
