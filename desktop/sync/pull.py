@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, delete, func, select, update
+from sqlalchemy import Connection, Engine, Select, delete, func, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -235,11 +235,13 @@ def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
                 progress: Progress, cancel: CancelToken) -> int:
     state = _start(scope, context.source, cache_db)
     change = scope.table.change_id
-    total = context.source.scalar(
-        select(func.count()).select_from(scope.table).where(change >= state.cursor)) or 0
     after = None
+    remaining = change >= state.cursor
     if state.after_change is not None:  # resuming: the key was stored as text
         after = (state.after_change, scope.key.type.python_type(state.after_key))
+        remaining = tuple_(change, scope.key) > tuple_(*after)
+    total = context.source.scalar(
+        select(func.count()).select_from(scope.table).where(remaining)) or 0
     done = 0
     while True:
         cancel.raise_if_cancelled()
