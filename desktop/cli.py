@@ -244,8 +244,9 @@ def _sync(args: argparse.Namespace, paths: Paths) -> int:
             report = service.run(progress=_terminal_progress)
             _end_progress()
             overview = service.overview()
-            print(f"{report.message} " + _("Pendientes: {p}; rechazados: {r}.").format(
-                p=overview.pending, r=overview.refused), flush=True)
+            line = f"{report.message} " + _("Pendientes: {p}; rechazados: {r}.").format(
+                p=overview.pending, r=overview.refused)
+            print(line, file=sys.stdout if report.online else sys.stderr, flush=True)
             if args.once:
                 return 0 if report.online else 1
             time.sleep(args.interval)

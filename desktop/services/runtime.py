@@ -19,10 +19,9 @@ from desktop.db.engines import SessionFactories, create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.sync.connection import open_central
+from desktop.sync.connection import offline_as_unreachable, open_central
 from desktop.sync.engine import check_central_identity
 from desktop.sync.pull import has_pulled, pull
-from desktop.sync.push import is_offline_error, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -65,16 +64,11 @@ def first_pull(
     cancel: CancelToken | None = None,
 ) -> None:
     """Everything central has, into a cache that has nothing yet (resumes if interrupted)."""
-    from sqlalchemy.exc import DBAPIError
-
     central = open_central(settings)
     try:
-        check_central_identity(central, db)
-        pull(central, db, settings.centre, progress, cancel)
-    except DBAPIError as error:
-        if is_offline_error(error):
-            raise unreachable(error) from None
-        raise
+        with offline_as_unreachable():
+            check_central_identity(central, db)
+            pull(central, db, settings.centre, progress, cancel)
     finally:
         central.dispose()
 

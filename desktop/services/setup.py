@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 
 from desktop.central.demo import DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
@@ -23,8 +22,13 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.secrets import store_secret
 from desktop.services.runtime import first_pull, open_cache
 from desktop.store.models import OutboxEvent
-from desktop.sync.connection import CENTRAL_MIGRATIONS, open_central, secret_name
-from desktop.sync.push import PENDING, is_offline_error, unreachable
+from desktop.sync.connection import (
+    CENTRAL_MIGRATIONS,
+    offline_as_unreachable,
+    open_central,
+    secret_name,
+)
+from desktop.sync.push import PENDING
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +43,14 @@ def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: 
                  progress: Progress = no_progress) -> CentralReady:
     """Create or upgrade the central schema; with `demo`, load the demo reference data."""
     engine = create_app_engine(url)
+    samples = None
     try:
-        migrated = upgrade(engine, CENTRAL_MIGRATIONS, what=_("La base central"))
-        samples = None
-        if demo:
-            if not is_populated(engine):
-                populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
-            samples = find_samples(engine)
-    except DBAPIError as error:
-        if is_offline_error(error):
-            raise unreachable(error) from None
-        raise
+        with offline_as_unreachable():
+            migrated = upgrade(engine, CENTRAL_MIGRATIONS, what=_("La base central"))
+            if demo:
+                if not is_populated(engine):
+                    populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
+                samples = find_samples(engine)
     finally:
         engine.dispose()
     return CentralReady(migrated, samples)
@@ -89,14 +90,9 @@ def init_workstation(paths: Paths, central_url: str, centre: str, counter: int,
 
 def _check_station(settings: Settings) -> None:
     """The centre must exist at central and have this counter."""
+    engine = open_central(settings)
     try:
-        engine = open_central(settings)
-    except DBAPIError as error:
-        if is_offline_error(error):
-            raise unreachable(error) from None
-        raise
-    try:
-        with engine.connect() as connection:
+        with offline_as_unreachable(), engine.connect() as connection:
             counters = connection.scalar(select(Centre.counters).where(
                 Centre.code == settings.centre))
     finally:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.roles import Action, Actor
 from desktop.i18n import _
@@ -14,15 +13,9 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.store.models import OutboxEvent
+from desktop.sync.connection import CentralUnreachable
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
-from desktop.sync.push import (
-    PENDING,
-    REFUSED_LOCAL,
-    STUCK_AFTER,
-    is_offline_error,
-    retry_refused,
-    unreachable,
-)
+from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
 
 EVENT_LABELS = {
     "case.registered": _("Registro de trámite"),
@@ -58,10 +51,8 @@ class SyncService:
         runtime = self.runtime
         try:
             central = runtime.central()
-        except DBAPIError as error:
-            if not is_offline_error(error):
-                raise
-            return SyncReport(False, unreachable(error).user_message)
+        except CentralUnreachable as error:
+            return SyncReport(False, error.user_message)
         return sync_once(runtime.settings, runtime.db, runtime.blobs, central, progress, cancel)
 
     def overview(self) -> SyncOverview:

@@ -7,20 +7,52 @@ Short connect and keep-alive timeouts make an unreachable or dropped server show
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from desktop.config import Settings
 from desktop.db.engines import create_app_engine, sqlite_url
 from desktop.db.migrate import current_revision, head_revision, upgrade
-from desktop.errors import StorageError
+from desktop.errors import StorageError, VentanillaError
 from desktop.i18n import _
 from desktop.security.secrets import load_secret
 
 CENTRAL_MIGRATIONS = "desktop.central:migrations"
 CONNECT_TIMEOUT_S = 5
+
+
+class CentralUnreachable(VentanillaError):
+    """The central database cannot be reached right now (the station works offline)."""
+
+
+def is_offline_error(error: Exception) -> bool:
+    return isinstance(error, OperationalError | InterfaceError) or (
+        isinstance(error, DBAPIError) and error.connection_invalidated)
+
+
+def unreachable(error: Exception) -> CentralUnreachable:
+    return CentralUnreachable(
+        _("Sin conexión con la base central; se trabaja con la información local y se "
+          "reintentará."),
+        f"central unreachable: {type(error).__name__}",
+    )
+
+
+@contextmanager
+def offline_as_unreachable() -> Iterator[None]:
+    """A lost or refused connection becomes CentralUnreachable (a Spanish message, no
+    traceback); any other database error stays what it is."""
+    try:
+        yield
+    except DBAPIError as error:
+        if is_offline_error(error):
+            raise unreachable(error) from None
+        raise
 
 
 def configured_url(settings: Settings) -> URL:
@@ -72,7 +104,13 @@ def open_central(settings: Settings) -> Engine:
     if not settings.central_url:
         upgrade(engine, CENTRAL_MIGRATIONS, what=_("La base central"))
         return engine
-    current, head = current_revision(engine), head_revision(CENTRAL_MIGRATIONS)
+    try:
+        with offline_as_unreachable():
+            current = current_revision(engine)
+    except CentralUnreachable:
+        engine.dispose()
+        raise
+    head = head_revision(CENTRAL_MIGRATIONS)
     if current != head:
         engine.dispose()
         raise StorageError(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError
 
 from desktop.capture.blobstore import BlobStore
 from desktop.central.models import CentralMeta
@@ -18,8 +17,9 @@ from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store.models import CacheMeta, SyncState
+from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases
-from desktop.sync.push import CentralUnreachable, is_offline_error, push, unreachable
+from desktop.sync.push import push
 
 log = logging.getLogger(__name__)
 ROUND_SCOPE = "round"  # SyncState row holding the time of the last good round
@@ -46,20 +46,15 @@ def sync_once(
 ) -> SyncReport:
     """Push then pull. An unreachable central is a normal answer (offline), not an error."""
     try:
-        check_central_identity(central, cache_db)
-        pushed = push(central, cache_db, blobs, progress, cancel)
-        if pushed.refused_cases:
-            refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
-        pulled = pull(central, cache_db, settings.centre, progress, cancel)
+        with offline_as_unreachable():
+            check_central_identity(central, cache_db)
+            pushed = push(central, cache_db, blobs, progress, cancel)
+            if pushed.refused_cases:
+                refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
+            pulled = pull(central, cache_db, settings.centre, progress, cancel)
     except CentralUnreachable as error:
         log.info("sync offline: %s", error.log_message)
         return SyncReport(False, error.user_message)
-    except DBAPIError as error:
-        if not is_offline_error(error):
-            raise
-        offline = unreachable(error)
-        log.info("sync offline: %s", offline.log_message)
-        return SyncReport(False, offline.user_message)
     finished = now()
     with cache_db.write() as session, session.begin():
         state = session.get(SyncState, ROUND_SCOPE) or SyncState(scope=ROUND_SCOPE, cursor=0)

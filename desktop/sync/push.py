@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from desktop.capture.blobstore import BlobStore
 from desktop.central import blobs as central_blobs
 from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_event
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
-from desktop.errors import StorageError, VentanillaError
+from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store.models import CaseEvent, OutboxEvent
+from desktop.sync.connection import is_offline_error, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -34,29 +35,12 @@ LONGEST_RETRY = timedelta(minutes=5)
 STUCK_AFTER = 5  # attempts; the panel lists the event from then on
 
 
-class CentralUnreachable(VentanillaError):
-    """The central database cannot be reached right now (the station works offline)."""
-
-
 @dataclass
 class PushResult:
     applied: int = 0
     refused: int = 0
     deferred: int = 0
     refused_cases: list[str] = field(default_factory=list)
-
-
-def is_offline_error(error: Exception) -> bool:
-    return isinstance(error, OperationalError | InterfaceError) or (
-        isinstance(error, DBAPIError) and error.connection_invalidated)
-
-
-def unreachable(error: Exception) -> CentralUnreachable:
-    return CentralUnreachable(
-        _("Sin conexión con la base central; se trabaja con la información local y se "
-          "reintentará."),
-        f"central unreachable: {type(error).__name__}",
-    )
 
 
 def backoff(attempts: int) -> timedelta:
