@@ -31,6 +31,8 @@ from ui.widgets.forms import MARGIN, named
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.runtime import Runtime
+    from ui.sync_controller import SyncController
+    from ui.sync_status import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.runtime: Runtime | None = None
         self.actor: Actor | None = None
+        self.sync: SyncController | None = None
+        self.sync_status: SyncStatus | None = None
         self._preparing: Task | None = None
         self.stack = QStackedWidget()
         self.login = LoginPage()
@@ -84,6 +88,22 @@ class MainWindow(QMainWindow):
         self._update_titles()
         self.login.set_ready(True)
         self.statusBar().showMessage(_("Estación lista."), 5000)
+        self._start_sync(runtime)
+
+    def _start_sync(self, runtime: Runtime) -> None:
+        """Sync starts with the runtime, not at sign-in, and runs until the window closes:
+        a station left at the sign-in page still sends the last session's events and
+        receives staff changes (sign-in checks cached password hashes)."""
+        from ui.sync_controller import SyncController
+        from ui.sync_status import SyncStatus
+
+        if self.sync is not None:
+            return
+        self.sync = SyncController(runtime, self.tasks, parent=self)
+        self.sync_status = SyncStatus(self.sync)
+        self.sync_status.set_actions_visible(self.actor is not None)
+        self.statusBar().insertPermanentWidget(0, self.sync_status)
+        self.sync.start()
 
     def _preparation_failed(self, message: str) -> None:
         self._preparing = None
@@ -118,6 +138,8 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.login.reset()
         self.status_user.setText(f"{actor.full_name} · {actor.role.label}")
+        if self.sync_status is not None:
+            self.sync_status.set_actions_visible(True)
         self.stack.addWidget(self._workspace())
         self.stack.setCurrentIndex(1)
         self.show_intake()
@@ -129,6 +151,8 @@ class MainWindow(QMainWindow):
             workspace.deleteLater()
         self.actor = None
         self.status_user.clear()
+        if self.sync_status is not None:
+            self.sync_status.set_actions_visible(False)  # sync itself goes on (see above)
         self.stack.setCurrentIndex(0)
         self.login.username.setFocus()
 
@@ -136,27 +160,34 @@ class MainWindow(QMainWindow):
 
     def _workspace(self) -> QWidget:
         from ui.intake_page import IntakePage
+        from ui.sync_panel import SyncPanel
 
-        assert self.runtime is not None and self.actor is not None
+        assert self.runtime is not None and self.actor is not None and self.sync is not None
         workspace = QWidget()
         workspace.setObjectName("main.workspace")
         nav = QHBoxLayout()
         self.nav_intake = named(QPushButton(_("Ingreso de &trámites")), "nav.intake",
                                 _("Ingreso de trámites"), "Alt+T")
-        sign_out = named(QPushButton(_("&Cerrar sesión")), "nav.signOut", _("Cerrar sesión"))
+        sign_out = named(QPushButton(_("Cerrar s&esión")), "nav.signOut", _("Cerrar sesión"))
         sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.nav_sync = named(QPushButton(_("&Sincronización")), "nav.sync",
+                              _("Sincronización"), "Alt+S")
         nav.addWidget(self.nav_intake)
+        nav.addWidget(self.nav_sync)
         nav.addStretch()
         nav.addWidget(QLabel(f"{self.actor.full_name} ({self.actor.role.label})"))
         nav.addWidget(sign_out)
         self.pages = QStackedWidget()
         self.intake = IntakePage(self.runtime, self.actor, self.tasks)
+        self.sync_panel = SyncPanel(self.runtime, self.actor, self.tasks, self.sync)
         self.pages.addWidget(self.intake)
+        self.pages.addWidget(self.sync_panel)
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
         layout.addLayout(nav)
         layout.addWidget(self.pages, 1)
         self.nav_intake.clicked.connect(self.show_intake)
+        self.nav_sync.clicked.connect(self.show_sync)
         sign_out.clicked.connect(self.sign_out)
         self.intake.receipt_requested.connect(self.open_receipt)
         return workspace
@@ -164,6 +195,10 @@ class MainWindow(QMainWindow):
     def show_intake(self) -> None:
         self.pages.setCurrentWidget(self.intake)
         self.intake.cedula.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_sync(self) -> None:
+        self.pages.setCurrentWidget(self.sync_panel)
+        self.sync_panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_receipt(self, case_number: str) -> None:
         from ui.receipt_dialog import ReceiptDialog
@@ -177,6 +212,8 @@ class MainWindow(QMainWindow):
     # --- shutdown ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.tasks.shutdown()
         if self.runtime is not None:
             self.runtime.close()

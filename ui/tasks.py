@@ -3,16 +3,24 @@
 Core functions stay synchronous and take `(progress, cancel)`; a Task runs one on a
 worker thread and hands its result, error and progress back to the GUI thread through
 queued signals. Database writes share one single-thread pool (SQLite has one writer);
-reads and file work use a small second pool.
+reads and file work use a small second pool; sync rounds have their own single thread, so
+a long pull never makes a registration wait behind it (the cache's BEGIN IMMEDIATE queues
+the two writers for the few milliseconds each page takes).
+
+Python's cyclic garbage collector runs on whichever thread happens to allocate; if that is
+a worker and the garbage holds a Qt object, Qt destroys it on the wrong thread and the
+process crashes. While work is in flight, automatic collection is off and the GUI thread
+collects on a timer instead.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _
@@ -21,6 +29,44 @@ from desktop.progress import CancelToken, Progress
 log = logging.getLogger(__name__)
 
 Work = Callable[[Progress, CancelToken], Any]
+Pool = Literal["sync"]
+COLLECT_EVERY_MS = 1_000
+
+
+class _GuiThreadCollector:
+    """Automatic GC is off while any task runs; the GUI thread collects on a timer."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0  # changed on the GUI thread only (queued `finished` signals)
+        self.timer: QTimer | None = None
+
+    def hold(self) -> None:
+        if self.timer is None:
+            self.timer = QTimer(QCoreApplication.instance())
+            self.timer.setInterval(COLLECT_EVERY_MS)
+            self.timer.timeout.connect(self.collect)
+        self.in_flight += 1
+        gc.disable()
+        self.timer.start()
+
+    def release(self) -> None:
+        self.in_flight -= 1
+        if self.in_flight == 0:
+            gc.enable()
+            if self.timer is not None:
+                self.timer.stop()
+
+    @staticmethod
+    def collect() -> None:
+        """What automatic collection would do, but here, on the GUI thread."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+_collector = _GuiThreadCollector()
 
 
 class Task(QObject):
@@ -78,6 +124,8 @@ class TaskRunner(QObject):
         self._readers.setMaxThreadCount(2)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
+        self._sync = QThreadPool(self)
+        self._sync.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
     def run(
@@ -89,7 +137,9 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         writes: bool = False,
+        pool: Pool | None = None,
     ) -> Task:
+        """Start `work` on the writer (`writes`), the sync thread (`pool="sync"`) or a reader."""
         task = Task(work)
         if on_success:
             task.succeeded.connect(on_success)
@@ -99,10 +149,13 @@ class TaskRunner(QObject):
             task.progressed.connect(on_progress)
         if on_cancel:
             task.cancelled.connect(on_cancel)
+        _collector.hold()
+        task.finished.connect(_collector.release)
         task.finished.connect(lambda: self._done(task))
         self._running.add(task)
         self.busy_changed.emit(True)
-        (self._writer if writes else self._readers).start(_Runnable(task))
+        target = self._sync if pool == "sync" else self._writer if writes else self._readers
+        target.start(_Runnable(task))
         return task
 
     def _done(self, task: Task) -> None:
@@ -118,5 +171,5 @@ class TaskRunner(QObject):
         """Cancel what can be cancelled and wait for the rest (on window close)."""
         for task in list(self._running):
             task.cancel()
-        self._readers.waitForDone(timeout_ms)
-        self._writer.waitForDone(timeout_ms)
+        for pool in (self._readers, self._writer, self._sync):
+            pool.waitForDone(timeout_ms)

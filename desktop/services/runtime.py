@@ -20,7 +20,7 @@ from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.sync.connection import offline_as_unreachable, open_central
-from desktop.sync.engine import check_central_identity
+from desktop.sync.engine import check_central_identity, mark_good_round
 from desktop.sync.pull import has_pulled, pull
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def first_pull(
         with offline_as_unreachable():
             check_central_identity(central, db)
             pull(central, db, settings.centre, progress, cancel)
+        mark_good_round(db)
     finally:
         central.dispose()
 

@@ -55,11 +55,7 @@ def sync_once(
     except CentralUnreachable as error:
         log.info("sync offline: %s", error.log_message)
         return SyncReport(False, error.user_message)
-    finished = now()
-    with cache_db.write() as session, session.begin():
-        state = session.get(SyncState, ROUND_SCOPE) or SyncState(scope=ROUND_SCOPE, cursor=0)
-        state.last_success_at = finished
-        session.add(state)
+    finished = mark_good_round(cache_db)
     message = _("Sincronizado: {sent} enviados, {received} cambios recibidos.").format(
         sent=pushed.applied, received=pulled.total)
     if pushed.refused:
@@ -88,6 +84,16 @@ def check_central_identity(central: Engine, cache_db: SessionFactories) -> None:
                   "para conectarla a la nueva (se respalda la base local)."),
                 "cache belongs to another central database",
             )
+
+
+def mark_good_round(cache_db: SessionFactories) -> datetime:
+    """Remember when the cache last matched central (status answers quote this time)."""
+    finished = now()
+    with cache_db.write() as session, session.begin():
+        state = session.get(SyncState, ROUND_SCOPE) or SyncState(scope=ROUND_SCOPE, cursor=0)
+        state.last_success_at = finished
+        session.add(state)
+    return finished
 
 
 def last_good_sync(cache_db: SessionFactories) -> datetime | None:

@@ -1,0 +1,215 @@
+"""The «Sincronización» page: events central refused or that keep failing, and a retry.
+
+Nothing is dropped silently (DESIGN.md §5): every such event is listed with its reason
+until an administrator sends it again. Retrying is checked again by the service; the
+disabled button for other roles is only a convenience.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clock import format_local
+from desktop.domain.roles import Action, Actor, may
+from desktop.i18n import _, ngettext
+from desktop.services.runtime import Runtime
+from desktop.services.sync import OutboxProblem, SyncService
+from ui.sync_controller import SyncController
+from ui.tasks import TaskRunner
+from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+
+Index = QModelIndex | QPersistentModelIndex
+STATUS_LABELS = {"rechazado": _("Rechazado"), "atascado": _("Atascado")}
+
+
+class ProblemsModel(QAbstractTableModel):
+    """One row per problem event; `SORT_ROLE` gives comparable values, `PROBLEM_ROLE` the row."""
+
+    EVENT, CASE, DATE, STATUS, ATTEMPTS, REASON = range(6)
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+    PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+    HEADERS = (_("Evento"), _("Trámite"), _("Fecha"), _("Estado"), _("Intentos"), _("Motivo"))
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[OutboxProblem] = []
+
+    def set_rows(self, rows: list[OutboxProblem]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, index.column())
+        if role == self.SORT_ROLE:
+            return self._key(row, index.column())
+        if role == self.PROBLEM_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def _text(self, row: OutboxProblem, column: int) -> str:
+        return (
+            row.what,
+            row.case_number,
+            format_local(row.created_at),
+            STATUS_LABELS.get(row.status, row.status),
+            str(row.attempts),
+            row.reason,
+        )[column]
+
+    def _key(self, row: OutboxProblem, column: int) -> Any:
+        if column == self.DATE:
+            return row.created_at
+        if column == self.ATTEMPTS:
+            return row.attempts
+        return self._text(row, column).casefold()
+
+
+class ProblemsProxy(QSortFilterProxyModel):
+    """Compares SORT_ROLE values in Python (datetimes, ints), not as Qt variants."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        return bool(left.data(ProblemsModel.SORT_ROLE) < right.data(ProblemsModel.SORT_ROLE))
+
+
+class SyncPanel(QWidget):
+    def __init__(self, runtime: Runtime, actor: Actor, tasks: TaskRunner,
+                 controller: SyncController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sync.page")
+        self.service = SyncService(runtime)
+        self.actor = actor
+        self.tasks = tasks
+        self.controller = controller
+        self.may_retry = may(actor.role, Action.RETRY_SYNC)
+        self._retrying = False
+        self.model = ProblemsModel(self)
+        self.proxy = ProblemsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.show_problems(controller.problems)
+        controller.problems_changed.connect(self.show_problems)
+
+    def _build(self) -> None:
+        title = QLabel(_("Sincronización con la base central"))
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        explanation = QLabel(_(
+            "<b>Rechazado</b>: la central no aceptó el cambio (por ejemplo, el trámite ya "
+            "había cambiado de estado allá); no se reintenta solo y los cambios siguientes "
+            "de ese trámite esperan. <b>Atascado</b>: no se ha podido enviar tras varios "
+            "intentos (un archivo que falta, un error de la central); se sigue reintentando. "
+            "Un administrador puede reenviar cualquiera de los dos."))
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet(HINT_STYLE)
+        self.table = named(QTableView(), "sync.problems", _("Eventos con problemas"),
+                           _("Eventos rechazados o atascados, con su motivo"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ProblemsModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            ProblemsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.empty = named(QLabel(), "sync.empty", _("Resumen de problemas"))
+        self.retry = named(QPushButton(_("&Reintentar")), "sync.retry", _("Reintentar evento"),
+                           _("Volver a enviar el evento seleccionado (solo administradores)"))
+        self.message = message_label("sync.message", _("Resultado del reintento"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.retry)
+        actions.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addWidget(title)
+        layout.addWidget(explanation)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.retry.clicked.connect(self.retry_selected)
+
+    def show_problems(self, problems: list[OutboxProblem]) -> None:
+        """Called after every round; keeps the selected event selected if still listed."""
+        selected = self.selected()
+        self.model.set_rows(problems)
+        self.empty.setText(_("No hay eventos rechazados ni atascados.") if not problems else
+                           ngettext("{n} evento necesita atención.",
+                                    "{n} eventos necesitan atención.", len(problems)
+                                    ).format(n=len(problems)))
+        if selected is not None:
+            for row in range(self.proxy.rowCount()):
+                problem = self.proxy.index(row, 0).data(ProblemsModel.PROBLEM_ROLE)
+                if problem.seq == selected.seq:
+                    self.table.selectRow(row)
+        self._update_actions()
+
+    def selected(self) -> OutboxProblem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ProblemsModel.PROBLEM_ROLE) if rows else None
+
+    def _update_actions(self) -> None:
+        self.retry.setEnabled(self.may_retry and not self._retrying
+                              and self.selected() is not None)
+
+    def retry_selected(self) -> None:
+        problem = self.selected()
+        if problem is None or not self.retry.isEnabled():
+            return
+        self._retrying = True
+        self._update_actions()
+        show_message(self.message, _("Reenviando…"), HINT_STYLE)
+        self.tasks.run(lambda _p, _c: self.service.retry(self.actor, problem.seq),
+                       on_success=lambda _none: self._retried(problem),
+                       on_failure=self._retry_failed, writes=True)
+
+    def _retried(self, problem: OutboxProblem) -> None:
+        self._retrying = False
+        show_message(self.message, _("El evento del trámite {number} vuelve a la cola; se "
+                                     "envía ahora.").format(number=problem.case_number),
+                     OK_STYLE)
+        self._update_actions()
+        self.controller.refresh()
+        self.controller.sync_now()
+
+    def _retry_failed(self, message: str) -> None:
+        self._retrying = False
+        show_message(self.message, message)
+        self._update_actions()
