@@ -145,7 +145,8 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
     if args.cases:
         runtime = open_runtime(settings)
         try:
-            made = register_demo_cases(runtime, args.cases, progress=_terminal_progress)
+            made = register_demo_cases(runtime, args.cases, seed=f"{args.seed}-{time.time_ns()}",
+                                       progress=_terminal_progress)
         finally:
             runtime.close()
         _end_progress()

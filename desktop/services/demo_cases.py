@@ -73,7 +73,7 @@ def _request_form(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def register_demo_cases(runtime: Runtime, count: int, seed: int = 7,
+def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
                         progress: Progress = no_progress,
                         cancel: CancelToken | None = None) -> DemoCases:
     rng = random.Random(seed)

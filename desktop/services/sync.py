@@ -53,7 +53,12 @@ class SyncService:
             central = runtime.central()
         except CentralUnreachable as error:
             return SyncReport(False, error.user_message)
-        return sync_once(runtime.settings, runtime.db, runtime.blobs, central, progress, cancel)
+        try:
+            return sync_once(runtime.settings, runtime.db, runtime.blobs, central, progress,
+                             cancel)
+        finally:
+            # hundreds of stations must not each hold a server connection between rounds
+            central.pool.dispose()
 
     def overview(self) -> SyncOverview:
         with self.runtime.db.read() as session:

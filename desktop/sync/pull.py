@@ -62,17 +62,20 @@ class PullResult:
 
 
 def upsert(session: Session, table: type[cache.Base], rows: list[dict[str, Any]]) -> None:
-    """Insert or replace rows by primary key, with only the columns the cache has."""
+    """Insert or replace rows by primary key, with only the columns the cache has.
+
+    One statement executed for many rows (SQLAlchemy compiles it once and caches it), not a
+    multi-row VALUES built anew for every page.
+    """
     if not rows:
         return
-    columns = set(table.__table__.columns.keys())
-    values = [{k: v for k, v in row.items() if k in columns} for row in rows]
+    columns = [column.name for column in table.__table__.columns if column.name in rows[0]]
     keys = [c.name for c in table.__table__.primary_key.columns]
-    statement = sqlite_insert(table).values(values)
-    updates = {name: statement.excluded[name] for name in values[0] if name not in keys}
+    statement = sqlite_insert(table)
+    updates = {name: statement.excluded[name] for name in columns if name not in keys}
     statement = (statement.on_conflict_do_update(index_elements=keys, set_=updates) if updates
                  else statement.on_conflict_do_nothing(index_elements=keys))
-    session.execute(statement)
+    session.execute(statement, [{name: row[name] for name in columns} for row in rows])
 
 
 def _store_plain(table: type[cache.Base]) -> Store:
@@ -231,56 +234,66 @@ def pull(
     return PullResult(rows)
 
 
+@dataclass(frozen=True)
+class _Position:
+    """Where a scope's pull stands: a cursor, the horizon it moves to, the last row stored."""
+
+    cursor: int
+    horizon: int
+    after: tuple[int, Any] | None
+    recorded: bool  # the scope has a SyncState row
+
+
+def _position(scope: Scope, source: Connection, cache_db: SessionFactories) -> _Position:
+    """Resume an interrupted pull, or start one: the horizon is taken before any read."""
+    with cache_db.read() as session:
+        state = session.get(cache.SyncState, scope.name)
+    if state is not None and state.horizon is not None:
+        after = None
+        if state.after_change is not None:  # the key was stored as text
+            after = (state.after_change, scope.key.type.python_type(state.after_key))
+        return _Position(state.cursor, state.horizon, after, True)
+    return _Position(state.cursor if state else 0, feed.horizon(source), None, state is not None)
+
+
 def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
                 progress: Progress, cancel: CancelToken) -> int:
-    state = _start(scope, context.source, cache_db)
-    change = scope.table.change_id
-    after = None
-    remaining = change >= state.cursor
-    if state.after_change is not None:  # resuming: the key was stored as text
-        after = (state.after_change, scope.key.type.python_type(state.after_key))
-        remaining = tuple_(change, scope.key) > tuple_(*after)
-    total = context.source.scalar(
-        select(func.count()).select_from(scope.table).where(remaining)) or 0
+    position = _position(scope, context.source, cache_db)
+    change, after = scope.table.change_id, position.after
+    total = 0  # unknown; counted only for a first or resumed pull, where progress matters
+    if position.cursor == 0 or after is not None:
+        remaining = change >= position.cursor if after is None else (
+            tuple_(change, scope.key) > tuple_(*after))
+        total = context.source.scalar(
+            select(func.count()).select_from(scope.table).where(remaining)) or 0
     done = 0
     while True:
         cancel.raise_if_cancelled()
-        page = feed.page_query(scope.query(), change, scope.key, state.cursor, after, PAGE_SIZE)
+        page = feed.page_query(scope.query(), change, scope.key, position.cursor, after,
+                               PAGE_SIZE)
         rows = [dict(row._mapping) for row in context.source.execute(page)]
         if not rows:
             break
         after = feed.last_position(rows, scope.table.pull_key)
         with cache_db.write() as session, session.begin():
             scope.store(session, context, rows)
-            _save(session, scope.name, after_change=after[0], after_key=str(after[1]))
+            _save(session, scope.name, cursor=position.cursor, horizon=position.horizon,
+                  after_change=after[0], after_key=str(after[1]))
         done += len(rows)
-        progress(min(done, total), total, scope.label)
-    with cache_db.write() as session, session.begin():
-        row = session.get(cache.SyncState, scope.name)
-        assert row is not None and row.horizon is not None
-        row.cursor, row.horizon, row.after_change, row.after_key = row.horizon, None, None, None
-        row.last_success_at = now()
+        progress(done, max(total, done), scope.label)
+    if done or not position.recorded or position.after is not None:
+        # a pull with nothing new writes nothing: its cursor stays valid (lower is safe)
+        with cache_db.write() as session, session.begin():
+            _save(session, scope.name, cursor=position.horizon, horizon=None,
+                  after_change=None, after_key=None, last_success_at=now())
     return done
-
-
-def _start(scope: Scope, source: Connection, cache_db: SessionFactories) -> cache.SyncState:
-    """The scope's state; a new pull takes its horizon before reading anything."""
-    with cache_db.write() as session, session.begin():
-        state = session.get(cache.SyncState, scope.name)
-        if state is None:
-            state = cache.SyncState(scope=scope.name, cursor=0)
-            session.add(state)
-        if state.horizon is None:
-            state.horizon = feed.horizon(source)
-            state.after_change = state.after_key = None
-        session.flush()
-        session.expunge(state)
-    return state
 
 
 def _save(session: Session, scope: str, **values: Any) -> None:
     state = session.get(cache.SyncState, scope)
-    assert state is not None
+    if state is None:
+        state = cache.SyncState(scope=scope)
+        session.add(state)
     for name, value in values.items():
         setattr(state, name, value)
 
