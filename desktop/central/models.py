@@ -161,6 +161,36 @@ class Case(Marked, Base):
     periods: Mapped[str] = mapped_column(Text, default="")
     cedula_verified: Mapped[bool] = mapped_column(Boolean)
     legal_basis: Mapped[str] = mapped_column(String(200))
+    override_by: Mapped[str | None] = mapped_column(String(60))
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Delivery(Base):
+    """The acuerdo handed over at a counter; kept centrally as the legal record."""
+
+    __tablename__ = "deliveries"
+
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.case_number"), primary_key=True)
+    recipient_kind: Mapped[str] = mapped_column(String(14))
+    recipient_name: Mapped[str] = mapped_column(String(170))
+    recipient_cedula: Mapped[str] = mapped_column(String(10))
+    delivered_at: Mapped[datetime]
+    delivered_by: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+
+
+class ContributionHistory(Base):
+    """A pensioner's monthly contributions (salaries), for the supervisor's preview.
+
+    `months` is "YYYY-MM:salary" items separated by ";"; `late` lists the months the
+    employer paid late (mora settled). Fetched on demand, never pulled into caches.
+    """
+
+    __tablename__ = "contribution_histories"
+
+    cedula: Mapped[str] = mapped_column(ForeignKey("people.cedula"), primary_key=True)
+    months: Mapped[str] = mapped_column(Text)
+    late: Mapped[str] = mapped_column(Text, default="")
 
 
 class CaseDocument(Base):

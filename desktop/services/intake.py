@@ -20,6 +20,7 @@ from desktop.domain.identity import province_name
 from desktop.domain.numbering import CaseNumber, next_case_number
 from desktop.domain.pensions import PensionState, PensionType
 from desktop.domain.roles import Action, Actor
+from desktop.domain.text import fold
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
@@ -207,6 +208,7 @@ class IntakeService:
                 request_type=form.request_type.value,
                 cedula=cedula,
                 applicant_name=applicant_name(pensioner),
+                search_name=fold(applicant_name(pensioner)),
                 pension_type=pensioner.pension_type,
                 centre_code=settings.centre,
                 counter=settings.counter,

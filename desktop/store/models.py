@@ -101,6 +101,9 @@ class Case(Base):
     periods: Mapped[str] = mapped_column(Text, default="")
     cedula_verified: Mapped[bool] = mapped_column(Boolean)
     legal_basis: Mapped[str] = mapped_column(String(200))
+    search_name: Mapped[str] = mapped_column(String(170), default="")  # folded, for search
+    override_by: Mapped[str | None] = mapped_column(String(60))  # supervisor who let an
+    override_reason: Mapped[str] = mapped_column(Text, default="")  # ineligible case in
 
     documents: Mapped[list[CaseDocument]] = relationship(
         back_populates="case", order_by="CaseDocument.id"
@@ -151,6 +154,20 @@ class CaseEvent(Base):
     workstation: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Delivery(Base):
+    """Who received the acuerdo at this counter (the citizen or a representative)."""
+
+    __tablename__ = "deliveries"
+
+    case_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    recipient_kind: Mapped[str] = mapped_column(String(14))  # titular | representante
+    recipient_name: Mapped[str] = mapped_column(String(170))
+    recipient_cedula: Mapped[str] = mapped_column(String(10))
+    delivered_at: Mapped[datetime]
+    delivered_by: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
 
 
 class CounterSequence(Base):

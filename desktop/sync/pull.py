@@ -20,6 +20,7 @@ from desktop.central import feed
 from desktop.central import models as central
 from desktop.clock import now
 from desktop.db.engines import SessionFactories
+from desktop.domain.text import fold
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
@@ -109,6 +110,7 @@ def _store_cases(session: Session, context: PullContext, rows: list[dict[str, An
     documents = _documents(context.source, [row["case_number"] for row in new])
     for row in new:
         values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
+        values["search_name"] = fold(row["applicant_name"])
         if row["centre_code"] != context.centre:
             values.update(email="", phone="")
         case = cache.Case(**values)

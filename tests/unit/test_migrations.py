@@ -7,20 +7,53 @@ import importlib
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
 
+from desktop.central import models as central
 from desktop.db.engines import create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 
+MARKED = [cls.__tablename__ for cls in central.Base.__subclasses__()
+          if issubclass(cls, central.Marked)]
 
-@pytest.mark.parametrize("schema", ["store", "central"])
-def test_migrations_match_the_models(tmp_path, schema):
+
+def differences(engine, schema: str) -> list:
     models = importlib.import_module(f"desktop.{schema}.models")
-    engine = create_app_engine(sqlite_url(tmp_path / f"{schema}.sqlite3"))
-    assert upgrade(engine, f"desktop.{schema}:migrations")
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection),
-                                       models.Base.metadata)
-    engine.dispose()
+        found = compare_metadata(MigrationContext.configure(connection), models.Base.metadata)
     # SQLite's change counter is the triggers' own table, deliberately not a model
-    assert [d for d in differences if d[:1] != ("remove_table",)
-            or d[1].name != "change_counter"] == []
+    return [d for d in found if d[:1] != ("remove_table",) or d[1].name != "change_counter"]
+
+
+def test_cache_migrations_match_the_models(tmp_path):
+    engine = create_app_engine(sqlite_url(tmp_path / "cache.sqlite3"))
+    assert upgrade(engine, "desktop.store:migrations")
+    assert differences(engine, "store") == []
+    engine.dispose()
+
+
+def test_central_migrations_match_the_models(central_url):
+    engine = create_app_engine(central_url)
+    assert upgrade(engine, "desktop.central:migrations")
+    assert differences(engine, "central") == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("table", MARKED)
+def test_every_marked_table_keeps_its_change_trigger(central_url, table):
+    """Later migrations must not lose the triggers (SQLite batch mode would drop them)."""
+    engine = create_app_engine(central_url)
+    upgrade(engine, "desktop.central:migrations")
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            names = set(connection.scalars(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
+                {"t": table}))
+            assert {f"{table}_mark_insert", f"{table}_mark_update"} <= names
+        else:
+            names = set(connection.scalars(text(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = CAST(:t AS regclass)"),
+                {"t": table}))
+            assert f"{table}_mark_change" in names
+        assert "change_id" in {c["name"] for c in inspect(connection).get_columns(table)}
+    engine.dispose()
