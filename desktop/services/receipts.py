@@ -1,14 +1,12 @@
-"""The reception receipt: render it for preview or print, count and log every copy."""
+"""The reception receipt: render it for preview or print; copies go through printing.py."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.clock import now
 from desktop.config import PAPER_FORMATS
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
 from desktop.domain.checklist import DocumentType, document_label
@@ -17,25 +15,33 @@ from desktop.domain.numbering import parse_case_number
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
-from desktop.security import audit
 from desktop.services.permissions import require
+from desktop.services.printing import RECEIPT, RenderedDocument, copies_printed, record_print
 from desktop.services.runtime import Runtime
-from desktop.store.models import Case, Centre, PrintRecord, Staff
+from desktop.store.models import Case, Centre, Staff
 
 log = logging.getLogger(__name__)
-RECEIPT = "comprobante"
+
+RenderedReceipt = RenderedDocument  # the receipt is one kind of printed document
 
 
-@dataclass(frozen=True)
-class RenderedReceipt:
-    case_number: str
-    copy_number: int
-    paper_format: str
-    pdf: bytes
+def check_paper(paper: str) -> str:
+    if paper not in PAPER_FORMATS:
+        raise ValidationError(
+            _("Formato de papel no válido: use «a4» u «80mm»."), f"bad paper {paper!r}")
+    return paper
 
-    @property
-    def is_reprint(self) -> bool:
-        return self.copy_number > 1
+
+def find_case(session: Session, case_number: str) -> Case:
+    """The case by its number (checked, so a mistyped number says so)."""
+    number = str(parse_case_number(case_number))
+    case = session.scalar(
+        select(Case).options(selectinload(Case.documents)).where(Case.case_number == number))
+    if case is None:
+        raise NotFoundError(
+            _("No existe el trámite {number} en esta estación.").format(number=number),
+            "case not found")
+    return case
 
 
 class ReceiptService:
@@ -43,69 +49,25 @@ class ReceiptService:
         self.runtime = runtime
         self.actor = actor
 
-    def render(self, case_number: str, paper_format: str | None = None) -> RenderedReceipt:
+    def render(self, case_number: str, paper_format: str | None = None) -> RenderedDocument:
         """The receipt as the next copy would print (original, or reprint n)."""
         require(self.actor, Action.PRINT_RECEIPT)
-        number = str(parse_case_number(case_number))
-        paper = paper_format or self.runtime.settings.paper_format
-        if paper not in PAPER_FORMATS:
-            raise ValidationError(
-                _("Formato de papel no válido: use «a4» u «80mm»."), f"bad paper {paper!r}"
-            )
+        paper = check_paper(paper_format or self.runtime.settings.paper_format)
         with self.runtime.db.read() as session:
-            case = session.scalar(
-                select(Case).options(selectinload(Case.documents)).where(Case.case_number == number)
-            )
-            if case is None:
-                raise NotFoundError(
-                    _("No existe el trámite {number} en esta estación.").format(number=number),
-                    "case not found",
-                )
-            copy_number = _printed_copies(session, number) + 1
+            case = find_case(session, case_number)
+            copy_number = copies_printed(session, case.case_number, RECEIPT) + 1
             data = _receipt_data(session, case, copy_number)
-        return RenderedReceipt(number, copy_number, paper, render_receipt(data, paper))
+        return RenderedDocument(case.case_number, RECEIPT, copy_number, paper,
+                                render_receipt(data, paper))
 
-    def record_print(self, receipt: RenderedReceipt, destination: str) -> None:
-        """Log a copy that went to a printer or a file, with who, when and where."""
+    def record_print(self, receipt: RenderedDocument, destination: str) -> None:
         require(self.actor, Action.PRINT_RECEIPT)
-        settings = self.runtime.settings
-        with self.runtime.db.write() as session, session.begin():
-            copy_number = _printed_copies(session, receipt.case_number) + 1
-            session.add(
-                PrintRecord(
-                    case_number=receipt.case_number,
-                    document=RECEIPT,
-                    copy_number=copy_number,
-                    paper_format=receipt.paper_format,
-                    destination=destination,
-                    actor=self.actor.username,
-                    at=now(),
-                )
-            )
-            audit.append(
-                session,
-                actor=self.actor.username,
-                workstation=settings.workstation,
-                action="receipt.reprinted" if copy_number > 1 else "receipt.printed",
-                case_number=receipt.case_number,
-                details={"copy": copy_number, "destination": destination},
-            )
+        copy_number = record_print(self.runtime, self.actor, receipt, destination)
         log.info("receipt copy %d of %s printed", copy_number, receipt.case_number)
 
     def copies_printed(self, case_number: str) -> int:
         with self.runtime.db.read() as session:
-            return _printed_copies(session, case_number)
-
-
-def _printed_copies(session: Session, case_number: str) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(PrintRecord)
-            .where(PrintRecord.case_number == case_number, PrintRecord.document == RECEIPT)
-        )
-        or 0
-    )
+            return copies_printed(session, case_number, RECEIPT)
 
 
 def _receipt_data(session: Session, case: Case, copy_number: int) -> ReceiptData:

@@ -1,7 +1,9 @@
 """Moving a case between states at the counter, through the transition table.
 
 Every transition is a history event, an audit entry and an outbox event, written together;
-central checks it again against its own state when it arrives.
+central checks it again against its own state when it arrives. Review (approve, return,
+annul), sending to review and delivering the acuerdo are all transitions; delivery adds
+who received the document.
 """
 
 from __future__ import annotations
@@ -9,19 +11,24 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.clock import now
 from desktop.domain.cases import CaseState, check_transition
+from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
-from desktop.errors import NotFoundError
+from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
-from desktop.store.models import Case, CaseEvent, OutboxEvent
+from desktop.store.models import Case, CaseEvent, Delivery, OutboxEvent
 
 log = logging.getLogger(__name__)
+
+TITULAR, REPRESENTATIVE = "titular", "representante"
 
 
 @dataclass(frozen=True)
@@ -31,19 +38,47 @@ class TransitionDone:
     target: CaseState
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """Who takes the acuerdo: the pensioner, or a representative with their cédula."""
+
+    kind: str  # titular | representante
+    name: str = ""
+    cedula: str = ""
+
+
 class WorkflowService:
     def __init__(self, runtime: Runtime, actor: Actor):
         self.runtime = runtime
         self.actor = actor
 
-    def transition(self, case_number: str, target: CaseState, reason: str = "") -> TransitionDone:
+    # the review actions, in the words of the supervisor's page
+    def send_to_review(self, case_number: str) -> TransitionDone:
+        """A new case, or a returned one after its fix, goes to the supervisor."""
+        return self.transition(case_number, CaseState.EN_REVISION)
+
+    def approve(self, case_number: str) -> TransitionDone:
+        return self.transition(case_number, CaseState.DERIVADO)
+
+    def return_case(self, case_number: str, reason: str) -> TransitionDone:
+        return self.transition(case_number, CaseState.DEVUELTO, reason)
+
+    def annul(self, case_number: str, reason: str) -> TransitionDone:
+        return self.transition(case_number, CaseState.ANULADO, reason)
+
+    def deliver(self, case_number: str, recipient: Recipient) -> TransitionDone:
+        """The acuerdo was handed over: to the pensioner, or to a representative."""
+        delivery = self._delivery_payload(case_number, recipient)
+        return self.transition(case_number, CaseState.NOTIFICADO,
+                               _("Acuerdo entregado a {who}.").format(who=delivery["name"]),
+                               extra={"delivery": delivery})
+
+    def transition(self, case_number: str, target: CaseState, reason: str = "",
+                   extra: dict[str, Any] | None = None) -> TransitionDone:
         settings = self.runtime.settings
+        reason = reason.strip()
         with self.runtime.db.write() as session, session.begin():
-            case = session.scalar(select(Case).where(Case.case_number == case_number))
-            if case is None:
-                raise NotFoundError(
-                    _("No existe el trámite {number} en esta estación.").format(
-                        number=case_number), "case not found")
+            case = find_case(session, case_number)
             source = CaseState(case.state)
             check_transition(source, target, self.actor.role, actor=self.actor.username,
                              registered_by=case.registered_by, reason=reason)
@@ -53,14 +88,45 @@ class WorkflowService:
             session.add(CaseEvent(event_id=event_id, case_id=case.id, from_state=source.value,
                                   to_state=target.value, actor=self.actor.username,
                                   workstation=settings.workstation, at=at, reason=reason))
+            payload = {"from_state": source.value, "to_state": target.value, "reason": reason,
+                       "role": self.actor.role.value, "at": at.isoformat(), **(extra or {})}
             session.add(OutboxEvent(
-                event_id=event_id, event_type="case.transition", case_number=case_number,
-                payload={"from_state": source.value, "to_state": target.value,
-                         "reason": reason, "role": self.actor.role.value,
-                         "at": at.isoformat()},
-                actor=self.actor.username, workstation=settings.workstation, created_at=at))
+                event_id=event_id, event_type="case.transition", case_number=case.case_number,
+                payload=payload, actor=self.actor.username, workstation=settings.workstation,
+                created_at=at))
+            if "delivery" in payload:
+                _store_delivery(session, case, payload["delivery"], self.actor,
+                                settings.workstation)
             audit.append(session, actor=self.actor.username, workstation=settings.workstation,
-                         action="case.transition", case_number=case_number,
+                         action="case.transition", case_number=case.case_number,
                          details={"from": source.value, "to": target.value})
-        log.info("case %s: %s -> %s", case_number, source.value, target.value)
-        return TransitionDone(case_number, source, target)
+        log.info("case %s: %s -> %s", case.case_number, source.value, target.value)
+        return TransitionDone(case.case_number, source, target)
+
+    def _delivery_payload(self, case_number: str, recipient: Recipient) -> dict[str, Any]:
+        with self.runtime.db.read() as session:
+            case = find_case(session, case_number)
+            holder_name, holder_cedula = case.applicant_name, case.cedula
+        if recipient.kind == TITULAR:
+            return {"kind": TITULAR, "name": holder_name, "cedula": holder_cedula}
+        if recipient.kind != REPRESENTATIVE:
+            raise ValueError(recipient.kind)
+        name = " ".join(recipient.name.split())
+        if len(name) < 5:
+            raise ValidationError(
+                _("Escriba los nombres y apellidos de quien retira el acuerdo."),
+                "delivery: representative name missing", field="recipient_name")
+        cedula = validate_cedula(recipient.cedula)
+        if cedula == holder_cedula:
+            raise ValidationError(
+                _("Esa es la cédula del titular: marque que lo retira el titular."),
+                "delivery: representative is the holder", field="recipient_cedula")
+        return {"kind": REPRESENTATIVE, "name": name, "cedula": cedula}
+
+
+def _store_delivery(session: Session, case: Case, delivery: dict[str, Any], actor: Actor,
+                    workstation: str) -> None:
+    session.add(Delivery(case_number=case.case_number, recipient_kind=delivery["kind"],
+                         recipient_name=delivery["name"], recipient_cedula=delivery["cedula"],
+                         delivered_at=now(), delivered_by=actor.username,
+                         workstation=workstation))

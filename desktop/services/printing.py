@@ -1,0 +1,55 @@
+"""Every printed or saved copy of a case document is counted and logged (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.clock import now
+from desktop.domain.roles import Actor
+from desktop.security import audit
+from desktop.services.runtime import Runtime
+from desktop.store.models import PrintRecord
+
+RECEIPT, STATUS_SLIP, AGREEMENT = "comprobante", "hoja_estado", "acuerdo"
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """A PDF ready to print: which document of which case, and which copy it is."""
+
+    case_number: str
+    document: str
+    copy_number: int
+    paper_format: str
+    pdf: bytes
+
+    @property
+    def is_reprint(self) -> bool:
+        return self.copy_number > 1
+
+
+def copies_printed(session: Session, case_number: str, document: str) -> int:
+    return session.scalar(
+        select(func.count()).select_from(PrintRecord).where(
+            PrintRecord.case_number == case_number, PrintRecord.document == document)) or 0
+
+
+def record_print(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
+                 destination: str) -> int:
+    """Log one copy that went to a printer or a file; returns its copy number."""
+    settings = runtime.settings
+    with runtime.db.write() as session, session.begin():
+        copy_number = copies_printed(session, rendered.case_number, rendered.document) + 1
+        session.add(PrintRecord(
+            case_number=rendered.case_number, document=rendered.document,
+            copy_number=copy_number, paper_format=rendered.paper_format,
+            destination=destination, actor=actor.username, at=now()))
+        audit.append(
+            session, actor=actor.username, workstation=settings.workstation,
+            action=f"{rendered.document}.{'reprinted' if copy_number > 1 else 'printed'}",
+            case_number=rendered.case_number,
+            details={"copy": copy_number, "destination": destination})
+    return copy_number

@@ -1,0 +1,102 @@
+"""Answering "how is my case?" at any counter, from the local cache.
+
+Search by cédula, by case number (a mistyped number says so) or by name (accents and case
+ignored, partial words). Every answer carries the time of the last good sync; a status
+slip printed from an old cache, or while offline, says so on paper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.clock import format_local, now
+from desktop.domain.identity import validate_cedula
+from desktop.domain.numbering import looks_like_case_number, parse_case_number
+from desktop.domain.roles import Actor
+from desktop.domain.text import fold
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.security import audit
+from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
+from desktop.services.runtime import Runtime
+from desktop.store.models import Case
+from desktop.sync.engine import last_good_sync
+
+MAX_RESULTS = 50
+MIN_NAME_CHARS = 3
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    cases: tuple[CaseSummary, ...]
+    synced_at: datetime | None
+    exact: bool  # a case number: open it at once (a barcode reader typed the receipt's QR)
+
+
+def freshness(synced_at: datetime | None) -> str:
+    """The words every status answer carries."""
+    if synced_at is None:
+        return _("información local, aún sin sincronizar con la central")
+    return _("según información sincronizada el {when}").format(when=format_local(synced_at))
+
+
+def is_stale(synced_at: datetime | None, limit: timedelta, online: bool | None) -> bool:
+    return online is False or synced_at is None or now() - synced_at > limit
+
+
+class StatusService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    def search(self, query: str) -> SearchResult:
+        text = query.strip()
+        if not text:
+            raise ValidationError(_("Escriba una cédula, un número de trámite o un nombre."),
+                                  "status: empty query", field="query")
+        with self.runtime.db.read() as session:
+            if looks_like_case_number(text):
+                number = str(parse_case_number(text))
+                rows = session.scalars(select(Case).where(Case.case_number == number)).all()
+                exact = True
+            elif re.fullmatch(r"[\d\s-]+", text):
+                cedula = validate_cedula(text)
+                rows = session.scalars(select(Case).where(Case.cedula == cedula)
+                                       .order_by(Case.registered_at.desc())).all()
+                exact = False
+            else:
+                rows, exact = self._by_name(session, text), False
+            cases = tuple(summary_of(row) for row in rows)
+        return SearchResult(cases, last_good_sync(self.runtime.db), exact and len(cases) == 1)
+
+    @staticmethod
+    def _by_name(session: Session, text: str) -> list[Case]:
+        words = fold(text).split()
+        if sum(len(word) for word in words) < MIN_NAME_CHARS:
+            raise ValidationError(
+                _("Escriba al menos {n} letras del nombre.").format(n=MIN_NAME_CHARS),
+                "status: name too short", field="query")
+        query = select(Case)
+        for word in words:
+            query = query.where(Case.search_name.contains(word, autoescape=True))
+        return list(session.scalars(
+            query.order_by(Case.registered_at.desc()).limit(MAX_RESULTS)))
+
+    def detail(self, case_number: str, why: str = "consulta de estado") -> CaseDetail:
+        """A case's full picture; every view is logged (who, when, which case, why)."""
+        with self.runtime.db.read() as session:
+            detail = load_detail(session, case_number)
+        settings = self.runtime.settings
+        with self.runtime.db.write() as session, session.begin():
+            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
+                         action="case.viewed", case_number=detail.summary.case_number,
+                         details={"why": why})
+        return detail
+
+    def synced_at(self) -> datetime | None:
+        return last_good_sync(self.runtime.db)
