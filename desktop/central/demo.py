@@ -22,8 +22,17 @@ from typing import Any
 from sqlalchemy import Connection, Engine, exists, insert, select
 
 from desktop.central import demo_names as names
+from desktop.central.demo_history import HistoryMaker
 from desktop.central.feed import reserve_marker
-from desktop.central.models import Centre, ContributionDebt, Employer, Pension, Person, Staff
+from desktop.central.models import (
+    Centre,
+    ContributionDebt,
+    ContributionHistory,
+    Employer,
+    Pension,
+    Person,
+    Staff,
+)
 from desktop.db.engines import writer
 from desktop.domain.identity import cedula_check_digit
 from desktop.domain.pensions import PensionState, PensionType
@@ -176,7 +185,7 @@ def populate(
         raise ValueError("pensioners must not be negative")
     label = _("Generando pensionistas…")
     progress(0, pensioners, label)
-    generator = _Generator(random.Random(seed))
+    generator = _Generator(random.Random(seed), HistoryMaker(random.Random(seed + 1)))
     extras = max(1, round(pensioners * NON_PENSIONER_SHARE)) if pensioners else 0
     with writer(engine).begin() as connection:
         if _has_centres(connection):
@@ -260,6 +269,7 @@ class _Batch:
     people: list[Row]
     pensions: list[Row]
     debts: list[Row]
+    histories: list[Row]
 
 
 def _insert_batch(connection: Connection, batch: _Batch, marker: dict[str, int]) -> None:
@@ -267,6 +277,8 @@ def _insert_batch(connection: Connection, batch: _Batch, marker: dict[str, int])
     connection.execute(insert(Pension), [{**row, **marker} for row in batch.pensions])
     if batch.debts:
         connection.execute(insert(ContributionDebt), [{**row, **marker} for row in batch.debts])
+    if batch.histories:
+        connection.execute(insert(ContributionHistory), batch.histories)
 
 
 def _years(years: float) -> int:
@@ -280,8 +292,9 @@ def _period(month_index: int) -> str:
 class _Generator:
     """Draws every value from one Random, in a fixed order, so output depends on the seed only."""
 
-    def __init__(self, rng: random.Random):
+    def __init__(self, rng: random.Random, histories: HistoryMaker):
         self.rng = rng
+        self.histories = histories
         self.seen: set[str] = set()
         self.employer_rucs: list[str] = []
         self._provinces = list(PROVINCE_WEIGHTS)
@@ -389,6 +402,7 @@ class _Generator:
                     "period_from": _period(first),
                     "period_to": _period(last),
                     "amount": round(months * rng.uniform(45.0, 420.0), 2),
+                    "settled_on": None,
                 }
             )
         return rows
@@ -396,7 +410,7 @@ class _Generator:
     def batch(self, start: int, stop: int, extras: int) -> _Batch:
         """Pensioners number start..stop-1, plus `extras` people who receive no pension."""
         rng = self.rng
-        batch = _Batch([], [], [])
+        batch = _Batch([], [], [], [])
         for index in range(start, stop):
             profile = self._profile()
             person = self.person(profile.ages, rng.random() < profile.female_share)
@@ -405,9 +419,15 @@ class _Generator:
             if index < len(SEEDED_OUTCOMES):
                 suspended, indebted = SEEDED_OUTCOMES[index]
             batch.people.append(person)
-            batch.pensions.append(self.pension(person, profile, suspended))
+            pension = self.pension(person, profile, suspended)
+            batch.pensions.append(pension)
             if indebted:
                 batch.debts.extend(self.debts(person["cedula"]))
+            elif not suspended and self.histories.wanted():
+                debt, history = self.histories.make(
+                    pension, self.histories.rng.choice(self.employer_rucs))
+                batch.debts.append(debt)
+                batch.histories.append(history)
         for _index in range(extras):
             batch.people.append(self.person((18, 90), rng.random() < 0.5))
         return batch

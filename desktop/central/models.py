@@ -193,6 +193,12 @@ class ContributionHistory(Base):
     late: Mapped[str] = mapped_column(Text, default="")
 
 
+def history_items(months: str) -> list[tuple[str, str]]:
+    """`"2001-01:400.00;2001-02:402.10"` → [("2001-01", "400.00"), ("2001-02", "402.10")]."""
+    return [(month, salary) for month, _, salary in
+            (item.partition(":") for item in months.split(";") if item)]
+
+
 class CaseDocument(Base):
     """Written with the case, never changed: pulled together with its case."""
 

@@ -28,12 +28,18 @@ class Action(StrEnum):
     REGISTER_CASE = "register_case"
     PRINT_RECEIPT = "print_receipt"
     RETRY_SYNC = "retry_sync"
+    REVIEW_CASES = "review_cases"
+    PREVIEW_PENSION = "preview_pension"
+    PRINT_CASE_DOCUMENTS = "print_case_documents"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REGISTER_CASE: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.PRINT_RECEIPT: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
     Action.RETRY_SYNC: frozenset({Role.ADMINISTRATOR}),
+    Action.REVIEW_CASES: frozenset({Role.SUPERVISOR}),
+    Action.PREVIEW_PENSION: frozenset({Role.SUPERVISOR}),
+    Action.PRINT_CASE_DOCUMENTS: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
 }
 
 

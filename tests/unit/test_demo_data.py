@@ -13,7 +13,16 @@ from sqlalchemy import Engine, Row, Select, func, select
 from stdnum.ec import ci, ruc
 
 from desktop.central import demo
-from desktop.central.models import Base, Centre, ContributionDebt, Employer, Pension, Person, Staff
+from desktop.central.models import (
+    Base,
+    Centre,
+    ContributionDebt,
+    ContributionHistory,
+    Employer,
+    Pension,
+    Person,
+    Staff,
+)
 from desktop.db.engines import create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 from desktop.errors import Cancelled
@@ -119,7 +128,7 @@ def test_debts_cover_active_and_suspended_pensioners_within_ten_years(registry: 
         debts = connection.execute(
             select(ContributionDebt, Pension.state).join(
                 Pension, Pension.cedula == ContributionDebt.cedula
-            )
+            ).where(ContributionDebt.settled_on.is_(None))
         ).all()
     assert debts
     assert {debt.state for debt in debts} == {"ACTIVA", "SUSPENDIDA"}
@@ -162,7 +171,8 @@ def test_find_samples_returns_one_cedula_of_each_kind(registry: Engine) -> None:
             return connection.execute(select(Pension).where(Pension.cedula == cedula)).first()
 
         def debts(cedula: str) -> int:
-            query = select(func.count()).where(ContributionDebt.cedula == cedula)
+            query = select(func.count()).where(ContributionDebt.cedula == cedula,
+                                               ContributionDebt.settled_on.is_(None))
             return connection.execute(query).scalar_one()
 
         assert pension(samples.eligible).state == "ACTIVA"
@@ -222,3 +232,24 @@ def test_cancel_after_the_first_batch_leaves_the_schema_empty(
         model.__tablename__: 0 for model in TABLES
     }
     assert not demo.is_populated(empty_central)
+
+
+def test_settled_debts_come_with_a_history_marking_the_late_months(registry: Engine) -> None:
+    """The realistic applicants: the employer paid late; the preview needs their history."""
+    with registry.connect() as connection:
+        rows = connection.execute(
+            select(ContributionDebt, Pension.granted_on, Pension.state,
+                   ContributionHistory.months, ContributionHistory.late)
+            .join(Pension, Pension.cedula == ContributionDebt.cedula)
+            .join(ContributionHistory, ContributionHistory.cedula == ContributionDebt.cedula)
+            .where(ContributionDebt.settled_on.is_not(None))
+        ).all()
+    assert 0.05 < len(rows) / PENSIONERS < 0.15
+    for row in rows:
+        assert row.state == "ACTIVA"
+        late = row.late.split(";")
+        assert (late[0], late[-1]) == (row.period_from, row.period_to)
+        months = [item.split(":")[0] for item in row.months.split(";")]
+        assert set(late) <= set(months) and months == sorted(months)
+        assert months[-1] < f"{row.granted_on:%Y-%m}"  # contributions end before the pension
+        assert row.settled_on >= date(2025, 1, 1)

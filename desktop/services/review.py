@@ -1,0 +1,88 @@
+"""The supervisor's side: the review queue, the clerk's own pending cases, the preview.
+
+The preview reads the pensioner's contribution history from central on demand: salaries
+are not cached at counters (data minimisation), so without central it says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.central.models import ContributionHistory, history_items
+from desktop.clock import local, now
+from desktop.domain.cases import CaseState
+from desktop.domain.pension import History, PensionPreview, preview
+from desktop.domain.roles import Action, Actor
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.services.case_views import CaseSummary, cases_in
+from desktop.services.permissions import require
+from desktop.services.receipts import find_case
+from desktop.services.runtime import Runtime
+from desktop.store.models import Case
+from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    summary: CaseSummary
+    waiting_days: int  # working days since it entered review
+    own: bool  # registered by the person looking: four-eyes forbids acting on it
+    override: bool  # registered although ineligible, with a supervisor's justification
+
+
+@dataclass(frozen=True)
+class PreviewAnswer:
+    """Either a preview, or why there is none (never an exception for the page)."""
+
+    preview: PensionPreview | None
+    message: str = ""
+
+
+class ReviewService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    def queue(self) -> list[ReviewItem]:
+        """Cases of this centre waiting for a supervisor, oldest first."""
+        require(self.actor, Action.REVIEW_CASES)
+        centre = self.runtime.settings.centre
+        with self.runtime.db.read() as session:
+            summaries = cases_in(session, CaseState.EN_REVISION, centre=centre)
+            overridden = set(session.scalars(select(Case.case_number).where(
+                Case.centre_code == centre, Case.override_by.is_not(None))))
+        today = local(now()).date()
+        return [ReviewItem(s, s.working_days_in_state(today),
+                           s.registered_by == self.actor.username,
+                           s.case_number in overridden) for s in summaries]
+
+    def my_pending(self) -> list[CaseSummary]:
+        """The person's own cases still to send to review, and those returned to fix."""
+        with self.runtime.db.read() as session:
+            return cases_in(session, CaseState.INGRESADO, CaseState.DEVUELTO,
+                            registered_by=self.actor.username)
+
+    def pension_preview(self, case_number: str) -> PreviewAnswer:
+        require(self.actor, Action.PREVIEW_PENSION)
+        with self.runtime.db.read() as session:
+            cedula = find_case(session, case_number).cedula
+        try:
+            with offline_as_unreachable(), self.runtime.central().connect() as connection:
+                row = connection.execute(select(ContributionHistory.months,
+                                                ContributionHistory.late).where(
+                    ContributionHistory.cedula == cedula)).first()
+        except CentralUnreachable:
+            return PreviewAnswer(None, _("La vista previa necesita conexión con la central "
+                                         "(la historia laboral no se guarda en la estación)."))
+        if row is None:
+            return PreviewAnswer(None, _("La central no tiene la historia laboral de este "
+                                         "pensionista."))
+        after = History.of(history_items(row.months))
+        before = after.without([month for month in row.late.split(";") if month])
+        try:
+            return PreviewAnswer(preview(before, after, local(now()).year))
+        except ValidationError as error:
+            return PreviewAnswer(None, error.user_message)

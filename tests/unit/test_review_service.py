@@ -1,0 +1,82 @@
+"""The review queue, the clerk's pending list and the pension preview, through services."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from desktop.central.models import ContributionHistory
+from desktop.domain.cases import CaseState
+from desktop.domain.checklist import DocumentType
+from desktop.errors import PermissionDenied
+from desktop.services.auth import sign_in
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.review import ReviewService
+from desktop.services.workflow import WorkflowService
+from tests.conftest import SUPERVISOR, refused
+
+
+def register(runtime, actor, cedula, form):
+    service = IntakeService(runtime, actor)
+    document = service.attach_file(form, DocumentType.SIGNED_REQUEST)
+    return service.register(IntakeForm(cedula, "a@correo.ec", "0991234567", True,
+                                       (document,))).case_number
+
+
+def settled_applicant(runtime) -> str:
+    """A demo pensioner whose employer paid late (has a contribution history)."""
+    with runtime.central().connect() as connection:
+        return connection.scalar(select(ContributionHistory.cedula).order_by(
+            ContributionHistory.cedula).limit(1))
+
+
+def test_queue_lists_cases_in_review_and_marks_own(runtime, clerk, samples, signed_form):
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    mine = register(runtime, supervisor, samples["eligible"], signed_form)
+    theirs = register(runtime, clerk, settled_applicant(runtime), signed_form)
+    for number, actor in ((mine, supervisor), (theirs, clerk)):
+        WorkflowService(runtime, actor).send_to_review(number)
+    queue = {item.summary.case_number: item for item in ReviewService(runtime,
+                                                                       supervisor).queue()}
+    assert set(queue) == {mine, theirs}
+    assert queue[mine].own and not queue[theirs].own
+    assert queue[theirs].waiting_days == 0
+    assert queue[theirs].summary.state is CaseState.EN_REVISION
+
+
+def test_clerks_do_not_see_the_queue_but_see_their_pending(runtime, clerk, samples,
+                                                           signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    with refused(PermissionDenied, "no permite"):
+        ReviewService(runtime, clerk).queue()
+    assert [c.case_number for c in ReviewService(runtime, clerk).my_pending()] == [number]
+    WorkflowService(runtime, clerk).send_to_review(number)
+    assert ReviewService(runtime, clerk).my_pending() == []
+
+
+def test_preview_before_and_after_the_employers_payment(runtime, clerk, signed_form):
+    number = register(runtime, clerk, settled_applicant(runtime), signed_form)
+    answer = ReviewService(runtime, sign_in(runtime, *SUPERVISOR)).pension_preview(number)
+    assert answer.preview is not None, answer.message
+    result = answer.preview
+    assert result.referential and "referencial" in result.label.lower()
+    assert result.after.months > result.before.months
+    assert result.new >= result.previous and result.difference == result.new - result.previous
+    assert result.new > Decimal(0)
+
+
+def test_preview_says_why_when_there_is_no_history(runtime, clerk, samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    with runtime.central().connect() as connection:
+        has = connection.scalar(select(ContributionHistory.cedula).where(
+            ContributionHistory.cedula == samples["eligible"]))
+    assert has is None  # the demo's eligible sample has no settled debt, hence no history
+    answer = ReviewService(runtime, sign_in(runtime, *SUPERVISOR)).pension_preview(number)
+    assert answer.preview is None and "historia laboral" in answer.message
+
+
+def test_only_supervisors_see_the_preview(runtime, clerk, samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    with refused(PermissionDenied, "no permite"):
+        ReviewService(runtime, clerk).pension_preview(number)
