@@ -13,11 +13,17 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
 from desktop.i18n import _
 from desktop.logs import configure_logging
+
+if TYPE_CHECKING:
+    from desktop.domain.roles import Actor
+    from desktop.services.printing import RenderedDocument
+    from desktop.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", type=Path, required=True, help=_("archivo PDF de salida"))
     receipt.add_argument("--format", choices=PAPER_FORMATS, default=None, dest="paper")
     receipt.set_defaults(handler=_print_receipt)
+    status = documents.add_parser("status", help=_("hoja de estado de un trámite"))
+    status.add_argument("query", metavar="CEDULA_O_TRAMITE")
+    status.add_argument("--out", type=Path, required=True, help=_("archivo PDF de salida"))
+    status.add_argument("--format", choices=PAPER_FORMATS, default=None, dest="paper")
+    status.set_defaults(handler=_print_status)
+    agreement = documents.add_parser("agreement", help=_("copia del acuerdo emitido"))
+    agreement.add_argument("case_number", metavar="NUMERO_DE_TRAMITE")
+    agreement.add_argument("--out", type=Path, required=True, help=_("archivo PDF de salida"))
+    agreement.set_defaults(handler=_print_agreement)
 
     central = commands.add_parser("central", help=_("administración de la base central"))
     central_commands = central.add_subparsers(dest="central_command", required=True,
@@ -156,24 +171,65 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _print_receipt(args: argparse.Namespace, paths: Paths) -> int:
+def _operator(centre: str) -> Actor:
+    """Who the log records for a command run from a terminal."""
     from desktop.domain.roles import Actor, Role
-    from desktop.services.receipts import ReceiptService
+
+    return Actor(f"cli:{getpass.getuser()}", _("Línea de comandos"), Role.ADMINISTRATOR, centre)
+
+
+def _print_document(paths: Paths, out: Path,
+                    make: Callable[[Runtime], tuple[Any, RenderedDocument]]) -> int:
+    """Render with `make(runtime) -> (service, RenderedDocument)`, write, count the copy."""
     from desktop.services.runtime import open_runtime
 
     runtime = open_runtime(load_settings(paths))
     try:
-        operator = Actor(f"cli:{getpass.getuser()}", _("Línea de comandos"), Role.ADMINISTRATOR,
-                         runtime.settings.centre)
-        service = ReceiptService(runtime, operator)
-        receipt = service.render(args.case_number, args.paper)
-        _write_atomically(args.out, receipt.pdf)
-        service.record_print(receipt, f"archivo:{args.out.name}")
+        service, rendered = make(runtime)
+        _write_atomically(out, rendered.pdf)
+        service.record_print(rendered, f"archivo:{out.name}")
     finally:
         runtime.close()
-    print(_("Comprobante {number} (copia {copy}) guardado en {path}").format(
-        number=receipt.case_number, copy=receipt.copy_number, path=args.out))
+    print(_("{document} del trámite {number} (copia {copy}) guardado en {path}").format(
+        document=rendered.document, number=rendered.case_number, copy=rendered.copy_number,
+        path=out))
     return 0
+
+
+def _print_receipt(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.receipts import ReceiptService
+
+    def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
+        service = ReceiptService(runtime, _operator(runtime.settings.centre))
+        return service, service.render(args.case_number, args.paper)
+
+    return _print_document(paths, args.out, make)
+
+
+def _print_status(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.case_documents import CaseDocumentService
+    from desktop.services.status import StatusService
+
+    def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
+        operator = _operator(runtime.settings.centre)
+        found = StatusService(runtime, operator).search(args.query).cases
+        if not found:
+            raise VentanillaError(_("No hay trámites para «{q}» en esta estación.").format(
+                q=args.query), "print status: nothing found")
+        service = CaseDocumentService(runtime, operator)
+        return service, service.status_slip(found[0].case_number, args.paper)
+
+    return _print_document(paths, args.out, make)
+
+
+def _print_agreement(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.services.case_documents import CaseDocumentService
+
+    def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
+        service = CaseDocumentService(runtime, _operator(runtime.settings.centre))
+        return service, service.agreement(args.case_number)
+
+    return _print_document(paths, args.out, make)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

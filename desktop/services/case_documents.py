@@ -1,0 +1,136 @@
+"""The status slip and the acuerdo copy: what is printed from the cache, and how fresh it is.
+
+Both go through printing.py so every copy is counted and logged; a slip printed from a
+cache older than the configured limit, or while offline, says so on paper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from desktop.clock import local, now
+from desktop.documents.agreement import AgreementData, render_agreement
+from desktop.documents.status_slip import HistoryLine, StatusSlipData, render_status_slip
+from desktop.domain.cases import CaseState
+from desktop.domain.roles import Action, Actor
+from desktop.errors import NotFoundError
+from desktop.i18n import _
+from desktop.services.case_views import CaseDetail, load_detail
+from desktop.services.permissions import require
+from desktop.services.printing import (
+    AGREEMENT,
+    STATUS_SLIP,
+    RenderedDocument,
+    copies_printed,
+    record_print,
+)
+from desktop.services.receipts import check_paper
+from desktop.services.runtime import Runtime
+from desktop.services.status import is_stale
+from desktop.sync.engine import last_good_sync
+
+STALE_AFTER = timedelta(hours=1)
+
+
+class CaseDocumentService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    def status_slip(self, case_number: str, paper: str | None = None,
+                    online: bool | None = None) -> RenderedDocument:
+        """The hoja de estado as its next copy would print."""
+        require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        paper = check_paper(paper or self.runtime.settings.paper_format)
+        synced = last_good_sync(self.runtime.db)
+        with self.runtime.db.read() as session:
+            detail = load_detail(session, case_number)
+            copy_number = copies_printed(session, detail.summary.case_number, STATUS_SLIP) + 1
+        data = _slip_data(detail, synced, is_stale(synced, STALE_AFTER, online),
+                          self.actor.full_name, copy_number)
+        return RenderedDocument(detail.summary.case_number, STATUS_SLIP, copy_number, paper,
+                                render_status_slip(data, paper))
+
+    def agreement(self, case_number: str) -> RenderedDocument:
+        """A printable copy of the acuerdo issued centrally (A4)."""
+        require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        with self.runtime.db.read() as session:
+            detail = load_detail(session, case_number)
+            copy_number = copies_printed(session, detail.summary.case_number, AGREEMENT) + 1
+        if detail.agreement is None:
+            raise NotFoundError(
+                _("El trámite {number} aún no tiene acuerdo emitido.").format(
+                    number=detail.summary.case_number), "no agreement yet")
+        data = _agreement_data(detail, last_good_sync(self.runtime.db), self.actor.full_name,
+                               copy_number)
+        return RenderedDocument(detail.summary.case_number, AGREEMENT, copy_number, "a4",
+                                render_agreement(data))
+
+    def record_print(self, rendered: RenderedDocument, destination: str) -> int:
+        require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        return record_print(self.runtime, self.actor, rendered, destination)
+
+
+def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed_by: str,
+               copy_number: int) -> StatusSlipData:
+    summary = detail.summary
+    agreement = detail.agreement
+    notified = next((h.at for h in reversed(detail.history)
+                     if h.state is CaseState.NOTIFICADO), None)
+    return StatusSlipData(
+        case_number=summary.case_number,
+        filed_at=summary.registered_at,
+        applicant_name=summary.applicant_name,
+        cedula_masked=summary.cedula_masked,
+        centre_name=detail.centre_name,
+        state_label=summary.state_label,
+        state_since=summary.state_changed_at,
+        responsible_unit=detail.history[-1].unit if detail.history else "",
+        history=tuple(HistoryLine(h.at, h.state.label, h.unit, _citizen_note(h.state, h.reason))
+                      for h in detail.history),
+        missing=detail.missing_info,
+        agreement_number=agreement.number if agreement else "",
+        agreement_date=agreement.issued_on if agreement else None,
+        agreement_result=(_("Concesión") if agreement.concession else _("Negación"))
+        if agreement else "",
+        notified_at=notified,
+        synced_at=synced,
+        stale=stale,
+        printed_by=printed_by,
+        printed_at=now(),
+        copy_number=copy_number,
+    )
+
+
+def _citizen_note(state: CaseState, reason: str) -> str:
+    """Only what the citizen may read: what central asks for, why it was returned or ended;
+    not internal comments on approvals."""
+    shown = {CaseState.REQUIERE_INFO, CaseState.DEVUELTO, CaseState.ANULADO,
+             CaseState.DESISTIDO}
+    return reason if state in shown else ""
+
+
+def _agreement_data(detail: CaseDetail, synced: datetime | None, printed_by: str,
+                    copy_number: int) -> AgreementData:
+    agreement = detail.agreement
+    assert agreement is not None
+    summary = detail.summary
+    facts = _("Solicitud de reliquidación ingresada el {filed} en {centre} con el número "
+              "{number}.").format(filed=local(summary.registered_at).strftime("%d/%m/%Y"),
+                                  centre=detail.centre_name, number=summary.case_number)
+    if detail.employer_ruc or detail.periods:
+        facts += " " + _("Empleador con RUC {ruc}; períodos pagados: {periods}.").format(
+            ruc=detail.employer_ruc or "—", periods=detail.periods or "—")
+    code = hashlib.sha256(f"{agreement.number}|{summary.case_number}".encode()).hexdigest()
+    return AgreementData(
+        number=agreement.number, issued_on=agreement.issued_on, city="Quito",
+        authority=agreement.authority, legal_basis=agreement.legal_basis,
+        case_number=summary.case_number, applicant_name=summary.applicant_name,
+        cedula_masked=summary.cedula_masked, pension_type_label=detail.pension_type_label,
+        facts=facts, concession=agreement.concession,
+        previous_pension=agreement.previous_pension, new_pension=agreement.new_pension,
+        effective_date=agreement.effective_date,
+        retroactive_amount=agreement.retroactive_amount, motivation=agreement.motivation,
+        verification_code=f"IESS-ACUERDO|{agreement.number}|{summary.case_number}|{code[:12]}",
+        synced_at=synced, printed_by=printed_by, printed_at=now(), copy_number=copy_number)
