@@ -31,6 +31,7 @@ class Action(StrEnum):
     REVIEW_CASES = "review_cases"
     PREVIEW_PENSION = "preview_pension"
     PRINT_CASE_DOCUMENTS = "print_case_documents"
+    OVERRIDE_ELIGIBILITY = "override_eligibility"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -40,6 +41,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REVIEW_CASES: frozenset({Role.SUPERVISOR}),
     Action.PREVIEW_PENSION: frozenset({Role.SUPERVISOR}),
     Action.PRINT_CASE_DOCUMENTS: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
+    Action.OVERRIDE_ELIGIBILITY: frozenset({Role.SUPERVISOR}),
 }
 
 

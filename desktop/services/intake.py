@@ -19,9 +19,9 @@ from desktop.domain.eligibility import DebtFact, Verdict, assess
 from desktop.domain.identity import province_name
 from desktop.domain.numbering import CaseNumber, next_case_number
 from desktop.domain.pensions import PensionState, PensionType
-from desktop.domain.roles import Action, Actor
+from desktop.domain.roles import Action, Actor, may
 from desktop.domain.text import fold
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
@@ -95,6 +95,7 @@ class IntakeForm:
     employer_ruc: str = ""
     periods: str = ""
     request_type: RequestType = RequestType.RELIQUIDACION
+    override_reason: str = ""  # a supervisor registers an ineligible case, with why
 
 
 @dataclass(frozen=True)
@@ -185,12 +186,7 @@ class IntakeService:
                 PensionState(pensioner.pension_state) if pensioner else None,
                 _debts(session, cedula),
             )
-            if pensioner is None or not verdict.eligible:
-                raise ValidationError(
-                    _("No se puede registrar: {reasons}").format(reasons=" ".join(verdict.reasons)),
-                    "applicant not eligible",
-                    field="cedula",
-                )
+            override = self._override(pensioner, verdict, form.override_reason)
             open_case = _open_case(session, cedula, form.request_type)
             if open_case is not None:
                 raise ValidationError(
@@ -225,6 +221,8 @@ class IntakeService:
                 periods=periods,
                 cedula_verified=True,
                 legal_basis=LEGAL_BASIS,
+                override_by=self.actor.username if override else None,
+                override_reason=override,
             )
             case.documents = [
                 CaseDocument(
@@ -252,6 +250,11 @@ class IntakeService:
             ]
             session.add(case)
             session.add(_registered_event(event_id, case, self.actor, at))
+            if override:
+                audit.append(session, actor=self.actor.username,
+                             workstation=settings.workstation, action="eligibility.override",
+                             case_number=case.case_number,
+                             details={"reasons": list(verdict.reasons), "justification": override})
             audit.append(
                 session,
                 actor=self.actor.username,
@@ -262,6 +265,33 @@ class IntakeService:
             )
         log.info("case registered: %s", case.case_number)
         return RegisteredCase(case.case_number, case.applicant_name, at, INITIAL_STATE)
+
+    def _override(self, pensioner: Pensioner | None, verdict: Verdict, reason: str) -> str:
+        """'' for an eligible applicant; the justification when a supervisor lets an
+        ineligible pensioner in (the cache may be older than the employer's payment)."""
+        if verdict.eligible:
+            return ""
+        if pensioner is None:
+            raise _refuse_ineligible(verdict)
+        reason = " ".join(reason.split())
+        if not reason:
+            raise _refuse_ineligible(verdict, " " + _(
+                "Un supervisor puede autorizar el registro con una justificación escrita."))
+        if not may(self.actor.role, Action.OVERRIDE_ELIGIBILITY):
+            raise PermissionDenied(
+                _("Solo un supervisor puede autorizar el registro de una persona que no "
+                  "cumple los requisitos."), "override by a non-supervisor")
+        if len(reason) < 15:
+            raise ValidationError(
+                _("Escriba una justificación completa (por qué se registra igual)."),
+                "override reason too short", field="override_reason")
+        return reason
+
+
+def _refuse_ineligible(verdict: Verdict, hint: str = "") -> ValidationError:
+    return ValidationError(
+        _("No se puede registrar: {reasons}").format(reasons=" ".join(verdict.reasons)) + hint,
+        "applicant not eligible", field="cedula")
 
 
 def _valid(result: checks.FieldCheck, field: str) -> str:
@@ -334,6 +364,8 @@ def _registered_event(event_id: str, case: Case, actor: Actor, at: datetime) -> 
         "periods": case.periods,
         "cedula_verified": case.cedula_verified,
         "legal_basis": case.legal_basis,
+        "override_by": case.override_by,
+        "override_reason": case.override_reason,
         "documents": [
             {
                 "document_type": d.document_type,

@@ -162,3 +162,44 @@ def test_attach_refuses_a_bad_file_and_stores_nothing(service, runtime, tmp_path
     with refused(ValidationError, "incompleto o dañado"):
         service.attach_file(bad, DocumentType.SIGNED_REQUEST)
     assert not any(path.is_file() for path in runtime.blobs.root.rglob("*"))
+
+
+JUSTIFICATION = "El empleador pagó la mora ayer; la central aún no lo refleja."
+
+
+def test_a_supervisor_may_register_an_ineligible_pensioner_with_a_justification(
+        runtime, form, samples):
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    case = IntakeService(runtime, supervisor).register(
+        dataclasses.replace(form, cedula=samples["pending"], override_reason=JUSTIFICATION))
+    with runtime.db.read() as session:
+        stored = session.scalar(select(models.Case).where(
+            models.Case.case_number == case.case_number))
+        entry = session.scalar(select(models.AuditEntry).where(
+            models.AuditEntry.action == "eligibility.override"))
+        event = session.scalar(select(models.OutboxEvent).where(
+            models.OutboxEvent.case_number == case.case_number))
+    assert (stored.override_by, stored.override_reason) == (supervisor.username, JUSTIFICATION)
+    assert entry.details["justification"] == JUSTIFICATION
+    assert any("Aportes pendientes" in reason for reason in entry.details["reasons"])
+    assert event.payload["override_reason"] == JUSTIFICATION
+
+
+def test_a_clerk_cannot_override_eligibility(runtime, form, samples, service):
+    before = counts(runtime)
+    with refused(PermissionDenied, "Solo un supervisor"):
+        service.register(dataclasses.replace(form, cedula=samples["suspended"],
+                                             override_reason=JUSTIFICATION))
+    assert counts(runtime) == before
+
+
+def test_an_override_needs_a_real_justification_and_a_pensioner(runtime, form, samples):
+    supervisor = IntakeService(runtime, sign_in(runtime, *SUPERVISOR))
+    with refused(ValidationError, "justificación completa"):
+        supervisor.register(dataclasses.replace(form, cedula=samples["pending"],
+                                                override_reason="porque sí"))
+    with refused(ValidationError, "No consta como pensionista"):
+        supervisor.register(dataclasses.replace(form, cedula=samples["not_pensioner"],
+                                                override_reason=JUSTIFICATION))
+    with refused(ValidationError, "Un supervisor puede autorizar"):
+        supervisor.register(dataclasses.replace(form, cedula=samples["pending"]))
