@@ -53,6 +53,7 @@ from ui.widgets.forms import (
     show_message,
     with_message,
 )
+from ui.widgets.override import OverrideBox
 
 FILE_FILTER = "Documentos (*.pdf *.jpg *.jpeg *.png);;Todos los archivos (*)"
 
@@ -72,6 +73,7 @@ class IntakePage(QWidget):
         self.registered: RegisteredCase | None = None
         self._busy = False
         self._touched: set[str] = set()
+        self.override = OverrideBox(actor)  # a supervisor registers an ineligible pensioner
         self._build()
         self._connect()
         self.reset()
@@ -138,6 +140,7 @@ class IntakePage(QWidget):
         form.addRow(_("Nombre:"), self.pensioner_name)
         form.addRow(_("Pensión:"), self.pensioner_details)
         form.addRow(_("Requisitos:"), self.eligibility)
+        form.addRow(self.override)
 
         contact = QGroupBox(_("Contacto y motivo"))
         form = QFormLayout(contact)
@@ -191,9 +194,9 @@ class IntakePage(QWidget):
         self.register_message.setContentsMargins(MARGIN, 0, MARGIN, 0)
         outer.addWidget(self.register_message)
 
-        order = [self.cedula, self.email, self.phone, self.ruc, self.periods,
-                 self.cedula_verified, self.checklist, self.attach, self.remove_document,
-                 self.register, self.print_receipt, self.new_case]
+        order = [self.cedula, self.override.reason, self.email, self.phone, self.ruc,
+                 self.periods, self.cedula_verified, self.checklist, self.attach,
+                 self.remove_document, self.register, self.print_receipt, self.new_case]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -209,8 +212,10 @@ class IntakePage(QWidget):
                            (self.periods, "periods")):
             field.textChanged.connect(self._refresh)
             field.editingFinished.connect(lambda key=key: self._touch(key))
-        for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
+        for field in (self.cedula, self.override.reason, self.email, self.phone, self.ruc,
+                      self.periods):
             field.returnPressed.connect(self.focusNextChild)
+        self.override.changed.connect(self._refresh)
         self.cedula_verified.toggled.connect(self._refresh)
         self.attach.clicked.connect(self.choose_file)
         self.remove_document.clicked.connect(self._remove_selected)
@@ -261,7 +266,7 @@ class IntakePage(QWidget):
             periods=self.periods.text(),
             cedula_verified=self.cedula_verified.isChecked(),
             attached=frozenset(self.attached),
-            eligible=bool(self.lookup and self.lookup.verdict.eligible),
+            eligible=bool(self.lookup and (self.lookup.verdict.eligible or self.override.ready)),
             open_case=self.lookup.open_case.case_number if self.lookup and self.lookup.open_case
             else "",
             request_type=self.request_type,
@@ -310,6 +315,7 @@ class IntakePage(QWidget):
         for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
             field.setReadOnly(not editable)
         self.cedula_verified.setEnabled(editable)
+        self.override.reason.setReadOnly(not editable)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -359,6 +365,7 @@ class IntakePage(QWidget):
 
     def _show_pensioner(self, lookup: CedulaLookup | None) -> None:
         pensioner = lookup.pensioner if lookup else None
+        self.override.show_for(lookup)
         self.pensioner_name.setText(pensioner.full_name if pensioner else "")
         self.pensioner_details.setText(
             _("{kind} · pensión {state} · {province}").format(
@@ -379,8 +386,9 @@ class IntakePage(QWidget):
             show_message(self.eligibility, f"<b>{_('Cumple los requisitos.')}</b><ul>{items}</ul>",
                          OK_STYLE)
         else:
-            show_message(self.eligibility,
-                         f"<b>{_('No se puede registrar:')}</b><ul>{items}</ul>", ERROR_STYLE)
+            overridable = self.override.allowed and self.override.applies
+            head = _("No cumple los requisitos:") if overridable else _("No se puede registrar:")
+            show_message(self.eligibility, f"<b>{head}</b><ul>{items}</ul>", ERROR_STYLE)
 
     # --- documents ---------------------------------------------------------------------
 
@@ -443,6 +451,7 @@ class IntakePage(QWidget):
             employer_ruc=self.ruc.text(),
             periods=self.periods.text(),
             request_type=self.request_type,
+            override_reason=self.override.justification(),
         )
         show_message(self.register_message, _("Registrando…"), HINT_STYLE)
         self._set_busy(True)

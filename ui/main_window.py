@@ -10,7 +10,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import Settings
+from desktop.domain.roles import Action, may
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
 from ui.login_page import LoginPage
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
 
     def _workspace(self) -> QWidget:
         from ui.intake_page import IntakePage
+        from ui.review_page import ReviewPage
+        from ui.status_page import StatusPage
         from ui.sync_panel import SyncPanel
 
         assert self.runtime is not None and self.actor is not None and self.sync is not None
@@ -172,7 +175,15 @@ class MainWindow(QMainWindow):
         sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.nav_sync = named(QPushButton(_("&Sincronización")), "nav.sync",
                               _("Sincronización"), "Alt+S")
+        self.nav_status = named(QPushButton(_("Consulta de esta&do")), "nav.status",
+                                _("Consulta de estado"), "F2, Alt+D")
+        self.nav_review = named(QPushButton(_("&Bandeja de revisión")), "nav.review",
+                                _("Bandeja de revisión"), "Alt+B")
+        reviews = may(self.actor.role, Action.REVIEW_CASES)  # the service is the guard
         nav.addWidget(self.nav_intake)
+        nav.addWidget(self.nav_status)
+        if reviews:
+            nav.addWidget(self.nav_review)
         nav.addWidget(self.nav_sync)
         nav.addStretch()
         nav.addWidget(QLabel(f"{self.actor.full_name} ({self.actor.role.label})"))
@@ -180,16 +191,31 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.intake = IntakePage(self.runtime, self.actor, self.tasks)
         self.sync_panel = SyncPanel(self.runtime, self.actor, self.tasks, self.sync)
-        self.pages.addWidget(self.intake)
-        self.pages.addWidget(self.sync_panel)
+        sync = self.sync
+        self.status_page = StatusPage(self.runtime, self.actor, self.tasks,
+                                      online=lambda: sync.state.online)
+        self.review_page = ReviewPage(self.runtime, self.actor, self.tasks) if reviews else None
+        for page in (self.intake, self.status_page, self.review_page, self.sync_panel):
+            if page is not None:
+                self.pages.addWidget(page)
+        self.nav_review.setVisible(reviews)
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
         layout.addLayout(nav)
         layout.addWidget(self.pages, 1)
         self.nav_intake.clicked.connect(self.show_intake)
         self.nav_sync.clicked.connect(self.show_sync)
+        self.nav_status.clicked.connect(self.show_status)
+        self.nav_review.clicked.connect(self.show_review)
         sign_out.clicked.connect(self.sign_out)
         self.intake.receipt_requested.connect(self.open_receipt)
+        find = QShortcut(QKeySequence("F2"), workspace)  # from anywhere: «how is my case?»
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.show_status)
+        self.status_page.case_changed.connect(lambda _number: sync.refresh())
+        sync.state_changed.connect(self.status_page.show_sync_state)
+        if self.review_page is not None:
+            self.review_page.case_changed.connect(lambda _number: sync.refresh())
         return workspace
 
     def show_intake(self) -> None:
@@ -200,14 +226,26 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.sync_panel)
         self.sync_panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_status(self) -> None:
+        self.pages.setCurrentWidget(self.status_page)
+        self.status_page.load_mine()
+        self.status_page.focus_query()
+
+    def show_review(self) -> None:
+        if self.review_page is None:
+            return
+        self.pages.setCurrentWidget(self.review_page)
+        self.review_page.reload()
+        self.review_page.queue.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def open_receipt(self, case_number: str) -> None:
-        from ui.receipt_dialog import ReceiptDialog
+        from ui.document_dialog import DocumentDialog, receipt
 
         assert self.runtime is not None and self.actor is not None
-        dialog = ReceiptDialog(self.runtime, self.actor, self.tasks, case_number, self)
+        dialog = DocumentDialog(receipt(self.runtime, self.actor, case_number), self.tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.receipt_dialog = dialog
+        self.document_dialog = dialog
 
     # --- shutdown ----------------------------------------------------------------------
 

@@ -13,15 +13,17 @@ from sqlalchemy import select
 from desktop.central.models import ContributionHistory, history_items
 from desktop.clock import local, now
 from desktop.domain.cases import CaseState
+from desktop.domain.eligibility import Verdict
 from desktop.domain.pension import History, PensionPreview, preview
 from desktop.domain.roles import Action, Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.case_views import CaseSummary, cases_in
+from desktop.services.intake import IntakeService
 from desktop.services.permissions import require
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
-from desktop.store.models import Case
+from desktop.store.models import Case, CaseEvent
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 
 
@@ -31,6 +33,14 @@ class ReviewItem:
     waiting_days: int  # working days since it entered review
     own: bool  # registered by the person looking: four-eyes forbids acting on it
     override: bool  # registered although ineligible, with a supervisor's justification
+
+
+@dataclass(frozen=True)
+class PendingCase:
+    """One of the clerk's own cases to send (again) to review."""
+
+    summary: CaseSummary
+    returned_reason: str = ""  # the supervisor's words, when it came back (DEVUELTO)
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,29 @@ class ReviewService:
         with self.runtime.db.read() as session:
             return cases_in(session, CaseState.INGRESADO, CaseState.DEVUELTO,
                             registered_by=self.actor.username)
+
+    def my_pending_cases(self) -> list[PendingCase]:
+        """`my_pending` with the reason of the last return, so the clerk knows what to fix."""
+        summaries = self.my_pending()
+        returned = [s.case_number for s in summaries if s.state is CaseState.DEVUELTO]
+        reasons: dict[str, str] = {}
+        if returned:
+            with self.runtime.db.read() as session:
+                rows = session.execute(
+                    select(Case.case_number, CaseEvent.reason)
+                    .join(CaseEvent, CaseEvent.case_id == Case.id)
+                    .where(Case.case_number.in_(returned),
+                           CaseEvent.to_state == CaseState.DEVUELTO.value)
+                    .order_by(CaseEvent.at))
+                reasons = {number: reason for number, reason in rows}  # the latest wins
+        return [PendingCase(s, reasons.get(s.case_number, "")) for s in summaries]
+
+    def eligibility(self, case_number: str) -> Verdict:
+        """The applicant's eligibility now, from the synced registry (facts for the review)."""
+        require(self.actor, Action.REVIEW_CASES)
+        with self.runtime.db.read() as session:
+            cedula = find_case(session, case_number).cedula
+        return IntakeService(self.runtime, self.actor).lookup(cedula).verdict
 
     def pension_preview(self, case_number: str) -> PreviewAnswer:
         require(self.actor, Action.PREVIEW_PENSION)

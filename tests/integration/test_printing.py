@@ -71,7 +71,7 @@ def qr_text(pdf: Path, tmp_path: Path) -> str:
 
 def test_receipt_printed_directly_on_the_configured_printer(qtbot, printing_runtime, clerk,
                                                             samples, signed_form, tmp_path):
-    from ui.receipt_dialog import ReceiptDialog
+    from ui.document_dialog import DocumentDialog, receipt
     from ui.tasks import TaskRunner
 
     service = IntakeService(printing_runtime, clerk)
@@ -81,7 +81,7 @@ def test_receipt_printed_directly_on_the_configured_printer(qtbot, printing_runt
     before = set(OUTPUT.glob("*.pdf")) if OUTPUT.exists() else set()
 
     tasks = TaskRunner()
-    dialog = ReceiptDialog(printing_runtime, clerk, tasks, case.case_number)
+    dialog = DocumentDialog(receipt(printing_runtime, clerk, case.case_number), tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -104,7 +104,7 @@ def test_receipt_printed_directly_on_the_configured_printer(qtbot, printing_runt
 
 
 def test_a_missing_printer_is_explained(qtbot, home, runtime, clerk, samples, signed_form):
-    from ui.receipt_dialog import ReceiptDialog
+    from ui.document_dialog import DocumentDialog, receipt
     from ui.tasks import TaskRunner
 
     service = IntakeService(runtime, clerk)
@@ -113,7 +113,7 @@ def test_a_missing_printer_is_explained(qtbot, home, runtime, clerk, samples, si
                                        True, (document,)))
     runtime.settings = runtime.settings.with_changes(receipt_printer="NoExiste")
     tasks = TaskRunner()
-    dialog = ReceiptDialog(runtime, clerk, tasks, case.case_number)
+    dialog = DocumentDialog(receipt(runtime, clerk, case.case_number), tasks)
     qtbot.addWidget(dialog)
     direct = dialog.findChild(QPushButton, "receipt.printDirect")
     qtbot.waitUntil(direct.isEnabled, timeout=10_000)

@@ -1,0 +1,78 @@
+"""Opening a case's received documents for the supervisor's viewer.
+
+A file is in this workstation's blob store only when it was attached here: documents
+registered at another counter reach central, not the other stations, so the answer says
+so instead of failing. Opening a document is a view of the case, logged like the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.checklist import DocumentType, document_label
+from desktop.domain.roles import Action, Actor
+from desktop.errors import NotFoundError, StorageError
+from desktop.i18n import _
+from desktop.security import audit
+from desktop.services.permissions import require
+from desktop.services.receipts import find_case
+from desktop.services.runtime import Runtime
+
+PDF = "application/pdf"
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    """The bytes of one received document, or why they cannot be shown here."""
+
+    case_number: str
+    document_type: DocumentType
+    label: str
+    media_type: str
+    pages: int
+    data: bytes | None
+    message: str = ""
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.media_type == PDF
+
+
+class DocumentViewerService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    def open(self, case_number: str, sha256: str) -> DocumentContent:
+        """The document of `case_number` stored under `sha256` (only that case's files)."""
+        require(self.actor, Action.REVIEW_CASES)
+        with self.runtime.db.read() as session:
+            case = find_case(session, case_number)
+            document = next((d for d in case.documents if d.sha256 == sha256), None)
+            if document is None:
+                raise NotFoundError(_("Ese documento no pertenece al trámite {number}.").format(
+                    number=case.case_number), "document not in case")
+            number, workstation = case.case_number, case.workstation
+            kind = DocumentType(document.document_type)
+            media_type, pages = document.media_type, document.pages
+        found = DocumentContent(number, kind, document_label(kind), media_type, pages, None)
+        if not self.runtime.blobs.exists(sha256):
+            return _without(found, _(
+                "El archivo se registró en la estación {workstation} y no está en esta: los "
+                "documentos escaneados se envían a la central, no a las demás "
+                "estaciones.").format(workstation=workstation))
+        try:
+            data = self.runtime.blobs.get(sha256)
+        except StorageError as error:
+            return _without(found, error.user_message)
+        settings = self.runtime.settings
+        with self.runtime.db.write() as session, session.begin():
+            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
+                         action="document.viewed", case_number=number,
+                         details={"document": kind.value})
+        return DocumentContent(number, kind, found.label, media_type, pages, data)
+
+
+def _without(found: DocumentContent, message: str) -> DocumentContent:
+    return DocumentContent(found.case_number, found.document_type, found.label,
+                           found.media_type, found.pages, None, message)

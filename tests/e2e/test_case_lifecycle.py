@@ -1,0 +1,263 @@
+"""A case from the counter to the citizen's hands, in the app, on a PostgreSQL central.
+
+The clerk registers and sends it to review; the supervisor (another user, same window)
+approves it; sync takes it to central, where the back office simulator analyses it and
+issues the acuerdo; sync brings it back; the clerk finds the case by name, prints the
+status slip and the acuerdo copy (saved as PDF through the preview dialog) and records
+the delivery. The PDFs are read back for what DESIGN.md §6 lists, and no full cédula.
+
+PostgreSQL comes from the `pg_url` fixture: in CI a skip fails the run, so this runs there.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from shiboken6 import isValid
+from sqlalchemy import select
+
+from desktop.central.backoffice import issue_agreement, move
+from desktop.central.demo import find_samples
+from desktop.central.models import Agreement
+from desktop.central.models import Case as CentralCase
+from desktop.clock import format_date, now
+from desktop.config import HOME_ENV, Settings
+from desktop.db.engines import create_app_engine
+from desktop.documents.agreement import format_long_date, format_usd
+from desktop.domain.cases import CaseState
+from desktop.domain.checklist import DocumentType
+from desktop.domain.identity import mask_cedula
+from desktop.services.setup import init_central
+from tests.conftest import CLERK, SUPERVISOR, paths_in
+from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wait_for_window
+from ui.app import launch
+from ui.main_window import MainWindow
+
+WAIT = 60_000
+HOUR_MS = 3_600_000
+Key, Mod = Qt.Key, Qt.KeyboardModifier
+
+
+@pytest.fixture
+def central(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A demo central on PostgreSQL and one workstation configured on it (like `init`)."""
+    init_central(pg_url, demo=True, pensioners=300)
+    home = tmp_path / "UIO01-01"
+    Settings(paths=paths_in(home), centre="UIO01", counter=1, central_url=pg_url,
+             demo=False).save()
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return pg_url
+
+
+def sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:
+    submit = window.findChild(QPushButton, "login.submit")
+    qtbot.waitUntil(submit.isEnabled, timeout=WAIT)  # the station is ready (first pull)
+    wait_for_focus(qtbot, "login.username", WAIT)
+    type_text(login[0])
+    press(Key.Key_Return)
+    type_text(login[1])
+    press(Key.Key_Return)
+    qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == login[0],
+                    timeout=WAIT)
+    wait_for_focus(qtbot, "intake.cedula", WAIT)  # the workspace opens on intake
+
+
+def sign_out(qtbot, window: MainWindow) -> None:
+    press(Key.Key_Q, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: window.actor is None, timeout=WAIT)
+
+
+def sync_round(qtbot, window: MainWindow) -> None:
+    """A round now (F5 when someone is signed in), then wait until nothing is pending."""
+    assert window.sync is not None
+    controller = window.sync
+    qtbot.waitUntil(lambda: not controller.running, timeout=WAIT)
+    with qtbot.waitSignal(controller.state_changed, timeout=WAIT,
+                          check_params_cb=lambda state: state.running):
+        if window.actor is not None:
+            press(Key.Key_F5)
+        else:
+            controller.sync_now()  # the sign-in page has no sync button; sync goes on
+    qtbot.waitUntil(lambda: not controller.running and controller.state.pending == 0,
+                    timeout=WAIT)
+    assert controller.state.online is True
+
+
+def save_pdf(qtbot, prefix: str, target: Path) -> str:
+    """In the open preview dialog: Ctrl+S, type the path, Enter; then close with Escape.
+    Returns the saved PDF's text."""
+    dialog = wait_for_window(qtbot, f"{prefix}.dialog")
+    qtbot.waitUntil(dialog.findChild(QPushButton, f"{prefix}.save").isEnabled, timeout=WAIT)
+    press(Key.Key_S, Mod.ControlModifier)
+    wait_for_window(qtbot, f"{prefix}.saveDialog")
+    press(Key.Key_A, Mod.ControlModifier)
+    type_text(str(target))
+    press(Key.Key_Return)
+    qtbot.waitUntil(target.exists, timeout=WAIT)
+    copy_info = dialog.findChild(QLabel, f"{prefix}.copyInfo")
+    qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=WAIT)  # counted
+    wait_for_window(qtbot, f"{prefix}.dialog")
+    press(Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        target.read_bytes())).pages)
+    return " ".join(text.split())  # table cells wrap lines
+
+
+def qr_of(pdf: Path, folder: Path) -> str | None:
+    """The QR's text, when poppler and zbar are installed (CI installs both)."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        return None
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(folder / "page")],
+                   check=True, timeout=60)
+    found = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw",
+                            *map(str, sorted(folder.glob("page*.png")))],
+                           capture_output=True, text=True, timeout=60, check=False)
+    return found.stdout.strip()
+
+
+def plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, tmp_path):
+    engine = create_app_engine(central)
+    cedula = find_samples(engine).eligible
+    window = launch()
+    qtbot.addWidget(window)
+    window.resize(1280, 900)
+
+    # --- the clerk registers the case and sends it to review -----------------------------
+    sign_in(qtbot, window, CLERK)
+    assert window.sync is not None
+    window.sync.set_interval(HOUR_MS)  # from here on only F5 syncs
+    assert not window.nav_review.isVisibleTo(window)  # a clerk has no review queue
+    type_text(cedula)
+    intake = window.intake
+    qtbot.waitUntil(lambda: intake.lookup is not None, timeout=WAIT)
+    name = intake.lookup.pensioner.full_name
+    tab()
+    type_text("rosa.peñafiel@correo.ec")
+    tab()
+    type_text("0991234567")
+    tab(3)
+    press(Key.Key_Space)  # cédula original verificada
+    intake.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    wait_for_focus(qtbot, "intake.register", WAIT)
+    press(Key.Key_Return, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: intake.registered is not None, timeout=WAIT)
+    number = intake.registered.case_number
+
+    press(Key.Key_F2)  # «Consulta de estado»; its «Mis trámites» tab lists the new case
+    status = window.status_page
+    wait_for_focus(qtbot, "status.query")
+    qtbot.waitUntil(lambda: status.mine.row_of(number) >= 0, timeout=WAIT)
+    press(Key.Key_M, Mod.AltModifier)
+    assert status.lists.currentIndex() == 1
+    tab(3)  # query → Buscar → tabs → Mis trámites
+    assert focused() is status.mine_table
+    press(Key.Key_Return)
+    qtbot.waitUntil(lambda: status.opened is not None, timeout=WAIT)
+    press(Key.Key_V, Mod.AltModifier)  # «Enviar a revisión»
+    qtbot.waitUntil(lambda: "En revisión" in status.detail.state.text(), timeout=WAIT)
+    sign_out(qtbot, window)
+
+    # --- the supervisor, another user, approves it ---------------------------------------
+    sign_in(qtbot, window, SUPERVISOR)
+    assert window.nav_review.isVisibleTo(window)
+    press(Key.Key_B, Mod.AltModifier)  # «Bandeja de revisión»
+    review = window.review_page
+    wait_for_focus(qtbot, "review.queue")
+    qtbot.waitUntil(lambda: review.model.row_of(number) >= 0, timeout=WAIT)
+    assert not review.model.rows[review.model.row_of(number)].own
+    press(Key.Key_Down)
+    qtbot.waitUntil(lambda: review.opened is not None
+                    and review.opened.summary.case_number == number, timeout=WAIT)
+    assert review.approve.isEnabled()
+    press(Key.Key_P, Mod.AltModifier)  # «Aprobar»
+    qtbot.waitUntil(lambda: review.model.row_of(number) < 0, timeout=WAIT)
+    sync_round(qtbot, window)  # the approval reaches central
+    sign_out(qtbot, window)
+
+    # --- the Dirección de Pensiones decides, and sync brings it back ----------------------
+    with engine.begin() as connection:
+        assert connection.scalar(select(CentralCase.state).where(
+            CentralCase.case_number == number)) == CaseState.DERIVADO.value
+        move(connection, number, CaseState.EN_ANALISIS)
+        agreement_number = issue_agreement(connection, number, random.Random(11), True)
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    sync_round(qtbot, window)
+
+    # --- the clerk finds it by name, prints the slip and the acuerdo, delivers -----------
+    sign_in(qtbot, window, CLERK)
+    press(Key.Key_F2)
+    status = window.status_page  # each sign-in builds its own workspace
+    wait_for_focus(qtbot, "status.query")
+    surname, given = name.split()[0], name.split()[-1]
+    type_text(f"{plain(surname).lower()} {given[:3]}")  # no accents, part of a name
+    press(Key.Key_Return)
+    qtbot.waitUntil(lambda: status.opened is not None
+                    and status.opened.summary.case_number == number, timeout=WAIT)
+    assert "Acuerdo emitido" in status.detail.state.text()
+    assert "según información sincronizada el" in status.freshness.text()
+
+    press(Key.Key_P, Mod.ControlModifier)  # the status slip
+    slip_file = tmp_path / "hoja.pdf"
+    slip = save_pdf(qtbot, "slip", slip_file)
+    clerk_name = window.actor.full_name
+    for expected in (number, "Hoja de estado", format_date(status.opened.summary.registered_at),
+                     name, mask_cedula(cedula), "Acuerdo emitido", "Ingresado", "En revisión",
+                     "Derivado a la Dirección de Pensiones", "En análisis", agreement_number,
+                     "Concesión", "según información sincronizada el", clerk_name,
+                     format_date(now())):
+        assert expected.lower() in slip.lower(), expected
+    assert cedula not in slip and "desactualizada" not in slip.lower()
+
+    wait_for_focus(qtbot, "status.query")
+    press(Key.Key_A, Mod.AltModifier)  # the acuerdo copy
+    acuerdo_file = tmp_path / "acuerdo.pdf"
+    acuerdo = save_pdf(qtbot, "agreement", acuerdo_file)
+    with engine.connect() as connection:
+        issued = connection.execute(select(Agreement).where(
+            Agreement.case_number == number)).one()
+    for expected in (f"ACUERDO No. {agreement_number}", format_long_date(issued.issued_on),
+                     issued.authority[:30], "CONSIDERANDO", "Ley de Seguridad Social", "HECHOS",
+                     number, name, mask_cedula(cedula),
+                     "Renta mensual anterior", format_usd(issued.previous_pension),
+                     "Renta mensual reliquidada", format_usd(issued.new_pension),
+                     "Fecha de efectos", "Valor retroactivo",
+                     format_usd(issued.retroactive_amount), "RESUELVE", "Conceder", "Recursos",
+                     "Verificación", f"IESS-ACUERDO|{agreement_number}|{number}"):
+        assert expected.lower() in acuerdo.lower(), expected
+    assert cedula not in acuerdo
+    qr = qr_of(acuerdo_file, tmp_path)
+    assert qr is None or qr.startswith(f"IESS-ACUERDO|{agreement_number}|{number}")
+
+    wait_for_focus(qtbot, "status.query")
+    press(Key.Key_G, Mod.AltModifier)  # «Registrar entrega»
+    wait_for_window(qtbot, "delivery.dialog")
+    assert focused().objectName() == "delivery.titular"
+    press(Key.Key_Return)  # the titular takes it: Enter records the delivery
+    qtbot.waitUntil(lambda: "Entregado / notificado" in status.detail.state.text(),
+                    timeout=WAIT)
+    assert name in status.detail.agreement.text()
+
+    wait_for_focus(qtbot, "status.query")
+    press(Key.Key_Return)  # the same search again: the list shows the new state too
+    qtbot.waitUntil(lambda: status.results.rowCount() == 1 and status.results.index(
+        0, status.results.STATE).data() == "Entregado / notificado", timeout=WAIT)
+    sync_round(qtbot, window)
+    with engine.connect() as connection:
+        assert connection.scalar(select(CentralCase.state).where(
+            CentralCase.case_number == number)) == CaseState.NOTIFICADO.value
+    engine.dispose()
+    window.close()

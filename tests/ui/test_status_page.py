@@ -1,0 +1,293 @@
+"""«Consulta de estado»: search, barcode, «Mis trámites», slip and acuerdo, delivery."""
+
+from __future__ import annotations
+
+import io
+import random
+import unicodedata
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from shiboken6 import isValid
+
+from desktop.central.backoffice import issue_agreement, move
+from desktop.clock import now
+from desktop.domain.cases import CaseState
+from desktop.domain.checklist import DocumentType
+from desktop.services.auth import sign_in
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.sync import SyncService
+from desktop.services.workflow import WorkflowService
+from tests.conftest import CLERK, SUPERVISOR
+from tests.ui.keyboard import (
+    assert_accessible,
+    focused,
+    press,
+    tab,
+    type_text,
+    wait_for_focus,
+    wait_for_window,
+)
+from ui.status_page import StatusPage
+from ui.sync_controller import SyncState
+from ui.tasks import TaskRunner
+
+WAIT = 20_000
+
+
+def register(runtime, actor, cedula: str, form) -> str:
+    service = IntakeService(runtime, actor)
+    document = service.attach_file(form, DocumentType.SIGNED_REQUEST)
+    return service.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
+                                       (document,))).case_number
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+@pytest.fixture
+def online() -> list[bool | None]:
+    return [True]
+
+
+@pytest.fixture
+def page(qtbot, runtime, clerk, online):
+    tasks = TaskRunner()
+    widget = StatusPage(runtime, clerk, tasks, online=lambda: online[0])
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    widget.activateWindow()
+    widget.focus_query()
+    wait_for_focus(qtbot, "status.query")
+    yield widget
+    tasks.shutdown()
+
+
+def search(qtbot, page: StatusPage, text: str) -> None:
+    page.focus_query()
+    type_text(text)
+    press(Qt.Key.Key_Return)
+
+
+def wait_opened(qtbot, page: StatusPage, number: str) -> None:
+    qtbot.waitUntil(lambda: page.opened is not None
+                    and page.opened.summary.case_number == number
+                    and page.detail.title.text() == number, timeout=WAIT)
+
+
+def test_search_by_cedula_opens_the_only_case_and_says_how_fresh(qtbot, page, runtime, clerk,
+                                                                 samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    assert "según información sincronizada el" in page.freshness.text()
+    search(qtbot, page, samples["eligible"])
+    wait_opened(qtbot, page, number)
+    assert "según información sincronizada el" in page.freshness.text()
+    assert page.results.rowCount() == 1
+    assert "Ingresado" in page.detail.state.text()
+    assert samples["eligible"] not in page.detail.facts["cedula"].text()
+    assert [page.detail.history.topLevelItem(0).text(1)] == ["Ingresado"]
+    assert page.print_slip.isEnabled() and not page.print_agreement.isEnabled()
+    assert not page.deliver.isEnabled() and page.send_to_review.isEnabled()
+    assert assert_accessible(page) >= 9
+    shown = page.freshness.text()
+    page.show_sync_state(SyncState(True, now() + timedelta(minutes=1)))  # a round lands
+    assert shown in page.freshness.text()  # still the time the shown answer comes from
+    assert "Hay información más reciente" in page.freshness.text()
+
+
+def test_a_barcode_reader_opens_the_case_at_once(qtbot, page, runtime, clerk, samples,
+                                                 signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, number)  # what the reader types: the QR's case number and Enter
+    wait_opened(qtbot, page, number)
+    assert focused() is page.query and page.query.selectedText() == number
+    type_text(number)  # the next scan replaces the old text
+    assert page.query.text() == number
+
+
+def test_a_mistyped_case_number_says_so(qtbot, page, runtime, clerk, samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
+    search(qtbot, page, wrong)
+    qtbot.waitUntil(lambda: "error de digitación" in page.message.text(), timeout=WAIT)
+    assert page.opened is None and focused() is page.query
+
+
+def test_by_name_without_accents_and_in_part(qtbot, page, runtime, clerk, samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    name = page.status.search(number).cases[0].applicant_name
+    surname = name.split()[0]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", surname)
+                    if not unicodedata.combining(c)).lower()
+    search(qtbot, page, f"{plain[:4]} {name.split()[-1].upper()}")
+    wait_opened(qtbot, page, number)
+
+
+def test_several_results_are_listed_and_enter_opens_one(qtbot, page, runtime, clerk, samples,
+                                                        signed_form):
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    first = register(runtime, clerk, samples["eligible"], signed_form)
+    WorkflowService(runtime, supervisor).annul(first, "Registro duplicado por error")
+    second = register(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, samples["eligible"])
+    table = wait_for_focus(qtbot, "status.results")
+    assert page.results.rowCount() == 2 and page.opened is None
+    assert "2 trámites encontrados" in page.message.text()
+    assert page.results_proxy.item(0).case_number == second  # the latest first
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Return)
+    wait_opened(qtbot, page, first)
+    assert table is page.results_table and "Anulado" in page.detail.state.text()
+    assert "Registro duplicado por error" in page.detail.history.topLevelItem(0).text(4)
+
+
+def test_my_cases_lists_returned_ones_with_the_reason_and_sends_them_again(
+        qtbot, page, runtime, clerk, samples, signed_form):
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    WorkflowService(runtime, clerk).send_to_review(number)
+    WorkflowService(runtime, supervisor).return_case(number, "Falta la firma del solicitante")
+    page.load_mine()
+    qtbot.waitUntil(lambda: page.mine.rowCount() == 1, timeout=WAIT)
+    assert page.mine.index(0, page.mine.NOTE).data() == "Falta la firma del solicitante"
+    assert "1 devuelto" in page.lists.tabText(1)
+    page.lists.setCurrentIndex(1)
+    page.mine_table.setFocus()
+    page.mine_table.selectRow(0)
+    press(Qt.Key.Key_Return)
+    wait_opened(qtbot, page, number)
+    assert "Devuelto con observaciones" in page.detail.state.text()
+    assert page.send_to_review.isEnabled()
+    page.send_to_review.click()
+    qtbot.waitUntil(lambda: page.mine.rowCount() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: "En revisión" in page.detail.state.text(), timeout=WAIT)
+    assert "enviado a revisión" in page.message.text()
+
+
+def save_through_dialog(qtbot, prefix: str, target: Path) -> None:
+    """Ctrl+S in the preview dialog, a path typed in the file dialog, then Escape."""
+    dialog = wait_for_window(qtbot, f"{prefix}.dialog")
+    save = dialog.findChild(QPushButton, f"{prefix}.save")
+    qtbot.waitUntil(save.isEnabled, timeout=WAIT)
+    assert assert_accessible(dialog) >= 4
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_for_window(qtbot, f"{prefix}.saveDialog")
+    press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(str(target))
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(target.exists, timeout=WAIT)
+    copy_info = dialog.findChild(QLabel, f"{prefix}.copyInfo")
+    qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=WAIT)
+    wait_for_window(qtbot, f"{prefix}.dialog")
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+
+
+def test_the_slip_printed_offline_says_so(qtbot, page, runtime, clerk, samples, signed_form,
+                                          online, tmp_path):
+    online[0] = False
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    page.show_freshness()
+    assert "Sin conexión" in page.freshness.text()
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "estado.pdf"
+    save_through_dialog(qtbot, "slip", target)
+    text = text_of(target)
+    assert number in text and "desactualizada" in text.lower()
+    assert samples["eligible"] not in text
+
+
+def decided(runtime, clerk, cedula: str, form) -> str:
+    """Registered, approved, and issued an acuerdo by the (demo) central, synced back."""
+    number = register(runtime, clerk, cedula, form)
+    WorkflowService(runtime, clerk).send_to_review(number)
+    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    assert SyncService(runtime).run().online
+    with runtime.central().begin() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        issue_agreement(connection, number, random.Random(5), concession=True)
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    assert SyncService(runtime).run().online
+    return number
+
+
+def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, clerk, samples,
+                                                       signed_form, tmp_path):
+    number = decided(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    assert "Acuerdo IESS-DSP-" in page.detail.agreement.text()
+    assert page.print_agreement.isEnabled() and page.deliver.isEnabled()
+    page.print_agreement.click()
+    target = tmp_path / "acuerdo.pdf"
+    save_through_dialog(qtbot, "agreement", target)
+    assert "ACUERDO No. IESS-DSP-" in text_of(target)
+
+    page.deliver.click()
+    dialog = wait_for_window(qtbot, "delivery.dialog")
+    assert assert_accessible(dialog) >= 4
+    assert focused().objectName() == "delivery.titular"
+    press(Qt.Key.Key_Down)  # the radio group: to «Un representante»
+    assert dialog.representative.isChecked()
+    tab()
+    assert focused().objectName() == "delivery.name"
+    type_text("Ana")
+    press(Qt.Key.Key_Return)
+    assert focused().objectName() == "delivery.cedula"
+    type_text(samples["not_pensioner"])
+    press(Qt.Key.Key_Return)
+    message = dialog.findChild(QLabel, "delivery.message")
+    qtbot.waitUntil(lambda: "nombres y apellidos" in message.text(), timeout=WAIT)
+    dialog.name.setText("Ana Lucía Peñafiel Ortiz")
+    dialog.cedula.setFocus()
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Entregado / notificado" in page.detail.state.text(), timeout=WAIT)
+    assert "Ana Lucía Peñafiel Ortiz" in page.detail.agreement.text()
+    assert not page.deliver.isEnabled()
+    assert page.results.index(0, page.results.STATE).data() == "Entregado / notificado"
+
+
+def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot, home):
+    from ui.app import launch
+
+    window = launch()
+    qtbot.addWidget(window)
+    submit = window.findChild(QPushButton, "login.submit")
+    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
+
+    def sign_in_as(login: tuple[str, str]) -> None:
+        window.login.username.setText(login[0])
+        window.login.password.setText(login[1])
+        submit.click()
+        wait_for_focus(qtbot, "intake.cedula", 30_000)
+
+    sign_in_as(CLERK)
+    assert window.nav_status.isVisibleTo(window)
+    assert not window.nav_review.isVisibleTo(window) and window.review_page is None
+    press(Qt.Key.Key_F2)  # from anywhere in the workspace
+    wait_for_focus(qtbot, "status.query")
+    assert window.pages.currentWidget() is window.status_page
+    assert window.status_page.lists.isTabVisible(1)  # «Mis trámites»
+    press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    wait_for_focus(qtbot, "intake.cedula")
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    wait_for_focus(qtbot, "status.query")
+    assert assert_accessible(window) >= 12
+    window.sign_out()
+
+    sign_in_as(SUPERVISOR)
+    assert window.nav_review.isVisibleTo(window)
+    press(Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    wait_for_focus(qtbot, "review.queue")
+    assert window.pages.currentWidget() is window.review_page
+    assert assert_accessible(window) >= 14
+    window.close()

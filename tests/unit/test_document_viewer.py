@@ -1,0 +1,44 @@
+"""Opening a case's received documents for review: here, elsewhere, never another case's."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.domain.checklist import DocumentType
+from desktop.errors import NotFoundError, PermissionDenied
+from desktop.services.auth import sign_in
+from desktop.services.document_viewer import DocumentViewerService
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.status import StatusService
+from desktop.store.models import AuditEntry
+from tests.conftest import SUPERVISOR, make_pdf, refused
+
+
+def test_a_supervisor_opens_a_document_and_the_view_is_logged(runtime, clerk, samples,
+                                                               signed_form, tmp_path):
+    intake = IntakeService(runtime, clerk)
+    document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    number = intake.register(IntakeForm(samples["eligible"], "a@correo.ec", "0991234567", True,
+                                        (document,))).case_number
+    viewer = DocumentViewerService(runtime, sign_in(runtime, *SUPERVISOR))
+
+    content = viewer.open(number, document.sha256)
+    assert content.data == signed_form.read_bytes() and content.is_pdf
+    assert (content.pages, content.document_type) == (2, DocumentType.SIGNED_REQUEST)
+    with runtime.db.read() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.action, entry.case_number, entry.actor) == (
+        "document.viewed", number, "supervisor.uio")
+
+    with refused(PermissionDenied, "no permite"):
+        DocumentViewerService(runtime, clerk).open(number, document.sha256)
+    other = tmp_path / "otro.pdf"
+    other.write_bytes(make_pdf(1, "otro documento"))
+    stranger = intake.attach_file(other, DocumentType.OTHER_ANNEX)
+    with refused(NotFoundError, "no pertenece"):
+        viewer.open(number, stranger.sha256)  # a file in the store, but not this case's
+
+    runtime.blobs.path_for(document.sha256).unlink()  # registered at another workstation
+    away = viewer.open(number, document.sha256)
+    assert away.data is None and "no está en esta" in away.message
+    assert StatusService(runtime, clerk).detail(number).documents[0].sha256 == document.sha256

@@ -1,0 +1,379 @@
+"""«Consulta de estado»: how is a case going, answered from this station's cache.
+
+One search field takes a cédula, a case number (a mistyped one says so) or part of a
+name (accents and case ignored). A barcode reader typing the receipt's QR (the case number
+and Enter) opens the case at once. Every answer says which synchronisation it is based
+on. From the open case: the status slip, the acuerdo copy, recording the acuerdo's
+delivery. The «Mis trámites» tab lists the clerk's own cases still to send to review,
+and those the supervisor returned, with the reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.cases import CaseState
+from desktop.domain.roles import Actor
+from desktop.i18n import _, ngettext
+from desktop.progress import CancelToken, Progress
+from desktop.services.case_views import CaseDetail
+from desktop.services.review import PendingCase, ReviewService
+from desktop.services.runtime import Runtime
+from desktop.services.status import SearchResult, StatusService, freshness
+from desktop.services.workflow import TransitionDone, WorkflowService
+from ui.models.cases import CaseFilterProxy, CaseListModel
+from ui.tasks import TaskRunner
+from ui.widgets.case_detail import CaseDetailView
+from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.text import role_may_move
+
+if TYPE_CHECKING:
+    from ui.sync_controller import SyncState
+
+Online = Callable[[], bool | None]
+
+
+def _newer(moment: datetime | None, than: datetime | None) -> bool:
+    return moment is not None and (than is None or moment > than)
+
+
+def _table(name: str, accessible: str, description: str, model: CaseFilterProxy) -> QTableView:
+    table = named(QTableView(), name, accessible, description)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(CaseListModel.REGISTERED, Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(CaseListModel.NOTE,
+                                                  QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class StatusPage(QWidget):
+    case_changed = Signal(str)  # a case moved here: the sync status counts it as pending
+
+    def __init__(self, runtime: Runtime, actor: Actor, tasks: TaskRunner, online: Online,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("status.page")
+        self.runtime, self.actor, self.tasks, self.online = runtime, actor, tasks, online
+        self.status = StatusService(runtime, actor)
+        self.review = ReviewService(runtime, actor)
+        self.workflow = WorkflowService(runtime, actor)
+        self.opened: CaseDetail | None = None
+        self.answer_at: datetime | None = None  # the sync the shown answer comes from
+        self.latest_at: datetime | None = None  # the last good sync known to the page
+        self.answered = False
+        self._busy = False
+        self.results = CaseListModel(self)
+        self.results_proxy = CaseFilterProxy(self)
+        self.results_proxy.setSourceModel(self.results)
+        self.mine = CaseListModel(self)
+        self.mine_proxy = CaseFilterProxy(self)
+        self.mine_proxy.setSourceModel(self.mine)
+        self._build()
+        self._connect()
+        self._update_actions()
+        self.tasks.run(lambda _p, _c: self.status.synced_at(), on_success=self._latest)
+
+    # --- construction ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel(_("Consulta de estado"))
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.query = named(QLineEdit(), "status.query", _("Cédula, número de trámite o nombre"),
+                           _("También el lector de códigos sobre el QR del comprobante (F2)"))
+        self.query.setPlaceholderText(_("Cédula, número de trámite (REL-…) o nombre"))
+        self.query.setMaxLength(120)
+        self.query.setClearButtonEnabled(True)
+        query_label = QLabel(_("&Consultar:"))
+        query_label.setBuddy(self.query)
+        self.search_button = named(QPushButton(_("Buscar")), "status.search", _("Buscar"),
+                                   _("Enter en el campo de consulta"))
+        self.freshness = named(QLabel(), "status.freshness", _("Fecha de la información"))
+        self.freshness.setStyleSheet("font-weight: bold;")
+        self.message = message_label("status.message", _("Resultado de la consulta"))
+
+        self.results_table = _table("status.results", _("Trámites encontrados"),
+                                    _("Enter abre el trámite"), self.results_proxy)
+        self.mine_table = _table("status.myCases", _("Mis trámites por enviar a revisión"),
+                                 _("Ingresados y devueltos que usted registró; Enter lo abre"),
+                                 self.mine_proxy)
+        self.refresh_mine = named(QPushButton(_("Actuali&zar")), "status.refreshMine",
+                                  _("Actualizar mis trámites"))
+        mine_page = QWidget()
+        mine_layout = QVBoxLayout(mine_page)
+        mine_layout.addWidget(self.mine_table, 1)
+        mine_layout.addWidget(self.refresh_mine, 0, Qt.AlignmentFlag.AlignRight)
+        self.lists = named(QTabWidget(), "status.lists", _("Listas de trámites"))
+        self.lists.tabBar().setObjectName("status.listTabs")
+        self.lists.tabBar().setAccessibleName(_("Listas de trámites"))
+        self.lists.addTab(self.results_table, _("&Resultados"))
+        self.lists.addTab(mine_page, _("&Mis trámites"))
+
+        self.detail = CaseDetailView("status.detail")
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_slip = named(QPushButton(_("&Hoja de estado…")), "status.printSlip",
+                                _("Imprimir hoja de estado"), "Ctrl+P")
+        self.print_slip.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_agreement = named(QPushButton(_("Copia del &acuerdo…")),
+                                     "status.printAgreement", _("Imprimir copia del acuerdo"))
+        self.deliver = named(QPushButton(_("Registrar entre&ga…")), "status.deliver",
+                             _("Registrar entrega del acuerdo"))
+        self.send_to_review = named(QPushButton(_("Enviar a re&visión")), "status.sendToReview",
+                                    _("Enviar a revisión del supervisor"))
+
+        row = QHBoxLayout()
+        row.addWidget(query_label)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.lists)
+        splitter.addWidget(detail_scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        actions = QHBoxLayout()
+        for button in (self.print_slip, self.print_agreement, self.deliver):
+            actions.addWidget(button)
+        actions.addStretch()
+        actions.addWidget(self.send_to_review)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.freshness)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        order = [self.query, self.search_button, self.lists.tabBar(), self.results_table,
+                 self.mine_table, self.refresh_mine, self.detail.documents, self.detail.history,
+                 self.print_slip, self.print_agreement, self.deliver, self.send_to_review]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        may_deliver = role_may_move(self.actor.role, CaseState.ACUERDO_EMITIDO,
+                                    CaseState.NOTIFICADO)
+        may_send = role_may_move(self.actor.role, CaseState.INGRESADO, CaseState.EN_REVISION)
+        self.deliver.setVisible(may_deliver)
+        self.send_to_review.setVisible(may_send)
+        self.lists.setTabVisible(1, may_send)
+
+    def _connect(self) -> None:
+        self.query.returnPressed.connect(self.search)
+        self.search_button.clicked.connect(self.search)
+        self.results_table.activated.connect(
+            lambda index: self._activated(self.results_proxy, index, "consulta de estado"))
+        self.mine_table.activated.connect(
+            lambda index: self._activated(self.mine_proxy, index, "mis trámites"))
+        self.refresh_mine.clicked.connect(self.load_mine)
+        self.print_slip.clicked.connect(lambda: self._request_document("slip"))
+        self.print_agreement.clicked.connect(lambda: self._request_document("agreement"))
+        self.deliver.clicked.connect(self._request_delivery)
+        self.send_to_review.clicked.connect(self.send_opened_to_review)
+
+    def focus_query(self) -> None:
+        """F2 (and a barcode reader after it): the query, its old text selected."""
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    # --- freshness ---------------------------------------------------------------------
+
+    def show_freshness(self) -> None:
+        """Every answer says which synchronisation it comes from (DESIGN.md §5); a newer
+        one arriving while an answer is shown is announced, not silently claimed."""
+        shown = self.answer_at if self.answered else self.latest_at
+        text = _("Trámites y estados {freshness}.").format(freshness=freshness(shown))
+        if self.answered and _newer(self.latest_at, self.answer_at):
+            text += " " + _("Hay información más reciente: consulte de nuevo para verla.")
+        if self.online() is False:
+            text += " " + _("Sin conexión con la central: puede haber cambios más recientes.")
+        self.freshness.setText(text)
+
+    def show_sync_state(self, state: SyncState) -> None:
+        """After each sync round: a newer good sync, or being offline, shows at once."""
+        self._latest(state.last_success_at)
+
+    def _latest(self, synced_at: datetime | None) -> None:
+        if _newer(synced_at, self.latest_at):
+            self.latest_at = synced_at
+        self.show_freshness()
+
+    def _answer(self, synced_at: datetime | None) -> None:
+        self.answered, self.answer_at = True, synced_at
+        self._latest(synced_at)
+
+    # --- searching ---------------------------------------------------------------------
+
+    def search(self) -> None:
+        text = self.query.text()
+        show_message(self.message, _("Buscando…"), HINT_STYLE)
+        # bound methods as callbacks: a page deleted at sign-out gets no late answers
+        self.tasks.run(lambda _p, _c: self.status.search(text), on_success=self._searched,
+                       on_failure=self._search_failed)
+
+    def _searched(self, result: SearchResult) -> None:
+        self.results.set_cases(result.cases)
+        self.results_table.resizeColumnsToContents()
+        self._answer(result.synced_at)
+        self.lists.setCurrentIndex(0)
+        count = len(result.cases)
+        if count == 0:
+            show_message(self.message, _(
+                "No hay trámites que coincidan en esta estación. Si se registró hace poco en "
+                "otro centro, sincronice (F5) y busque de nuevo."), HINT_STYLE)
+            return
+        self.results_table.selectRow(0)
+        if result.exact or count == 1:  # a scanned QR, or only one answer: open it
+            show_message(self.message, "")
+            self.open_case(result.cases[0].case_number, "consulta de estado")
+            self.query.selectAll()  # ready for the next scan
+            return
+        show_message(self.message, ngettext(
+            "{n} trámite encontrado.", "{n} trámites encontrados; elija uno y presione Enter.",
+            count).format(n=count), HINT_STYLE)
+        self.results_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_error(self, message: str) -> None:
+        show_message(self.message, message)
+
+    def _search_failed(self, message: str) -> None:
+        show_message(self.message, message)
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def _activated(self, proxy: CaseFilterProxy, index: QModelIndex, why: str) -> None:
+        summary = proxy.item(index.row())
+        if summary is not None:
+            self.open_case(summary.case_number, why)
+
+    # --- mis trámites --------------------------------------------------------------------
+
+    def load_mine(self) -> None:
+        if self.lists.isTabVisible(1):
+            self.tasks.run(lambda _p, _c: self.review.my_pending_cases(),
+                           on_success=self._mine_loaded,
+                           on_failure=self._show_error)
+
+    def _mine_loaded(self, cases: list[PendingCase]) -> None:
+        self.mine.set_cases([c.summary for c in cases],
+                            {c.summary.case_number: c.returned_reason for c in cases})
+        self.mine_table.resizeColumnsToContents()
+        returned = sum(1 for c in cases if c.summary.state is CaseState.DEVUELTO)
+        label = _("&Mis trámites ({n})").format(n=len(cases))
+        if returned:
+            label += " · " + ngettext("{n} devuelto", "{n} devueltos", returned).format(
+                n=returned)
+        self.lists.setTabText(1, label)
+
+    # --- the open case -----------------------------------------------------------------
+
+    def open_case(self, case_number: str, why: str) -> None:
+        """Read the case's detail (the view is logged) and show it."""
+        def work(_progress: Progress, _cancel: CancelToken) -> tuple[CaseDetail, datetime | None]:
+            synced_at = self.status.synced_at()  # read first: never claim a newer sync
+            return self.status.detail(case_number, why), synced_at
+
+        self.tasks.run(work, writes=True, on_success=self._opened,
+                       on_failure=self._show_error)
+
+    def _opened(self, answer: tuple[CaseDetail, datetime | None]) -> None:
+        detail, synced_at = answer
+        self._answer(synced_at)
+        self.opened = detail
+        self.detail.show_detail(detail)
+        for model in (self.results, self.mine):
+            model.replace(detail.summary)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        detail, idle = self.opened, not self._busy
+        state = detail.summary.state if detail else None
+        self.print_slip.setEnabled(detail is not None and idle)
+        self.print_agreement.setEnabled(detail is not None and idle
+                                        and detail.agreement is not None)
+        self.deliver.setEnabled(idle and state is CaseState.ACUERDO_EMITIDO)
+        self.send_to_review.setEnabled(idle and state in (CaseState.INGRESADO,
+                                                          CaseState.DEVUELTO))
+
+    def _request_document(self, kind: str) -> None:
+        """The preview dialog; printing there is counted and logged by the service."""
+        from ui import document_dialog as documents
+
+        if self.opened is None:
+            return
+        number = self.opened.summary.case_number
+        printable = (documents.status_slip(self.runtime, self.actor, number, self.online)
+                     if kind == "slip" else documents.agreement(self.runtime, self.actor, number))
+        dialog = documents.DocumentDialog(printable, self.tasks, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.document_dialog = dialog
+
+    def _request_delivery(self) -> None:
+        from ui.delivery_dialog import DeliveryDialog
+
+        if self.opened is None:
+            return
+        summary = self.opened.summary
+        dialog = DeliveryDialog(self.runtime, self.actor, self.tasks, summary.case_number,
+                                summary.applicant_name, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.delivered.connect(self._delivered)
+        dialog.open()
+        self.delivery_dialog = dialog
+
+    def _delivered(self, case_number: str) -> None:
+        show_message(self.message, _("Entrega del acuerdo registrada: el trámite {number} "
+                                     "queda «Entregado / notificado».").format(
+            number=case_number), OK_STYLE)
+        self._changed(case_number, "entrega del acuerdo")
+
+    def send_opened_to_review(self) -> None:
+        if self.opened is None:
+            return
+        number = self.opened.summary.case_number
+        self._busy = True
+        self._update_actions()
+        self.tasks.run(lambda _p, _c: self.workflow.send_to_review(number), writes=True,
+                       on_success=self._sent, on_failure=self._send_failed)
+
+    def _sent(self, done: TransitionDone) -> None:
+        self._busy = False
+        show_message(self.message, _("Trámite {number} enviado a revisión del supervisor.")
+                     .format(number=done.case_number), OK_STYLE)
+        self._changed(done.case_number, "envío a revisión")
+
+    def _send_failed(self, message: str) -> None:
+        self._busy = False
+        show_message(self.message, message)
+        self._update_actions()
+
+    def _changed(self, case_number: str, why: str) -> None:
+        self.case_changed.emit(case_number)
+        self.open_case(case_number, why)
+        self.load_mine()
