@@ -342,7 +342,8 @@ class IntakePage(QWidget):
         show_message(self.cedula_message, _("Buscando en el registro…"), HINT_STYLE)
         cedula = result.value
         self.tasks.run(
-            lambda _p, _c: self.service.lookup(cedula),
+            owner=self,
+            work=lambda _p, _c: self.service.lookup(cedula),
             on_success=lambda lookup: self._lookup_done(cedula, lookup),
             on_failure=lambda message: self._lookup_failed(cedula, message),
         )
@@ -412,7 +413,8 @@ class IntakePage(QWidget):
         show_message(self.attach_message, _("Revisando el archivo…"), HINT_STYLE)
         self._set_busy(True)
         self.tasks.run(
-            lambda _p, _c: self.service.attach_file(path, document_type),
+            owner=self,
+            work=lambda _p, _c: self.service.attach_file(path, document_type),
             on_success=self._attached,
             on_failure=self._attach_failed,
         )
@@ -456,7 +458,8 @@ class IntakePage(QWidget):
         show_message(self.register_message, _("Registrando…"), HINT_STYLE)
         self._set_busy(True)
         self.tasks.run(
-            lambda _p, _c: self.service.register(form),
+            owner=self,
+            work=lambda _p, _c: self.service.register(form),
             on_success=self._registered,
             on_failure=self._register_failed,
             writes=True,

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Literal
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop.errors import Cancelled, VentanillaError
@@ -113,6 +114,17 @@ class _Runnable(QRunnable):
             task.finished.emit()
 
 
+def _guarded(callback: Callable[..., None], owner: QObject | None) -> Callable[..., None]:
+    if owner is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
+
+
 class TaskRunner(QObject):
     """Owns the worker pools and keeps running tasks alive until they finish."""
 
@@ -138,17 +150,18 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         writes: bool = False,
         pool: Pool | None = None,
+        owner: QObject | None = None,
     ) -> Task:
-        """Start `work` on the writer (`writes`), the sync thread (`pool="sync"`) or a reader."""
+        """Start `work` on the writer (`writes`), the sync thread (`pool="sync"`) or a reader.
+
+        With `owner`, the callbacks are dropped if the owner (a page, a dialog) was deleted
+        meanwhile, e.g. after sign-out: a late result never touches a dead widget.
+        """
         task = Task(work)
-        if on_success:
-            task.succeeded.connect(on_success)
-        if on_failure:
-            task.failed.connect(on_failure)
-        if on_progress:
-            task.progressed.connect(on_progress)
-        if on_cancel:
-            task.cancelled.connect(on_cancel)
+        for signal, callback in ((task.succeeded, on_success), (task.failed, on_failure),
+                                 (task.progressed, on_progress), (task.cancelled, on_cancel)):
+            if callback is not None:
+                signal.connect(_guarded(callback, owner))
         _collector.hold()
         task.finished.connect(_collector.release)
         task.finished.connect(lambda: self._done(task))
