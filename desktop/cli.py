@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.central.cli import add_commands as add_central_commands
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
 from desktop.i18n import _
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=1)
     simulate.add_argument("--url", help=_("base central (por omisión, la de esta estación)"))
     simulate.set_defaults(handler=_central_simulate)
+    add_central_commands(central_commands)
 
     init = commands.add_parser("init", help=_("conecta esta estación a una base central"))
     init.add_argument("--central", required=True,
@@ -254,6 +256,9 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
     _end_progress()
     print(_("Base central lista ({state}).").format(
         state=_("esquema actualizado") if ready.migrated else _("ya estaba al día")))
+    if ready.centre_roles:
+        print(_("Roles de centro: {roles}. Cree los accesos con «ventanilla central "
+                "add-login».").format(roles=", ".join(ready.centre_roles)))
     if ready.samples is not None:
         from desktop.central.demo import DEMO_LOGINS
 

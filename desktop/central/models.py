@@ -249,6 +249,22 @@ class Agreement(Marked, Base):
     motivation: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseTransition(Base):
+    """The transition table as data, for the central database's own guard (0004 migration).
+
+    A trigger on `cases` refuses a change of state missing here, or made by the wrong kind
+    of database role ('counter' or 'central'), even from a workstation that skips the app's
+    checks. Written by migrations from desktop.domain.cases.TRANSITIONS; a test keeps the two
+    equal.
+    """
+
+    __tablename__ = "case_transitions"
+
+    source: Mapped[str] = mapped_column(String(20), primary_key=True)
+    target: Mapped[str] = mapped_column(String(20), primary_key=True)
+    actor_kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # counter | central
+
+
 # --- what workstations push ------------------------------------------------------------
 
 

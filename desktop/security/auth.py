@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 def authenticate(session: Session, username: str, password: str, centre_code: str) -> Actor:
     """The Actor for valid credentials at this centre; one vague message for every failure.
 
-    Counter staff sign in only at their own centre; administrators may sign in anywhere.
+    Staff sign in only at their own centre: other centres' hashes never reach this cache.
     """
     staff = session.get(Staff, username.strip().lower())
     if staff is None or not staff.active or not verify_password(staff.password_hash, password):
@@ -27,7 +27,7 @@ def authenticate(session: Session, username: str, password: str, centre_code: st
             _("Usuario o clave incorrectos, o la cuenta no está activa."), "sign-in refused"
         )
     role = Role(staff.role)
-    if role is not Role.ADMINISTRATOR and staff.centre_code != centre_code:
+    if staff.centre_code != centre_code:
         raise PermissionDenied(
             _("Su usuario pertenece al centro {own}; esta estación es del centro {here}.").format(
                 own=staff.centre_code, here=centre_code

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from desktop.central.demo import DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
 from desktop.central.models import Centre
+from desktop.central.roles import setup_roles
 from desktop.clock import now
 from desktop.config import Paths, Settings
 from desktop.db.engines import create_app_engine
@@ -37,11 +38,17 @@ log = logging.getLogger(__name__)
 class CentralReady:
     migrated: bool
     samples: DemoSamples | None
+    centre_roles: tuple[str, ...] = ()  # PostgreSQL: the per-centre database roles
 
 
 def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: int = 2026,
                  progress: Progress = no_progress) -> CentralReady:
-    """Create or upgrade the central schema; with `demo`, load the demo reference data."""
+    """Create or upgrade the central schema; with `demo`, load the demo reference data.
+
+    On PostgreSQL, then (re)create the database roles and row-level policies of
+    desktop.central.roles, after the demo data so every centre gets its role; re-running
+    it after centres are added gives them theirs.
+    """
     engine = create_app_engine(url)
     samples = None
     try:
@@ -52,9 +59,10 @@ def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: 
                     populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
                     analyze(engine)
                 samples = find_samples(engine)
+            centre_roles = setup_roles(engine)
     finally:
         engine.dispose()
-    return CentralReady(migrated, samples)
+    return CentralReady(migrated, samples, centre_roles)
 
 
 def analyze(engine: Engine) -> None:

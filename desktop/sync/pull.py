@@ -83,6 +83,12 @@ def _store_plain(table: type[cache.Base]) -> Store:
     return lambda session, _context, rows: upsert(session, table, rows)
 
 
+def _store_staff(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
+    """Only this centre's staff (and their password hashes) are kept at its stations."""
+    upsert(session, cache.Staff, [row for row in rows if row["centre_code"] == context.centre])
+    session.execute(delete(cache.Staff).where(cache.Staff.centre_code != context.centre))
+
+
 def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, Any]]) -> None:
     """The cache keeps only pending debts: a settled one is removed."""
     settled = [row["id"] for row in rows if row["settled_on"] is not None]
@@ -189,7 +195,7 @@ SCOPES: tuple[Scope, ...] = (
     Scope("centres", _("Centros"), central.Centre,
           lambda: select(*central.Centre.__table__.columns), _store_plain(cache.Centre)),
     Scope("staff", _("Personal"), central.Staff,
-          lambda: select(*central.Staff.__table__.columns), _store_plain(cache.Staff)),
+          lambda: select(*central.Staff.__table__.columns), _store_staff),
     Scope("pensioners", _("Registro de pensionistas"), central.Pension,
           lambda: select(
               central.Pension.cedula, central.Person.given_names, central.Person.surnames,
@@ -233,6 +239,8 @@ def pull(
         for scope in SCOPES:
             if scope.name in wanted:
                 rows[scope.name] = _pull_scope(scope, context, cache_db, progress, cancel)
+        if "staff" in wanted:
+            _forget_staff_gone(context, cache_db)
     return PullResult(rows)
 
 
@@ -256,6 +264,15 @@ def _position(scope: Scope, source: Connection, cache_db: SessionFactories) -> _
             after = (state.after_change, scope.key.type.python_type(state.after_key))
         return _Position(state.cursor, state.horizon, after, True)
     return _Position(state.cursor if state else 0, feed.horizon(source), None, state is not None)
+
+
+def _forget_staff_gone(context: PullContext, cache_db: SessionFactories) -> None:
+    """Someone moved to another centre is no longer visible here (row-level security on
+    PostgreSQL): no change ever arrives for them, so the cached hash must go."""
+    visible = list(context.source.scalars(select(central.Staff.username).where(
+        central.Staff.centre_code == context.centre)))
+    with cache_db.write() as session, session.begin():
+        session.execute(delete(cache.Staff).where(cache.Staff.username.not_in(visible)))
 
 
 def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,

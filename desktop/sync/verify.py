@@ -96,7 +96,7 @@ def _comparisons(centre: str) -> list[Comparison]:
                    select(l.Centre.code, l.Centre.name, l.Centre.counters)),
         Comparison(_("Personal"),
                    select(c.Staff.username, c.Staff.role, c.Staff.centre_code, c.Staff.active,
-                          c.Staff.password_hash),
+                          c.Staff.password_hash).where(c.Staff.centre_code == centre),
                    select(l.Staff.username, l.Staff.role, l.Staff.centre_code, l.Staff.active,
                           l.Staff.password_hash)),
         Comparison(_("Pensionista"),

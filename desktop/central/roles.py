@@ -1,0 +1,377 @@
+"""Database roles of the central PostgreSQL: least privilege per centre, row-level security.
+
+Workstations connect to central directly, so the database itself must stop a centre's
+account from doing more than its own sync needs, whatever code runs on the workstation:
+
+- `ventanilla_counter` (group, NOLOGIN): exactly the privileges push, pull and the pension
+  preview use (`COUNTER_GRANTS`); no DELETE but on unfinished document chunks; no
+  TRUNCATE, no DDL, no temporary tables.
+- `ventanilla_centre_<code>` (one per centre, NOLOGIN, member of the group): names the
+  centre. A workstation's login is a member of exactly one of them (`create_login`).
+- `ventanilla_backoffice` (group, NOLOGIN): the Dirección de Pensiones; reads everything but
+  the staff password hashes, moves cases, issues acuerdos and their numbers.
+- The owner of the tables (who runs `ventanilla central init`) and superusers: maintenance.
+  Row-level security is enabled but not FORCEd, so the owner stays unrestricted; no
+  application login may be the owner or a superuser.
+
+Row-level security compares rows with `ventanilla_current_centre()`: the code parsed from the
+name of the one centre role the current user belongs to (`pg_has_role`). The role name is the
+mapping, so there is no centre→role table to keep in step with the roles themselves (which
+live outside the database). Policies: every counter reads all cases, their events,
+documents and acuerdos (status questions come from the whole country) but inserts and
+updates only its own centre's cases and what belongs to them; it sees only its own centre's
+staff, so other centres' password hashes never reach it.
+
+The transition guard (0004 migration) knows the two groups: members of the counter group may
+only fire counter transitions, the back office only central ones.
+
+Everything is idempotent: re-running `central init` drops and recreates the policies and
+grants. Roles are cluster-wide in PostgreSQL: give each central database its own cluster.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError
+
+from desktop.central.models import Base, Centre
+from desktop.errors import StorageError, ValidationError
+from desktop.i18n import _
+
+log = logging.getLogger(__name__)
+
+COUNTER_GROUP = "ventanilla_counter"
+BACKOFFICE_GROUP = "ventanilla_backoffice"
+CENTRE_ROLE_PREFIX = "ventanilla_centre_"
+POLICY_PREFIX = "ventanilla_"
+CENTRE_CODE = re.compile(r"^[A-Z0-9]{5}$")
+LOGIN_NAME = re.compile(r"^[a-z][a-z0-9_]{2,62}$")
+MIN_PASSWORD = 12
+
+#: What a workstation's login may do, table by table (and why).
+COUNTER_GRANTS: dict[str, str] = {
+    "alembic_version": "SELECT",  # open_central compares the schema version
+    "central_meta": "SELECT",  # the identity check before every sync
+    "centres": "SELECT",  # pull
+    "staff": "SELECT",  # pull; RLS: own centre only
+    "people": "SELECT",  # pull (pensioners)
+    "pensions": "SELECT",  # pull
+    "employers": "SELECT",  # pull (debts)
+    "contribution_debts": "SELECT",  # pull
+    "contribution_histories": "SELECT",  # the supervisor's pension preview
+    "cases": "SELECT, INSERT, UPDATE (state, state_changed_at)",  # pull; push
+    "case_events": "SELECT, INSERT",  # pull; push
+    "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
+    "agreements": "SELECT",  # pull
+    "deliveries": "SELECT, INSERT",  # push of a delivery; RLS: own centre's cases
+    "applied_events": "SELECT, INSERT",  # exactly-once push; RLS: own workstations
+    "blobs": "SELECT, INSERT, UPDATE (complete)",  # document upload
+    "blob_chunks": "SELECT, INSERT, DELETE",  # upload, resume, verify; RLS: unfinished only
+    "case_transitions": "SELECT",  # read by the transition guard with the caller's rights
+}
+COUNTER_SEQUENCES = (("case_documents", "id"),)
+
+#: What the back office writes; it reads every table (staff without the password hash).
+BACKOFFICE_WRITES: dict[str, str] = {
+    "cases": "UPDATE (state, state_changed_at)",
+    "case_events": "INSERT",
+    "agreements": "INSERT",
+    "counters": "INSERT, UPDATE",  # acuerdo numbers (INSERT … ON CONFLICT, UPDATE … RETURNING)
+}
+STAFF_COLUMNS_WITHOUT_HASH = ("username", "full_name", "role", "centre_code", "active",
+                              "change_id")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One permissive row-level policy (PostgreSQL ORs the policies of a command)."""
+
+    table: str
+    command: str  # SELECT | INSERT | UPDATE | DELETE
+    role: str
+    using: str | None = None
+    check: str | None = None
+
+    @property
+    def name(self) -> str:
+        who = "counter" if self.role == COUNTER_GROUP else "backoffice"
+        return f"{POLICY_PREFIX}{who}_{self.command.lower()}"
+
+    def create(self) -> sql.Composable:
+        parts = [sql.SQL("CREATE POLICY {} ON {} FOR {} TO {}").format(
+            sql.Identifier(self.name), sql.Identifier(self.table), sql.SQL(self.command),
+            sql.Identifier(self.role))]
+        if self.using is not None:
+            parts.append(sql.SQL(f"USING ({self.using})"))
+        if self.check is not None:
+            parts.append(sql.SQL(f"WITH CHECK ({self.check})"))
+        return sql.SQL(" ").join(parts)
+
+
+CENTRE = "(SELECT ventanilla_current_centre())"  # a sub-select: evaluated once per statement
+ALL_ROWS = "true"
+
+
+def _own_case(table: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM cases AS c WHERE c.case_number = {table}.case_number "
+            f"AND c.centre_code = {CENTRE})")
+
+
+def _unfinished_blob(table: str) -> str:
+    return (f"NOT EXISTS (SELECT 1 FROM blobs AS b WHERE b.sha256 = {table}.sha256 "
+            "AND b.complete)")
+
+
+_C, _B = COUNTER_GROUP, BACKOFFICE_GROUP
+POLICIES: tuple[Policy, ...] = (
+    Policy("cases", "SELECT", _C, using=ALL_ROWS),
+    Policy("cases", "INSERT", _C, check=f"centre_code = {CENTRE}"),
+    Policy("cases", "UPDATE", _C, using=f"centre_code = {CENTRE}",
+           check=f"centre_code = {CENTRE}"),
+    Policy("case_events", "SELECT", _C, using=ALL_ROWS),
+    Policy("case_events", "INSERT", _C, check=_own_case("case_events")),
+    Policy("case_documents", "SELECT", _C, using=ALL_ROWS),
+    Policy("case_documents", "INSERT", _C, check=_own_case("case_documents")),
+    Policy("deliveries", "SELECT", _C, using=_own_case("deliveries")),
+    Policy("deliveries", "INSERT", _C, check=_own_case("deliveries")),
+    Policy("staff", "SELECT", _C, using=f"centre_code = {CENTRE}"),
+    Policy("applied_events", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("applied_events", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("blobs", "SELECT", _C, using=ALL_ROWS),
+    Policy("blobs", "INSERT", _C, check="NOT complete"),
+    Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
+    # stations never download document files: chunks are readable only while an upload is
+    # being verified, so another centre's scans (cédulas, signatures) stay out of reach
+    Policy("blob_chunks", "SELECT", _C, using=_unfinished_blob("blob_chunks")),
+    Policy("blob_chunks", "INSERT", _C, check=_unfinished_blob("blob_chunks")),
+    Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
+    *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
+        "cases", "case_events", "case_documents", "deliveries", "staff", "applied_events",
+        "blobs", "blob_chunks")),
+    Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
+    Policy("case_events", "INSERT", _B, check=ALL_ROWS),
+)
+RLS_TABLES = tuple(dict.fromkeys(policy.table for policy in POLICIES))
+
+CURRENT_CENTRE_FUNCTION = f"""
+    CREATE OR REPLACE FUNCTION ventanilla_current_centre() RETURNS text
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+        SELECT CASE WHEN count(*) = 1
+                    THEN upper(substr(min(r.rolname), {len(CENTRE_ROLE_PREFIX) + 1})) END
+        FROM pg_catalog.pg_roles AS r
+        WHERE starts_with(r.rolname, '{CENTRE_ROLE_PREFIX}')
+          AND NOT r.rolcanlogin
+          AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
+    $$"""
+
+
+def centre_role(code: str) -> str:
+    """`UIO01` → `ventanilla_centre_uio01`."""
+    if not CENTRE_CODE.match(code):
+        raise ValidationError(
+            _("El código de centro debe tener 5 caracteres, por ejemplo UIO01."),
+            "roles: invalid centre code", field="centre")
+    return CENTRE_ROLE_PREFIX + code.lower()
+
+
+def _driver(connection: Connection) -> Any:
+    """The psycopg connection under SQLAlchemy's, in the same transaction: DDL with `%` and
+    `:` in it runs as written, and psycopg.sql quotes identifiers and literals."""
+    return connection.connection.dbapi_connection
+
+
+@contextmanager
+def _driver_errors() -> Iterator[None]:
+    """psycopg errors as SQLAlchemy's (so callers tell offline from refused as everywhere
+    else), without the statement: a CREATE ROLE carries the password verifier."""
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise StorageError(
+            _("La cuenta usada no puede crear roles ni dar permisos en la base central: use "
+              "la de su propietario, con el atributo CREATEROLE."),
+            f"roles: insufficient privilege ({error.diag.message_primary})") from None
+    except psycopg.Error as error:
+        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+
+
+def setup_roles(engine: Engine) -> tuple[str, ...]:
+    """Create or refresh roles, grants and policies (PostgreSQL; nothing on SQLite).
+
+    Run by the owner of the central database after migrating. Returns the centre roles.
+    """
+    if engine.dialect.name != "postgresql":
+        return ()
+    with _driver_errors(), engine.begin() as connection:
+        driver = _driver(connection)
+        for group in (COUNTER_GROUP, BACKOFFICE_GROUP):
+            _ensure_group(driver, group)
+        codes = list(connection.scalars(select(Centre.code).order_by(Centre.code)))
+        centre_roles = tuple(_ensure_centre_role(driver, code) for code in codes)
+        _database_access(driver)
+        _grant(driver)
+        driver.execute(CURRENT_CENTRE_FUNCTION)
+        _policies(driver)
+    log.info("central roles and policies set up for %d centres", len(centre_roles))
+    return centre_roles
+
+
+def _ensure_group(driver: Any, name: str) -> None:
+    """A NOLOGIN role; one that already exists must not be able to do more than that."""
+    driver.execute(sql.SQL("""
+        DO $$ BEGIN
+            CREATE ROLE {} NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END $$""").format(sql.Identifier(name)))
+    row = driver.execute("SELECT rolcanlogin OR rolsuper OR rolbypassrls OR rolcreaterole "
+                         "FROM pg_catalog.pg_roles WHERE rolname = %s", (name,)).fetchone()
+    if row is None or row[0]:
+        raise StorageError(
+            _("El rol {role} de la base central tiene más atributos de los debidos; "
+              "corríjalo antes de continuar.").format(role=name),
+            f"role {name} can log in or is privileged")
+
+
+def _ensure_centre_role(driver: Any, code: str) -> str:
+    role = centre_role(code)
+    _ensure_group(driver, role)
+    driver.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(COUNTER_GROUP),
+                                                    sql.Identifier(role)))
+    return role
+
+
+def _groups() -> sql.Composable:
+    return sql.SQL(", ").join(sql.Identifier(g) for g in (COUNTER_GROUP, BACKOFFICE_GROUP))
+
+
+def _database_access(driver: Any) -> None:
+    """Only the two groups (and the owner) may connect; nobody else creates objects."""
+    database = driver.execute("SELECT current_database(), current_schema()").fetchone()
+    db, schema = sql.Identifier(database[0]), sql.Identifier(database[1])
+    driver.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(db))
+    driver.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(db, _groups()))
+    driver.execute(sql.SQL("REVOKE CREATE ON SCHEMA {} FROM PUBLIC").format(schema))
+    driver.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, _groups()))
+
+
+def _grant(driver: Any) -> None:
+    """Start from nothing each time, so a privilege removed from the lists goes away."""
+    schema = sql.Identifier(driver.execute("SELECT current_schema()").fetchone()[0])
+    for kind in ("TABLES", "SEQUENCES"):
+        driver.execute(sql.SQL("REVOKE ALL ON ALL {} IN SCHEMA {} FROM {}").format(
+            sql.SQL(kind), schema, _groups()))
+    counter, backoffice = sql.Identifier(COUNTER_GROUP), sql.Identifier(BACKOFFICE_GROUP)
+    for table, privileges in COUNTER_GRANTS.items():
+        driver.execute(sql.SQL("GRANT {} ON {} TO {}").format(
+            sql.SQL(privileges), sql.Identifier(table), counter))
+    for table, column in COUNTER_SEQUENCES:
+        sequence = driver.execute("SELECT pg_get_serial_sequence(%s, %s)",
+                                  (table, column)).fetchone()[0]
+        driver.execute(sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(
+            sql.SQL(sequence), counter))
+    for table in [*Base.metadata.tables, "alembic_version"]:
+        if table != "staff":
+            driver.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(
+                sql.Identifier(table), backoffice))
+    driver.execute(sql.SQL("GRANT SELECT ({}) ON staff TO {}").format(
+        sql.SQL(", ").join(sql.Identifier(c) for c in STAFF_COLUMNS_WITHOUT_HASH), backoffice))
+    for table, privileges in BACKOFFICE_WRITES.items():
+        driver.execute(sql.SQL("GRANT {} ON {} TO {}").format(
+            sql.SQL(privileges), sql.Identifier(table), backoffice))
+
+
+def _policies(driver: Any) -> None:
+    for table in RLS_TABLES:
+        driver.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(
+            sql.Identifier(table)))
+    existing = driver.execute(
+        "SELECT tablename, policyname FROM pg_catalog.pg_policies "
+        "WHERE schemaname = current_schema() AND starts_with(policyname, %s)",
+        (POLICY_PREFIX,)).fetchall()
+    for table, name in existing:
+        driver.execute(sql.SQL("DROP POLICY {} ON {}").format(sql.Identifier(name),
+                                                               sql.Identifier(table)))
+    for policy in POLICIES:
+        driver.execute(policy.create())
+
+
+# --- logins ------------------------------------------------------------------------------
+
+
+def create_login(engine: Engine, centre: str | None, login: str, password: str) -> str:
+    """A LOGIN role for one centre's workstations, or for the back office (`centre` None).
+
+    The password is hashed here by libpq (SCRAM), so the server and its statement log never
+    see it in clear. An existing login gets the new password, but only if it already is a
+    plain login of the same centre: this never changes an administrator's account or moves
+    a login between centres. Returns the group role the login belongs to.
+    """
+    if engine.dialect.name != "postgresql":
+        raise ValidationError(_("Los accesos por centro existen solo en PostgreSQL."),
+                              "create_login: not PostgreSQL")
+    if not LOGIN_NAME.match(login) or login.startswith(POLICY_PREFIX):
+        raise ValidationError(
+            _("El nombre del acceso lleva de 3 a 63 minúsculas, números o «_», empieza con "
+              "una letra y no con «ventanilla_»."), "create_login: invalid name", field="login")
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            _("La clave debe tener al menos {n} caracteres.").format(n=MIN_PASSWORD),
+            "create_login: password too short", field="password")
+    with _driver_errors(), engine.begin() as connection:
+        driver = _driver(connection)
+        group = _login_group(connection, driver, centre)
+        verifier = driver.pgconn.encrypt_password(password.encode(), login.encode(), None)
+        name, secret = sql.Identifier(login), sql.Literal(verifier.decode())
+        if _existing_login(driver, login, group):
+            driver.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(name, secret))
+        else:
+            driver.execute(sql.SQL(
+                "CREATE ROLE {} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
+                "PASSWORD {} IN ROLE {}").format(name, secret, sql.Identifier(group)))
+    log.info("central login set for %s", group)
+    return group
+
+
+def _login_group(connection: Connection, driver: Any, centre: str | None) -> str:
+    present = {row[0] for row in driver.execute(
+        "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY(%s)",
+        ([COUNTER_GROUP, BACKOFFICE_GROUP],))}
+    if present != {COUNTER_GROUP, BACKOFFICE_GROUP}:
+        raise StorageError(_("Ejecute primero «ventanilla central init» en esta base."),
+                           "create_login: groups missing")
+    if centre is None:
+        return BACKOFFICE_GROUP
+    code = centre.strip().upper()
+    centre_role(code)  # a valid code, before it is used in a query
+    if connection.scalar(select(Centre.code).where(Centre.code == code)) is None:
+        raise ValidationError(
+            _("El centro {centre} no existe en la base central.").format(centre=code),
+            "create_login: unknown centre", field="centre")
+    return _ensure_centre_role(driver, code)
+
+
+def _existing_login(driver: Any, login: str, group: str) -> bool:
+    """False when `login` is free; True when it is a plain login of `group`; else refuse."""
+    row = driver.execute(
+        "SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls "
+        "OR r.rolreplication, array(SELECT g.rolname FROM pg_catalog.pg_auth_members AS m "
+        "JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid WHERE m.member = r.oid) "
+        "FROM pg_catalog.pg_roles AS r WHERE r.rolname = %s", (login,)).fetchone()
+    if row is None:
+        return False
+    privileged, memberships = row
+    if privileged or list(memberships) != [group]:
+        raise ValidationError(
+            _("Ya existe en el servidor un rol «{login}» que no es un acceso de {group}; "
+              "elija otro nombre.").format(login=login, group=group),
+            "create_login: name taken by another role", field="login")
+    return True
