@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--interval", type=float, default=30.0, help=_("segundos entre rondas"))
     sync.set_defaults(handler=_sync)
 
+    audit = commands.add_parser("audit", help=_("registro de auditoría"))
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACCION")
+    audit_commands.add_parser(
+        "verify", help=_("comprueba la cadena de auditoría; sale con 1 si está rota")
+    ).set_defaults(handler=_audit_verify)
+
     verify = commands.add_parser(
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
@@ -314,6 +320,24 @@ def _sync(args: argparse.Namespace, paths: Paths) -> int:
             time.sleep(args.interval)
     finally:
         runtime.close()
+
+
+def _audit_verify(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.security.audit import verify_chain
+    from desktop.services.runtime import open_cache
+
+    cache = open_cache(load_settings(paths))
+    try:
+        with cache.read() as session:
+            result = verify_chain(session)
+    finally:
+        cache.dispose()
+    if result.intact:
+        print(_("Cadena de auditoría íntegra: {n} entradas.").format(n=result.checked))
+        return 0
+    print(_("Cadena de auditoría rota en la entrada {id}: {problem}.").format(
+        id=result.broken_at, problem=result.problem), file=sys.stderr)
+    return 1
 
 
 def _verify(args: argparse.Namespace, paths: Paths) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.clock import now
+from desktop.i18n import _
 from desktop.store.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -61,3 +63,36 @@ def append(
     session.add(entry)
     session.flush()
     return entry
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The result of checking the chain: where it first breaks, if it does."""
+
+    checked: int
+    broken_at: int | None = None  # the id of the first entry that does not fit
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain(session: Session) -> ChainCheck:
+    """Walk the log in order: every entry must hash to its stored hash and point at the one
+    before it. An edited entry fails its own hash; a deleted one breaks the link of the
+    next; an inserted one either fails its link or breaks the next entry's."""
+    previous_hash, previous_id, checked = GENESIS, 0, 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+        checked += 1
+        digest = entry_digest(entry.prev_hash, entry.at, entry.actor, entry.workstation,
+                              entry.action, entry.case_number, entry.details)
+        if digest != entry.entry_hash:
+            return ChainCheck(checked, entry.id, _("la entrada {id} fue modificada").format(
+                id=entry.id))
+        if entry.prev_hash != previous_hash:
+            return ChainCheck(checked, entry.id, _(
+                "la entrada {id} no sigue a la {prev}: se borró o se insertó una entrada"
+            ).format(id=entry.id, prev=previous_id or _("inicial")))
+        previous_hash, previous_id = entry.entry_hash, entry.id
+    return ChainCheck(checked)
