@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.capture.cli import add_commands as add_capture_commands
 from desktop.central.cli import add_commands as add_central_commands
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "Sin argumentos abre la aplicación."),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMANDO")
+    add_capture_commands(commands)
 
     demo = commands.add_parser(
         "demo", help=_("crea la base de demostración y configura esta estación sobre ella"))

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import platformdirs
 import tomli_w
 
+from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -26,6 +27,12 @@ SETTINGS_VERSION = 1
 
 PaperFormat = Literal["a4", "80mm"]
 PAPER_FORMATS: tuple[PaperFormat, ...] = ("a4", "80mm")
+
+ScanMode = Literal["gray", "color"]
+ScanSource = Literal["flatbed", "adf"]
+SCAN_MODES: tuple[ScanMode, ...] = ("gray", "color")
+SCAN_SOURCES: tuple[ScanSource, ...] = ("flatbed", "adf")
+SCAN_DPI_MIN, SCAN_DPI_MAX = 100, 600
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,56 @@ class Paths:
 
 
 @dataclass(frozen=True)
+class ScanProfile:
+    """How one document type is scanned; the administrator overrides the built-in default
+    (200 dpi grey, colour for types the checklist marks as colour) per document type."""
+
+    dpi: int = 200
+    mode: ScanMode = "gray"
+    source: ScanSource = "flatbed"
+    duplex: bool = False
+
+    @classmethod
+    def from_toml(cls, raw: Any) -> ScanProfile:
+        if not isinstance(raw, dict):
+            raise ValidationError(
+                _("Perfil de escaneo no válido en la configuración."),
+                "scan profile is not a table",
+                field="scan_profiles",
+            )
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+    def validate(self) -> None:
+        if not (isinstance(self.dpi, int) and SCAN_DPI_MIN <= self.dpi <= SCAN_DPI_MAX):
+            raise ValidationError(
+                _("La resolución de escaneo debe estar entre {low} y {high} ppp.").format(
+                    low=SCAN_DPI_MIN, high=SCAN_DPI_MAX
+                ),
+                f"invalid scan dpi {self.dpi!r}",
+                field="scan_profiles",
+            )
+        if self.mode not in SCAN_MODES:
+            raise ValidationError(
+                _("Modo de escaneo no válido: use «gray» (gris) o «color»."),
+                f"invalid scan mode {self.mode!r}",
+                field="scan_profiles",
+            )
+        if self.source not in SCAN_SOURCES:
+            raise ValidationError(
+                _("Origen de escaneo no válido: use «flatbed» (vidrio) o «adf» (alimentador)."),
+                f"invalid scan source {self.source!r}",
+                field="scan_profiles",
+            )
+        if not isinstance(self.duplex, bool) or (self.duplex and self.source != "adf"):
+            raise ValidationError(
+                _("El escaneo a doble cara solo es posible con el alimentador («adf»)."),
+                "duplex without adf",
+                field="scan_profiles",
+            )
+
+
+@dataclass(frozen=True)
 class Settings:
     """The workstation's configuration (no secrets: those live in the OS keyring)."""
 
@@ -86,6 +143,11 @@ class Settings:
     receipt_printer: str = ""
     paper_format: PaperFormat = "a4"
     demo: bool = True
+    scanner: str = ""  # default scanner device name ("" = the first one found)
+    scan_folder: str = ""  # folder a shared printer scans into ("" = not used)
+    #: per document type (DocumentType value) overrides of the default scan profile;
+    #: read-only: change it with `with_changes(scan_profiles=...)`
+    scan_profiles: dict[str, ScanProfile] = field(default_factory=dict, hash=False)
     version: int = SETTINGS_VERSION
 
     @property
@@ -121,6 +183,17 @@ class Settings:
                 f"invalid centre code {self.centre!r}",
                 field="centre",
             )
+        known_types = {document_type.value for document_type in DocumentType}
+        for document_type, profile in self.scan_profiles.items():
+            if document_type not in known_types:
+                raise ValidationError(
+                    _("Perfil de escaneo para un tipo de documento desconocido: {name}.").format(
+                        name=document_type
+                    ),
+                    f"scan profile for unknown document type {document_type!r}",
+                    field="scan_profiles",
+                )
+            profile.validate()
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
@@ -153,7 +226,19 @@ def load_settings(paths: Paths | None = None) -> Settings:
         ) from error
     raw = upgrade_settings(raw)
     known = {name for name in Settings.__dataclass_fields__ if name != "paths"}
-    settings = Settings(paths=paths, **{k: v for k, v in raw.items() if k in known})
+    values = {k: v for k, v in raw.items() if k in known}
+    if "scan_profiles" in values:
+        profiles = values["scan_profiles"]
+        if not isinstance(profiles, dict):
+            raise ValidationError(
+                _("Perfil de escaneo no válido en la configuración."),
+                "scan_profiles is not a table",
+                field="scan_profiles",
+            )
+        values["scan_profiles"] = {
+            str(name): ScanProfile.from_toml(profile) for name, profile in profiles.items()
+        }
+    settings = Settings(paths=paths, **values)
     settings.validate()
     return settings
 

@@ -69,6 +69,14 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
+    def sweep_temporaries(self) -> int:
+        """Remove what a write killed halfway left (never read: lookups use final names)."""
+        swept = 0
+        for leftover in self.root.glob("*/.tmp-*"):
+            leftover.unlink(missing_ok=True)
+            swept += 1
+        return swept
+
 
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""

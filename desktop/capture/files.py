@@ -1,12 +1,15 @@
 """Checks a file before it becomes a case document: type by content, size, readability.
 
-Every refusal is a Spanish message; nothing is stored until the file passes.
+Every refusal is a Spanish message; nothing is stored until the file passes. TIFF is only
+accepted where the caller converts it (scan-to-folder, the draft document): a TIFF stored
+as is could not be shown by the viewers, so plain file import keeps PDF, JPEG and PNG.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +25,23 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 50
 
-PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
-_SIGNATURES = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
-_EXTENSIONS = {".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG}
-_KIND_NAMES = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG"}
+PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
+#: What a case document may be stored as (plain file import).
+STORED_TYPES: frozenset[str] = frozenset({PDF, JPEG, PNG})
+#: What the capture path accepts and converts into a PDF (scan-to-folder, draft import).
+CAPTURE_TYPES: frozenset[str] = STORED_TYPES | {TIFF}
+_SIGNATURES = (
+    (b"%PDF-", PDF),
+    (b"\xff\xd8\xff", JPEG),
+    (b"\x89PNG\r\n\x1a\n", PNG),
+    (b"II*\x00", TIFF),
+    (b"MM\x00*", TIFF),
+)
+_EXTENSIONS = {
+    ".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".tif": TIFF, ".tiff": TIFF,
+}
+_KIND_NAMES = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
+_KIND_ORDER = (PDF, JPEG, PNG, TIFF)
 
 
 @dataclass(frozen=True)
@@ -43,8 +59,8 @@ def _refuse(message: str, log_message: str) -> ValidationError:
     return ValidationError(message, log_message, field="file")
 
 
-def read_checked(path: Path) -> CheckedFile:
-    """Read a PDF, JPEG or PNG from disk and check it."""
+def read_checked(path: Path, accept: frozenset[str] = STORED_TYPES) -> CheckedFile:
+    """Read a file of one of the `accept`ed types from disk and check it."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -61,18 +77,23 @@ def read_checked(path: Path) -> CheckedFile:
             _("No se pudo leer el archivo: {error}").format(error=error.strerror or error),
             f"file unreadable: {error.__class__.__name__}",
         ) from error
-    return check_bytes(data, path.suffix.lower())
+    return check_bytes(data, path.suffix.lower(), accept)
 
 
-def check_bytes(data: bytes, extension: str = "") -> CheckedFile:
+def check_bytes(
+    data: bytes, extension: str = "", accept: frozenset[str] = STORED_TYPES
+) -> CheckedFile:
+    """Type by content (the name only has to agree), size, pages, readability."""
     if not data:
         raise _refuse(_("El archivo está vacío (0 bytes)."), "file empty")
     if len(data) > MAX_FILE_BYTES:
         raise _refuse(_("El archivo supera el máximo de 25 MB."), "file too large")
     media_type = next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
-    if media_type is None:
+    if media_type is None or media_type not in accept:
         raise _refuse(
-            _("El archivo no es un PDF, JPEG ni PNG (se revisó su contenido, no su nombre)."),
+            _("El archivo no es un {kinds} (se revisó su contenido, no su nombre).").format(
+                kinds=_kinds_text(accept)
+            ),
             "file type not accepted",
         )
     claimed = _EXTENSIONS.get(extension)
@@ -84,13 +105,21 @@ def check_bytes(data: bytes, extension: str = "") -> CheckedFile:
             ).format(ext=extension, kind=_KIND_NAMES[media_type]),
             "file extension does not match content",
         )
-    pages = _pdf_pages(data) if media_type == PDF else _image_pages(data)
+    pages = _pdf_pages(data) if media_type == PDF else _image_pages(data, media_type)
     if pages > MAX_PAGES:
         raise _refuse(
             _("El documento tiene {n} páginas; el máximo es {max}.").format(n=pages, max=MAX_PAGES),
             "too many pages",
         )
     return CheckedFile(data, media_type, pages)
+
+
+def _kinds_text(accept: frozenset[str]) -> str:
+    """«PDF, JPEG ni PNG»: the accepted kinds as one Spanish list."""
+    names = [_KIND_NAMES[kind] for kind in _KIND_ORDER if kind in accept]
+    if len(names) == 1:
+        return names[0]
+    return _("{first} ni {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _pdf_pages(data: bytes) -> int:
@@ -116,12 +145,21 @@ def _pdf_pages(data: bytes) -> int:
     return pages
 
 
-def _image_pages(data: bytes) -> int:
+def _image_pages(data: bytes, media_type: str) -> int:
+    """Decode every frame (a multi-page TIFF has several), so a damaged one is caught here.
+
+    Only TIFF frames are pages; an animated PNG or a JPEG with a preview is one page.
+    """
     try:
         with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            if image.width < 1 or image.height < 1:
-                raise _refuse(_("La imagen está vacía."), "image empty")
+            frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
+            if frames > MAX_PAGES:
+                return frames
+            for index in range(frames):
+                image.seek(index)
+                image.load()
+                if image.width < 1 or image.height < 1:
+                    raise _refuse(_("La imagen está vacía."), "image empty")
     except ValidationError:
         raise
     except (
@@ -130,8 +168,12 @@ def _image_pages(data: bytes) -> int:
         OSError,
         SyntaxError,
         ValueError,
+        TypeError,  # Pillow's TIFF reader on missing tags
+        KeyError,
+        IndexError,
+        struct.error,
     ) as error:
         raise _refuse(
             _("La imagen está dañada o incompleta y no se puede leer."), "image unreadable"
         ) from error
-    return 1
+    return frames

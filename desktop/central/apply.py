@@ -13,13 +13,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from desktop.central import blobs
-from desktop.central.models import AppliedEvent, Case, CaseDocument, CaseEvent
+from desktop.central.models import AppliedEvent, Case, CaseDocument, CaseEvent, Delivery
 from desktop.clock import now
 from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
@@ -109,8 +109,27 @@ def _run(connection: Connection, handler: Handler | None, envelope: Envelope) ->
         savepoint.rollback()
         log.info("event %s refused", envelope.event_id)
         return Outcome(REFUSED, refusal.reason)
+    except DBAPIError as error:
+        if not _refused_by_database(error):
+            raise
+        savepoint.rollback()
+        log.info("event %s refused by the database's own rules", envelope.event_id)
+        return Outcome(REFUSED, _("La base central rechazó el cambio: no está permitido para "
+                                  "esta estación o para el estado del trámite."))
     savepoint.commit()
     return Outcome(APPLIED)
+
+
+GUARD_STATES = {"VT001", "42501"}  # the transition guard; row-level security / privileges
+SQLITE_GUARD = ("no case transition", "a new case starts")
+
+
+def _refused_by_database(error: DBAPIError) -> bool:
+    """The central database's own guards said no (not a lost connection, not a bug)."""
+    if isinstance(error, IntegrityError) and any(text in str(error.orig)
+                                                 for text in SQLITE_GUARD):
+        return True  # the SQLite demo's guard trigger
+    return getattr(error.orig, "sqlstate", None) in GUARD_STATES
 
 
 def _at(text: str) -> datetime:
@@ -149,6 +168,8 @@ def _register(connection: Connection, envelope: Envelope) -> None:
         periods=case["periods"],
         cedula_verified=case["cedula_verified"],
         legal_basis=case["legal_basis"],
+        override_by=case.get("override_by"),
+        override_reason=case.get("override_reason") or "",
     ))
     if case["documents"]:
         connection.execute(insert(CaseDocument), [
@@ -171,7 +192,7 @@ def _transition(connection: Connection, envelope: Envelope) -> None:
         query = query.with_for_update()
     row = connection.execute(query).first()
     if row is None:
-        raise RetryLater(f"case {number} not registered at central yet")
+        _missing_case(connection, number)
     central_state = CaseState(row.state)
     source, target = CaseState(change["from_state"]), CaseState(change["to_state"])
     if central_state is not source:
@@ -190,9 +211,48 @@ def _transition(connection: Connection, envelope: Envelope) -> None:
         event_id=envelope.event_id, case_number=number, from_state=source.value,
         to_state=target.value, actor=envelope.actor, workstation=envelope.workstation, at=at,
         reason=change.get("reason", "")))
+    if delivery := change.get("delivery"):
+        connection.execute(insert(Delivery).values(
+            case_number=number, recipient_kind=delivery["kind"],
+            recipient_name=delivery["name"], recipient_cedula=delivery["cedula"],
+            delivered_at=at, delivered_by=envelope.actor, workstation=envelope.workstation))
+
+
+def _missing_case(connection: Connection, number: str | None) -> NoReturn:
+    """No row to lock: not registered yet (retry), or another centre's (row security)."""
+    if connection.scalar(select(Case.case_number).where(Case.case_number == number)):
+        raise Refused(_("El trámite es de otro centro; esta estación no puede cambiarlo."))
+    raise RetryLater(f"case {number} not registered at central yet")
+
+
+def _document_added(connection: Connection, envelope: Envelope) -> None:
+    """A document added at the counter to a registered case (its file uploaded first)."""
+    number = envelope.case_number
+    row = connection.execute(select(Case.state).where(Case.case_number == number)).first()
+    if row is None:
+        raise RetryLater(f"case {number} not registered at central yet")
+    state = CaseState(row.state)
+    if state.is_terminal:
+        raise Refused(_("En la central el trámite está «{state}»; ya no admite documentos.")
+                      .format(state=state.label))
+    documents = envelope.payload["documents"]
+    for document in documents:
+        if not blobs.is_complete(connection, document["sha256"]):
+            raise RetryLater(f"blob {document['sha256'][:12]} not uploaded yet")
+    # mark the case changed so that other stations pull the new document with it
+    connection.execute(update(Case).where(Case.case_number == number).values(
+        state_changed_at=Case.state_changed_at))
+    connection.execute(insert(CaseDocument), [
+        {"case_number": number, "document_type": d["document_type"], "sha256": d["sha256"],
+         "media_type": d["media_type"], "pages": d["pages"], "size_bytes": d["size_bytes"],
+         "source": d["source"], "added_by": d.get("added_by", envelope.actor),
+         "added_at": _at(d["added_at"]) if d.get("added_at") else envelope.created_at}
+        for d in documents
+    ])
 
 
 HANDLERS: dict[str, Handler] = {
     "case.registered": _register,
     "case.transition": _transition,
+    "case.document_added": _document_added,
 }

@@ -32,6 +32,7 @@ class Action(StrEnum):
     PREVIEW_PENSION = "preview_pension"
     PRINT_CASE_DOCUMENTS = "print_case_documents"
     OVERRIDE_ELIGIBILITY = "override_eligibility"
+    ADD_DOCUMENT = "add_document"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -42,6 +43,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PREVIEW_PENSION: frozenset({Role.SUPERVISOR}),
     Action.PRINT_CASE_DOCUMENTS: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
     Action.OVERRIDE_ELIGIBILITY: frozenset({Role.SUPERVISOR}),
+    Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
 }
 
 

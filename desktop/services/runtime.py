@@ -85,4 +85,7 @@ def open_runtime(
     db = open_cache(settings)
     if not has_pulled(db):
         first_pull(settings, db, progress, cancel)
-    return Runtime(settings, db, BlobStore(settings.paths.blob_dir))
+    blobs = BlobStore(settings.paths.blob_dir)
+    if swept := blobs.sweep_temporaries():
+        log.info("removed %d unfinished blob writes", swept)
+    return Runtime(settings, db, blobs)

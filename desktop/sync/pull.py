@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, delete, func, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.central import feed
 from desktop.central import models as central
@@ -100,28 +100,30 @@ def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, A
 
 def _store_cases(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
     """New cases arrive whole (with their documents); known ones take central's state,
-    unless this workstation has events for them still to push (it is ahead of central)."""
+    unless this workstation has events for them still to push (it is ahead of central),
+    and any document added to them since."""
     numbers = [row["case_number"] for row in rows]
     local = {case.case_number: case for case in session.scalars(
-        select(cache.Case).where(cache.Case.case_number.in_(numbers)))}
+        select(cache.Case).options(selectinload(cache.Case.documents))
+        .where(cache.Case.case_number.in_(numbers)))}
     waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
         cache.OutboxEvent.case_number.in_(numbers), cache.OutboxEvent.status == "pendiente")))
-    new = [row for row in rows if row["case_number"] not in local]
+    documents = _documents(context.source, numbers)
     for row in rows:
-        case = local.get(row["case_number"])
-        if case is not None and case.case_number not in waiting:
+        number = row["case_number"]
+        case = local.get(number)
+        if case is None:
+            values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
+            values["search_name"] = fold(row["applicant_name"])
+            if row["centre_code"] != context.centre:
+                values.update(email="", phone="")
+            case = cache.Case(**values)
+            session.add(case)
+        elif number not in waiting:
             case.state, case.state_changed_at = row["state"], row["state_changed_at"]
-    if not new:
-        return
-    documents = _documents(context.source, [row["case_number"] for row in new])
-    for row in new:
-        values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
-        values["search_name"] = fold(row["applicant_name"])
-        if row["centre_code"] != context.centre:
-            values.update(email="", phone="")
-        case = cache.Case(**values)
-        case.documents = [cache.CaseDocument(**d) for d in documents.get(row["case_number"], [])]
-        session.add(case)
+        known = {(d.document_type, d.sha256) for d in case.documents}
+        case.documents.extend(cache.CaseDocument(**d) for d in documents.get(number, [])
+                              if (d["document_type"], d["sha256"]) not in known)
     session.flush()
 
 

@@ -11,7 +11,16 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from desktop.capture.blobstore import BlobStore
-from desktop.capture.files import JPEG, MAX_FILE_BYTES, PDF, PNG, read_checked
+from desktop.capture.files import (
+    CAPTURE_TYPES,
+    JPEG,
+    MAX_FILE_BYTES,
+    PDF,
+    PNG,
+    TIFF,
+    check_bytes,
+    read_checked,
+)
 from desktop.errors import StorageError, ValidationError
 from tests.conftest import make_pdf, refused
 
@@ -97,3 +106,50 @@ def test_a_corrupted_blob_is_detected(tmp_path):
     store.path_for(digest).write_bytes(b"contenido alterado")
     with refused(StorageError, "dañado"):
         store.get(digest)
+
+
+# --- TIFF: accepted where the capture path converts it -----------------------------------
+
+
+def tiff_bytes(frames: int = 1) -> bytes:
+    buffer = io.BytesIO()
+    pages = [Image.new("L", (400, 300), 200 - 10 * n) for n in range(frames)]
+    pages[0].save(buffer, format="TIFF", save_all=True, append_images=pages[1:])
+    return buffer.getvalue()
+
+
+def test_a_multi_page_tiff_counts_its_frames_where_tiff_is_accepted(tmp_path):
+    checked = read_checked(write(tmp_path, "escaneo.tiff", tiff_bytes(3)), CAPTURE_TYPES)
+    assert (checked.media_type, checked.pages) == (TIFF, 3)
+    assert check_bytes(tiff_bytes(1), ".tif", CAPTURE_TYPES).pages == 1
+
+
+def test_tiff_is_not_stored_as_it_is_by_plain_import(tmp_path):
+    with refused(ValidationError, "no es un PDF, JPEG ni PNG"):
+        read_checked(write(tmp_path, "escaneo.tif", tiff_bytes()))
+    with refused(ValidationError, "no es un PDF, JPEG, PNG ni TIFF"):
+        check_bytes(b"GIF89a" + b"\x00" * 50, ".gif", CAPTURE_TYPES)
+
+
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
+def test_a_damaged_tiff_frame_is_caught(tmp_path):
+    data = tiff_bytes(3)
+    with refused(ValidationError, "dañada o incompleta"):
+        check_bytes(data[: len(data) // 2], ".tif", CAPTURE_TYPES)
+
+
+def test_a_tiff_named_pdf_is_refused_by_content():
+    with refused(ValidationError, "contenido es TIFF"):
+        check_bytes(tiff_bytes(), ".pdf", CAPTURE_TYPES)
+
+
+def test_a_tiff_with_more_than_50_pages_is_refused():
+    with refused(ValidationError, "tiene 51 páginas"):
+        check_bytes(tiff_bytes(51), ".tif", CAPTURE_TYPES)
+
+
+def test_an_animated_png_is_one_page():
+    buffer = io.BytesIO()
+    frames = [Image.new("L", (40, 30), shade) for shade in (10, 120, 240)]
+    frames[0].save(buffer, format="PNG", save_all=True, append_images=frames[1:])
+    assert check_bytes(buffer.getvalue(), ".png").pages == 1

@@ -1,0 +1,147 @@
+"""Turning a document put together at the counter into a stored case document.
+
+Two moments: during intake, before the case exists, a draft becomes a blob and an
+`AttachedDocument` that `IntakeService.register` joins to the case; for a registered case
+(the citizen brings a missing annex), `add_to_case` also writes the document row, its
+audit entry and its outbox event in one transaction.
+
+Order is what makes it crash-safe: the PDF is built and checked in memory, the blob is
+written (temporary file, fsync, rename) and only then is the row committed. A process killed
+before the commit leaves at most a blob no row points to (content-addressed, harmless); a
+row is never written for a file that is not complete on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.capture.draft import DraftDocument
+from desktop.capture.files import PDF, check_bytes
+from desktop.capture.profiles import scan_options_for
+from desktop.capture.scanners import ScanOptions
+from desktop.clock import now
+from desktop.domain.cases import CaseState
+from desktop.domain.checklist import DocumentType, document_label
+from desktop.domain.roles import Action, Actor
+from desktop.errors import NotFoundError, ValidationError
+from desktop.i18n import _
+from desktop.progress import CancelToken, Progress, no_progress
+from desktop.security import audit
+from desktop.services.intake import AttachedDocument
+from desktop.services.permissions import require
+from desktop.services.runtime import Runtime
+from desktop.store.models import Case, CaseDocument, OutboxEvent
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_ADDED = "case.document_added"
+
+
+@dataclass(frozen=True)
+class AddedDocument:
+    case_number: str
+    document: AttachedDocument
+    added_at: datetime
+
+
+class DocumentService:
+    def __init__(self, runtime: Runtime, actor: Actor):
+        self.runtime = runtime
+        self.actor = actor
+
+    def scan_options(self, document_type: DocumentType) -> ScanOptions:
+        """The settings to scan this document type with (the administrator's profile)."""
+        return scan_options_for(self.runtime.settings, document_type)
+
+    def store(
+        self,
+        draft: DraftDocument,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> AttachedDocument:
+        """Build the draft's PDF, check it like any file, keep it in the blob store."""
+        cancel = cancel or CancelToken()
+        label = _("Guardando «{label}»…").format(label=document_label(draft.document_type))
+        progress(0, 2, label)
+        data = draft.build_pdf()
+        checked = check_bytes(data, ".pdf")
+        cancel.raise_if_cancelled()
+        progress(1, 2, label)
+        digest = self.runtime.blobs.put(checked.data)
+        progress(2, 2, label)
+        log.info("document stored: %s, %d pages, %d bytes",
+                 draft.document_type.value, checked.pages, checked.size)
+        return AttachedDocument(draft.document_type, digest, PDF, checked.pages, checked.size,
+                                draft.source)
+
+    def add_to_case(
+        self,
+        case_number: str,
+        draft: DraftDocument,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> AddedDocument:
+        """Store the draft and add it to a registered case: row, audit entry and outbox
+        event in one transaction."""
+        require(self.actor, Action.ADD_DOCUMENT)
+        with self.runtime.db.read() as session:
+            _open_case(session, case_number)  # refuse before building anything
+        document = self.store(draft, progress, cancel)
+        settings = self.runtime.settings
+        with self.runtime.db.write() as session, session.begin():
+            case = _open_case(session, case_number)
+            if any(d.sha256 == document.sha256 for d in case.documents):
+                raise ValidationError(
+                    _("Este documento ya está en el trámite {number}.").format(
+                        number=case_number),
+                    "document already in case",
+                    field="documents",
+                )
+            at = now()
+            session.add(CaseDocument(
+                case_id=case.id, document_type=document.document_type.value,
+                sha256=document.sha256, media_type=document.media_type, pages=document.pages,
+                size_bytes=document.size_bytes, source=document.source,
+                added_by=self.actor.username, added_at=at))
+            fields = {
+                "document_type": document.document_type.value, "sha256": document.sha256,
+                "media_type": document.media_type, "pages": document.pages,
+                "size_bytes": document.size_bytes, "source": document.source,
+                "added_by": self.actor.username, "added_at": at.isoformat(),
+            }
+            session.add(OutboxEvent(
+                event_id=str(uuid.uuid4()), event_type=DOCUMENT_ADDED, case_number=case_number,
+                payload={"documents": [fields]}, actor=self.actor.username,
+                workstation=settings.workstation, created_at=at))
+            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
+                         action=DOCUMENT_ADDED, case_number=case_number,
+                         details={"document_type": document.document_type.value,
+                                  "pages": document.pages, "size_bytes": document.size_bytes,
+                                  "sha256": document.sha256})
+        log.info("document added to case %s: %s", case_number, document.document_type.value)
+        return AddedDocument(case_number, document, at)
+
+
+def _open_case(session: Session, case_number: str) -> Case:
+    """The case, if it exists here and still takes documents."""
+    case = session.scalar(select(Case).where(Case.case_number == case_number))
+    if case is None:
+        raise NotFoundError(
+            _("No existe el trámite {number} en esta estación.").format(number=case_number),
+            "case not found",
+        )
+    state = CaseState(case.state)
+    if state.is_terminal:
+        raise ValidationError(
+            _("El trámite {number} está «{state}»; ya no admite documentos.").format(
+                number=case_number, state=state.label),
+            "case closed for documents",
+            field="case_number",
+        )
+    return case
