@@ -126,6 +126,13 @@ def _own_case(table: str) -> str:
             f"AND c.centre_code = {CENTRE})")
 
 
+def _own_centre_document(table: str) -> str:
+    """A file of one of this centre's cases: its supervisors review those documents."""
+    return (f"EXISTS (SELECT 1 FROM case_documents AS d JOIN cases AS c "
+            f"ON c.case_number = d.case_number WHERE d.sha256 = {table}.sha256 "
+            f"AND c.centre_code = {CENTRE})")
+
+
 def _unfinished_blob(table: str) -> str:
     return (f"NOT EXISTS (SELECT 1 FROM blobs AS b WHERE b.sha256 = {table}.sha256 "
             "AND b.complete)")
@@ -149,9 +156,10 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blobs", "SELECT", _C, using=ALL_ROWS),
     Policy("blobs", "INSERT", _C, check="NOT complete"),
     Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
-    # stations never download document files: chunks are readable only while an upload is
-    # being verified, so another centre's scans (cédulas, signatures) stay out of reach
-    Policy("blob_chunks", "SELECT", _C, using=_unfinished_blob("blob_chunks")),
+    # chunks are readable while an upload is being verified, and for this centre's own
+    # cases (its supervisors view them); another centre's scans stay out of reach
+    Policy("blob_chunks", "SELECT", _C, using=f"({_unfinished_blob('blob_chunks')}) OR "
+                                              f"({_own_centre_document('blob_chunks')})"),
     Policy("blob_chunks", "INSERT", _C, check=_unfinished_blob("blob_chunks")),
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (

@@ -7,8 +7,10 @@ so instead of failing. Opening a document is a view of the case, logged like the
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
+from desktop.central import blobs as central_blobs
 from desktop.domain.checklist import DocumentType, document_label
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, StorageError
@@ -17,6 +19,7 @@ from desktop.security import audit
 from desktop.services.permissions import require
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
+from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 
 PDF = "application/pdf"
 
@@ -56,13 +59,11 @@ class DocumentViewerService:
             kind = DocumentType(document.document_type)
             media_type, pages = document.media_type, document.pages
         found = DocumentContent(number, kind, document_label(kind), media_type, pages, None)
-        if not self.runtime.blobs.exists(sha256):
-            return _without(found, _(
-                "El archivo se registró en la estación {workstation} y no está en esta: los "
-                "documentos escaneados se envían a la central, no a las demás "
-                "estaciones.").format(workstation=workstation))
         try:
-            data = self.runtime.blobs.get(sha256)
+            if self.runtime.blobs.exists(sha256):
+                data = self.runtime.blobs.get(sha256)
+            else:
+                data = self._from_central(sha256, workstation)
         except StorageError as error:
             return _without(found, error.user_message)
         settings = self.runtime.settings
@@ -71,6 +72,25 @@ class DocumentViewerService:
                          action="document.viewed", case_number=number,
                          details={"document": kind.value})
         return DocumentContent(number, kind, found.label, media_type, pages, data)
+
+
+    def _from_central(self, sha256: str, workstation: str) -> bytes:
+        """Read a file registered at another counter from central, for viewing only (it is
+        not kept here: each station stores only what it scanned)."""
+        try:
+            with offline_as_unreachable(), self.runtime.central().connect() as connection:
+                data = central_blobs.read(connection, sha256)
+        except CentralUnreachable as error:
+            raise StorageError(_(
+                "El archivo se registró en la estación {workstation}; para verlo aquí hace "
+                "falta conexión con la central.").format(workstation=workstation),
+                "document on another station, central unreachable") from error
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise StorageError(_(
+                "El archivo aún no está completo en la central (la estación {workstation} "
+                "no terminó de enviarlo).").format(workstation=workstation),
+                "document not (yet) complete at central")
+        return data
 
 
 def _without(found: DocumentContent, message: str) -> DocumentContent:

@@ -230,8 +230,8 @@ def test_a_centre_deletes_nothing_truncates_nothing_and_changes_no_schema(with_c
             with pytest.raises(errors.InsufficientPrivilege):
                 uio.execute(statement)
                 pytest.fail(f"allowed: {statement}")
-        # a finished file can be neither read (stations never download documents) nor
-        # deleted; only an unfinished upload may be checked and redone
+        # a finished file of none of this centre's cases can be neither read nor deleted;
+        # only an unfinished upload may be checked and redone
         assert uio.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] == 0
         assert uio.execute("DELETE FROM blob_chunks").rowcount == 0
     engine = create_app_engine(with_cases.url)

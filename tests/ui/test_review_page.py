@@ -185,7 +185,8 @@ def test_a_document_from_another_station_is_explained(qtbot, page, runtime, cler
     page.detail.documents.setCurrentItem(page.detail.documents.topLevelItem(0))
     page.detail.documents.itemActivated.emit(page.detail.documents.topLevelItem(0), 0)
     assert page.tabs.currentIndex() == 1
-    qtbot.waitUntil(lambda: "no está en esta" in page.viewer.notice.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "no terminó de enviarlo" in page.viewer.notice.text(),
+                    timeout=WAIT)
     assert "UIO01-01" in page.viewer.notice.text()
 
 

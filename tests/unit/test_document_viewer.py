@@ -10,6 +10,7 @@ from desktop.services.auth import sign_in
 from desktop.services.document_viewer import DocumentViewerService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService
+from desktop.services.sync import SyncService
 from desktop.store.models import AuditEntry
 from tests.conftest import SUPERVISOR, make_pdf, refused
 
@@ -40,5 +41,11 @@ def test_a_supervisor_opens_a_document_and_the_view_is_logged(runtime, clerk, sa
 
     runtime.blobs.path_for(document.sha256).unlink()  # registered at another workstation
     away = viewer.open(number, document.sha256)
-    assert away.data is None and "no está en esta" in away.message
+    assert away.data is None and "no terminó de enviarlo" in away.message
+    runtime.blobs.put(signed_form.read_bytes())  # back, so this station can send it
+    assert SyncService(runtime).run().online
+    runtime.blobs.path_for(document.sha256).unlink()
+    fetched = viewer.open(number, document.sha256)  # read from central, not kept here
+    assert fetched.data == signed_form.read_bytes()
+    assert not runtime.blobs.exists(document.sha256)
     assert StatusService(runtime, clerk).detail(number).documents[0].sha256 == document.sha256
