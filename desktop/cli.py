@@ -325,17 +325,33 @@ def _sync(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _audit_verify(args: argparse.Namespace, paths: Paths) -> int:
-    from desktop.security.audit import verify_chain
+    from desktop.security.audit import check_anchors, verify_chain
     from desktop.services.runtime import open_cache
+    from desktop.sync.connection import CentralUnreachable, offline_as_unreachable, open_central
+    from desktop.sync.engine import central_anchors
 
-    cache = open_cache(load_settings(paths))
+    settings = load_settings(paths)
+    cache = open_cache(settings)
+    anchors, note = None, ""
+    try:
+        central = open_central(settings)
+        with offline_as_unreachable():
+            anchors = central_anchors(central, settings.workstation)
+        central.dispose()
+    except CentralUnreachable:
+        note = _(" (sin conexión: no se compararon los anclajes de la central)")
     try:
         with cache.read() as session:
             result = verify_chain(session)
+            if result.intact and anchors is not None:
+                anchored = check_anchors(session, anchors)
+                if not anchored.intact:
+                    result = anchored
     finally:
         cache.dispose()
     if result.intact:
-        print(_("Cadena de auditoría íntegra: {n} entradas.").format(n=result.checked))
+        print(_("Cadena de auditoría íntegra: {n} entradas; {a} anclajes en la central.")
+              .format(n=result.checked, a=len(anchors or [])) + note)
         return 0
     print(_("Cadena de auditoría rota en la entrada {id}: {problem}.").format(
         id=result.broken_at, problem=result.problem), file=sys.stderr)

@@ -282,6 +282,18 @@ class AppliedEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class AuditAnchor(Base):
+    """The latest audit entry a workstation had when it synced: its local hash chain is
+    anchored here, so rewriting or cutting the station's log shows up against central."""
+
+    __tablename__ = "audit_anchors"
+
+    workstation: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    anchored_at: Mapped[datetime]
+
+
 class Blob(Base):
     """A document file, content-addressed; `complete` once every chunk is in and verified."""
 

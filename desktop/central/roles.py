@@ -74,6 +74,7 @@ COUNTER_GRANTS: dict[str, str] = {
     "agreements": "SELECT",  # pull
     "deliveries": "SELECT, INSERT",  # push of a delivery; RLS: own centre's cases
     "applied_events": "SELECT, INSERT",  # exactly-once push; RLS: own workstations
+    "audit_anchors": "SELECT, INSERT",  # each round anchors the station's audit chain
     "blobs": "SELECT, INSERT, UPDATE (complete)",  # document upload
     "blob_chunks": "SELECT, INSERT, DELETE",  # upload, resume, verify; RLS: unfinished only
     "case_transitions": "SELECT",  # read by the transition guard with the caller's rights
@@ -153,6 +154,8 @@ POLICIES: tuple[Policy, ...] = (
     Policy("staff", "SELECT", _C, using=f"centre_code = {CENTRE}"),
     Policy("applied_events", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("applied_events", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("audit_anchors", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("audit_anchors", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("blobs", "SELECT", _C, using=ALL_ROWS),
     Policy("blobs", "INSERT", _C, check="NOT complete"),
     Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
@@ -164,7 +167,7 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
         "cases", "case_events", "case_documents", "deliveries", "staff", "applied_events",
-        "blobs", "blob_chunks")),
+        "audit_anchors", "blobs", "blob_chunks")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
 )

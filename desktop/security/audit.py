@@ -96,3 +96,26 @@ def verify_chain(session: Session) -> ChainCheck:
             ).format(id=entry.id, prev=previous_id or _("inicial")))
         previous_hash, previous_id = entry.entry_hash, entry.id
     return ChainCheck(checked)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    entry_id: int
+    entry_hash: str
+
+
+def latest_anchor(session: Session) -> Anchor | None:
+    entry = session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
+    return None if entry is None else Anchor(entry.id, entry.entry_hash)
+
+
+def check_anchors(session: Session, anchors: list[Anchor]) -> ChainCheck:
+    """Every entry central saw at a sync must still be here, with the same hash: a rewritten
+    log, or one cut after its last anchor, no longer matches."""
+    for anchor in sorted(anchors, key=lambda a: a.entry_id):
+        entry = session.get(AuditEntry, anchor.entry_id)
+        if entry is None or entry.entry_hash != anchor.entry_hash:
+            return ChainCheck(0, anchor.entry_id, _(
+                "la entrada {id}, anclada en la central al sincronizar, falta o fue "
+                "modificada").format(id=anchor.entry_id))
+    return ChainCheck(len(anchors))

@@ -6,16 +6,17 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 
 from desktop.capture.blobstore import BlobStore
-from desktop.central.models import CentralMeta
+from desktop.central.models import AuditAnchor, CentralMeta
 from desktop.clock import now
 from desktop.config import Settings
-from desktop.db.engines import SessionFactories
+from desktop.db.engines import SessionFactories, writer
 from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
+from desktop.security.audit import Anchor, latest_anchor
 from desktop.store.models import CacheMeta, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases
@@ -49,6 +50,7 @@ def sync_once(
         with offline_as_unreachable():
             check_central_identity(central, cache_db)
             pushed = push(central, cache_db, blobs, progress, cancel)
+            anchor_audit(central, cache_db, settings.workstation)
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
@@ -84,6 +86,28 @@ def check_central_identity(central: Engine, cache_db: SessionFactories) -> None:
                   "para conectarla a la nueva (se respalda la base local)."),
                 "cache belongs to another central database",
             )
+
+
+def anchor_audit(central: Engine, cache_db: SessionFactories, workstation: str) -> None:
+    """Leave the latest audit hash at central (once per entry)."""
+    with cache_db.read() as session:
+        anchor = latest_anchor(session)
+    if anchor is None:
+        return
+    with writer(central).begin() as connection:
+        known = connection.scalar(select(AuditAnchor.entry_id).where(
+            AuditAnchor.workstation == workstation, AuditAnchor.entry_id == anchor.entry_id))
+        if known is None:
+            connection.execute(insert(AuditAnchor).values(
+                workstation=workstation, entry_id=anchor.entry_id,
+                entry_hash=anchor.entry_hash, anchored_at=now()))
+
+
+def central_anchors(central: Engine, workstation: str) -> list[Anchor]:
+    with central.connect() as connection:
+        rows = connection.execute(select(AuditAnchor.entry_id, AuditAnchor.entry_hash).where(
+            AuditAnchor.workstation == workstation))
+        return [Anchor(entry_id, entry_hash) for entry_id, entry_hash in rows]
 
 
 def mark_good_round(cache_db: SessionFactories) -> datetime:
