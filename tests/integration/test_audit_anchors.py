@@ -52,11 +52,8 @@ def test_a_log_rewritten_from_scratch_is_caught_by_the_anchor(stations):
     rows = cache.execute("SELECT id, at, actor, workstation, action, case_number, details "
                          "FROM audit_log ORDER BY id").fetchall()
     previous = GENESIS
-    import json
-    from datetime import UTC, datetime
-
-    for entry_id, at, actor, workstation, action, case_number, details in rows:
-        actor = "alguien.mas" if entry_id == 1 else actor
+    for entry_id, at, recorded_actor, workstation, action, case_number, details in rows:
+        actor = "alguien.mas" if entry_id == 1 else recorded_actor
         moment = datetime.fromisoformat(at).replace(tzinfo=UTC)
         digest = entry_digest(previous, moment, actor, workstation, action, case_number,
                               json.loads(details))
