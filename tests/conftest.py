@@ -220,3 +220,19 @@ def stations(central_url: str, tmp_path: Path) -> Iterator[Stations]:
     yield built
     for runtime in built.opened:
         runtime.close()  # type: ignore[attr-defined]
+
+
+def free_cedulas(runtime, count: int) -> list[str]:
+    """Active pensioners without debts or cases in this station's cache."""
+    from sqlalchemy import select
+
+    from desktop.domain.pensions import PensionState
+    from desktop.store import models as cache
+
+    with runtime.db.read() as session:
+        return list(session.scalars(
+            select(cache.Pensioner.cedula).where(
+                cache.Pensioner.pension_state == PensionState.ACTIVA.value,
+                cache.Pensioner.cedula.not_in(select(cache.ContributionDebt.cedula)),
+                cache.Pensioner.cedula.not_in(select(cache.Case.cedula)))
+            .order_by(cache.Pensioner.cedula).limit(count)))

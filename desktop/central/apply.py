@@ -19,7 +19,15 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from desktop.central import blobs
-from desktop.central.models import AppliedEvent, Case, CaseDocument, CaseEvent, Delivery
+from desktop.central.models import (
+    AppliedEvent,
+    Case,
+    CaseDocument,
+    CaseEvent,
+    Centre,
+    Delivery,
+    Staff,
+)
 from desktop.clock import now
 from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
@@ -251,7 +259,31 @@ def _document_added(connection: Connection, envelope: Envelope) -> None:
     ])
 
 
+STAFF_ROLES = {Role.CLERK.value, Role.SUPERVISOR.value, Role.ADMINISTRATOR.value}
+
+
+def _staff_changed(connection: Connection, envelope: Envelope) -> None:
+    """An account created or changed by an administrator (or a password by its owner)."""
+    person = envelope.payload
+    if person["role"] not in STAFF_ROLES:
+        raise Refused(_("Rol no válido para el personal de un centro."))
+    if connection.scalar(select(Centre.code).where(Centre.code == person["centre_code"])) is None:
+        raise Refused(_("No existe el centro {c}.").format(c=person["centre_code"]))
+    values = {key: person[key] for key in ("full_name", "role", "centre_code", "active",
+                                           "password_hash")}
+    current = connection.scalar(select(Staff.centre_code).where(
+        Staff.username == person["username"]))
+    if current is None:
+        connection.execute(insert(Staff).values(username=person["username"], **values))
+    elif current != person.get("previous_centre", current):
+        raise Refused(_("La cuenta {u} pertenece a otro centro.").format(u=person["username"]))
+    else:
+        connection.execute(update(Staff).where(Staff.username == person["username"])
+                           .values(**values))
+
+
 HANDLERS: dict[str, Handler] = {
+    "staff.changed": _staff_changed,
     "case.registered": _register,
     "case.transition": _transition,
     "case.document_added": _document_added,

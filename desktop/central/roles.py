@@ -62,7 +62,7 @@ COUNTER_GRANTS: dict[str, str] = {
     "alembic_version": "SELECT",  # open_central compares the schema version
     "central_meta": "SELECT",  # the identity check before every sync
     "centres": "SELECT",  # pull
-    "staff": "SELECT",  # pull; RLS: own centre only
+    "staff": "SELECT, INSERT, UPDATE",  # pull; account changes; RLS: own centre only
     "people": "SELECT",  # pull (pensioners)
     "pensions": "SELECT",  # pull
     "employers": "SELECT",  # pull (debts)
@@ -152,6 +152,9 @@ POLICIES: tuple[Policy, ...] = (
     Policy("deliveries", "SELECT", _C, using=_own_case("deliveries")),
     Policy("deliveries", "INSERT", _C, check=_own_case("deliveries")),
     Policy("staff", "SELECT", _C, using=f"centre_code = {CENTRE}"),
+    Policy("staff", "INSERT", _C, check=f"centre_code = {CENTRE}"),
+    # a centre may hand one of its people over to another centre, never take one
+    Policy("staff", "UPDATE", _C, using=f"centre_code = {CENTRE}", check=ALL_ROWS),
     Policy("applied_events", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("applied_events", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("audit_anchors", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),

@@ -33,6 +33,7 @@ class Action(StrEnum):
     PRINT_CASE_DOCUMENTS = "print_case_documents"
     OVERRIDE_ELIGIBILITY = "override_eligibility"
     ADD_DOCUMENT = "add_document"
+    MANAGE_STAFF = "manage_staff"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -44,6 +45,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PRINT_CASE_DOCUMENTS: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
     Action.OVERRIDE_ELIGIBILITY: frozenset({Role.SUPERVISOR}),
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
 }
 
 

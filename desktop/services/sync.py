@@ -20,6 +20,8 @@ from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
 EVENT_LABELS = {
     "case.registered": _("Registro de trámite"),
     "case.transition": _("Cambio de estado"),
+    "case.document_added": _("Documento añadido"),
+    "staff.changed": _("Cambio de cuenta del personal"),
 }
 
 

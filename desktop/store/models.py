@@ -47,6 +47,16 @@ class Staff(StaffColumns, Base):
     pass
 
 
+class LoginAttempt(Base):
+    """Failed sign-ins per user name at this workstation (works offline); five lock it."""
+
+    __tablename__ = "login_attempts"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+
+
 class Pensioner(Base):
     """Only what intake needs (data minimisation): no salaries, no address."""
 

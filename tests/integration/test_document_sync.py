@@ -25,8 +25,7 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.store import models as cache
 from desktop.sync.push import upload_blob
-from tests.conftest import CLERK
-from tests.integration.test_sync_protocol import free_cedulas
+from tests.conftest import CLERK, free_cedulas
 from tests.page_images import form_page
 
 

@@ -43,7 +43,7 @@ from desktop.store import models as cache
 from desktop.sync import pull as pull_module
 from desktop.sync.push import PENDING, REFUSED_LOCAL, SENT, upload_blob
 from desktop.sync.verify import verify
-from tests.conftest import ADMIN, CLERK, Stations, make_pdf, refused
+from tests.conftest import ADMIN, CLERK, Stations, free_cedulas, make_pdf, refused
 
 # --- fixtures and helpers ----------------------------------------------------------------
 
@@ -69,17 +69,6 @@ class Registered:
     phone: str
     sha256: str
     data: bytes
-
-
-def free_cedulas(runtime: Any, count: int) -> list[str]:
-    """Active pensioners without debts or cases in this station's cache."""
-    with runtime.db.read() as session:
-        return list(session.scalars(
-            select(cache.Pensioner.cedula).where(
-                cache.Pensioner.pension_state == PensionState.ACTIVA.value,
-                cache.Pensioner.cedula.not_in(select(cache.ContributionDebt.cedula)),
-                cache.Pensioner.cedula.not_in(select(cache.Case.cedula)))
-            .order_by(cache.Pensioner.cedula).limit(count)))
 
 
 def register_cases(runtime: Any, folder: Path, count: int) -> list[Registered]:
