@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.capture.folder_watch import PickedUp
 from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _
@@ -39,6 +39,8 @@ from desktop.services.intake import (
     RegisteredCase,
 )
 from desktop.services.runtime import Runtime
+from desktop.services.scanning import ScanningService
+from ui.scan_panel import ScanPanel
 from ui.tasks import TaskRunner
 from ui.widgets.checklist import DocumentChecklist
 from ui.widgets.forms import (
@@ -54,8 +56,7 @@ from ui.widgets.forms import (
     with_message,
 )
 from ui.widgets.override import OverrideBox
-
-FILE_FILTER = "Documentos (*.pdf *.jpg *.jpeg *.png);;Todos los archivos (*)"
+from ui.widgets.received_files import ReceivedFiles
 
 
 class IntakePage(QWidget):
@@ -69,7 +70,10 @@ class IntakePage(QWidget):
         self.tasks = tasks
         self.request_type = RequestType.RELIQUIDACION
         self.lookup: CedulaLookup | None = None
-        self.attached: dict[DocumentType, AttachedDocument] = {}
+        self.scanning = ScanningService(runtime, actor)
+        self.scan = ScanPanel(self.scanning, tasks)
+        self.received = ReceivedFiles(self.scanning.folder_watcher(), tasks)
+        self.attached: dict[DocumentType, AttachedDocument] = self.scan.attached
         self.registered: RegisteredCase | None = None
         self._busy = False
         self._touched: set[str] = set()
@@ -113,12 +117,8 @@ class IntakePage(QWidget):
             "intake.cedulaVerified", _("Cédula original verificada"))
 
         self.checklist = DocumentChecklist(self.request_type)
-        self.attach = named(QPushButton(_("&Adjuntar archivo…")), "intake.attach",
-                            _("Adjuntar archivo al documento seleccionado"),
-                            _("PDF, JPEG o PNG de hasta 25 MB (F3)"))
-        self.remove_document = named(QPushButton(_("&Quitar")), "intake.removeDocument",
-                                     _("Quitar el archivo del documento seleccionado"))
-        self.attach_message = message_label("intake.attachMessage", _("Mensaje de documentos"))
+        self.attach, self.remove_document = self.scan.attach, self.scan.remove_document
+        self.attach_message = self.scan.message
 
         self.missing = message_label("intake.missing", _("Lo que falta para registrar"))
         self.register = named(QPushButton(_("&Registrar trámite")), "intake.register",
@@ -156,12 +156,8 @@ class IntakePage(QWidget):
         box = QVBoxLayout(documents)
         box.addWidget(self.cedula_verified)
         box.addWidget(self.checklist)
-        row = QHBoxLayout()
-        row.addWidget(self.attach)
-        row.addWidget(self.remove_document)
-        row.addStretch()
-        box.addLayout(row)
-        box.addWidget(self.attach_message)
+        box.addWidget(self.scan)
+        box.addWidget(self.received)
         box.addStretch()
 
         columns = QHBoxLayout()
@@ -195,8 +191,8 @@ class IntakePage(QWidget):
         outer.addWidget(self.register_message)
 
         order = [self.cedula, self.override.reason, self.email, self.phone, self.ruc,
-                 self.periods, self.cedula_verified, self.checklist, self.attach,
-                 self.remove_document, self.register, self.print_receipt, self.new_case]
+                 self.periods, self.cedula_verified, self.checklist, *self.scan.order(),
+                 *self.received.order(), self.register, self.print_receipt, self.new_case]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -217,40 +213,49 @@ class IntakePage(QWidget):
             field.returnPressed.connect(self.focusNextChild)
         self.override.changed.connect(self._refresh)
         self.cedula_verified.toggled.connect(self._refresh)
-        self.attach.clicked.connect(self.choose_file)
-        self.remove_document.clicked.connect(self._remove_selected)
-        self.checklist.itemSelectionChanged.connect(self._refresh)
+        self.scan.stored.connect(self._attached)
+        self.scan.changed.connect(self._refresh)
+        self.scan.busy_changed.connect(self._scan_busy)
+        self.received.attach_requested.connect(self._attach_received)
+        self.checklist.itemSelectionChanged.connect(self._selection_changed)
         self.checklist.itemActivated.connect(lambda *_args: self.choose_file())
         self.register.clicked.connect(self.submit)
         self.print_receipt.clicked.connect(self._request_receipt)
         self.new_case.clicked.connect(self.reset)
         shortcuts: list[tuple[str, Callable[[], None]]] = [
             ("F3", self.choose_file),
+            ("F4", self.scan.scan),
+            ("Ctrl+S", self.scan.save_document),
             ("Ctrl+Return", self.submit),
             ("Ctrl+Enter", self.submit),
             ("Ctrl+N", self.reset),
-            ("Delete", self._remove_selected),
+            ("Delete", self._delete_key),
         ]
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # Esc stops a scan; only then, so Esc keeps its usual meaning otherwise
+        self.cancel_shortcut = QShortcut(QKeySequence("Escape"), self)
+        self.cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_shortcut.activated.connect(self.scan.cancel_work)
+        self.cancel_shortcut.setEnabled(False)
 
     # --- state -------------------------------------------------------------------------
 
     def reset(self) -> None:
         """A clean form for the next citizen."""
-        if self._busy:
+        if self._busy or self.scan.busy:
             return
         self.registered = None
         self.lookup = None
-        self.attached.clear()
+        self.scan.clear()
         self._touched.clear()
         for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
             field.clear()
         self.cedula_verified.setChecked(False)
         self.case_number.clear()
-        for label in (self.attach_message, self.register_message, self.eligibility):
+        for label in (self.register_message, self.eligibility):
             show_message(label, "")
         self._show_pensioner(None)
         self._set_editable(True)
@@ -291,9 +296,10 @@ class IntakePage(QWidget):
                 show_message(label, result.warning, WARNING_STYLE)
             else:
                 show_message(label, "")
-        self.checklist.show_attached(self.attached)
-        problems = checks.missing(self.form_state())
+        self.checklist.show_attached(self.attached, self.scan.pending())
+        problems = checks.missing(self.form_state()) + self.scan.unsaved()
         done = self.registered is not None
+        busy = self._busy or self.scan.busy
         if done:
             show_message(self.missing, "")
         elif problems:
@@ -302,11 +308,10 @@ class IntakePage(QWidget):
             show_message(self.missing, text, HINT_STYLE)
         else:
             show_message(self.missing, _("Todo listo: puede registrar."), OK_STYLE)
-        self.register.setEnabled(not problems and not done and not self._busy)
-        self.print_receipt.setEnabled(done and not self._busy)
-        selected = self._selected_type()
-        self.attach.setEnabled(not done and not self._busy and selected is not None)
-        self.remove_document.setEnabled(not done and selected in self.attached)
+        self.register.setEnabled(not problems and not done and not busy)
+        self.print_receipt.setEnabled(done and not busy)
+        self.scan.set_editable(not done and not self._busy)
+        self.received.set_can_attach(not done and not busy and self._selected_type() is not None)
 
     def _selected_type(self) -> DocumentType | None:
         return self.checklist.selected_type()
@@ -393,51 +398,41 @@ class IntakePage(QWidget):
 
     # --- documents ---------------------------------------------------------------------
 
+    def _scan_busy(self, busy: bool) -> None:
+        self.cancel_shortcut.setEnabled(busy)
+        self._refresh()
+
+    def _selection_changed(self) -> None:
+        self.scan.show_item(self._selected_type())
+        self._refresh()
+
     def choose_file(self) -> None:
-        """Open a file chooser for the selected checklist item (non-native: works anywhere)."""
-        document_type = self._selected_type()
-        if document_type is None or self.registered is not None or self._busy:
-            return
-        dialog = QFileDialog(self, _("Adjuntar: {label}").format(
-            label=self.checklist.item(document_type).label))
-        dialog.setObjectName("intake.fileDialog")
-        dialog.setAccessibleName(_("Elegir archivo"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(FILE_FILTER)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.attach_path(Path(path), document_type))
-        dialog.open()
+        """F3, Enter on the checklist: a file for the selected item (the panel's chooser)."""
+        if self.registered is None and not self._busy:
+            self.scan.choose_file()
 
     def attach_path(self, path: Path, document_type: DocumentType) -> None:
-        show_message(self.attach_message, _("Revisando el archivo…"), HINT_STYLE)
-        self._set_busy(True)
-        self.tasks.run(
-            owner=self,
-            work=lambda _p, _c: self.service.attach_file(path, document_type),
-            on_success=self._attached,
-            on_failure=self._attach_failed,
-        )
+        """Import a file into `document_type`'s document and save it (the panel does it)."""
+        self.scan.attach_path(path, document_type)
+
+    def _attach_received(self, picked: PickedUp) -> None:
+        document_type = self._selected_type()
+        if document_type is not None and self.registered is None:
+            self.scan.add_received(picked, document_type, lambda: self.received.take(picked))
 
     def _attached(self, document: AttachedDocument) -> None:
-        self.attached[document.document_type] = document
-        show_message(self.attach_message, _("«{label}» adjuntado ({pages} pág.).").format(
-            label=document.label, pages=document.pages), OK_STYLE)
-        self._set_busy(False)
-        self.checklist.select_first_missing(self.attached)
+        if any(item.required and item.document_type not in self.attached
+               for item in self.checklist.items):
+            self.checklist.select_first_missing(self.attached)  # on to what is still due
         self._refresh()
         (self.register if self.register.isEnabled() else self.checklist).setFocus()
 
-    def _attach_failed(self, message: str) -> None:
-        show_message(self.attach_message, message)
-        self._set_busy(False)
-
-    def _remove_selected(self) -> None:
-        document_type = self._selected_type()
-        if self.registered is None and document_type in self.attached:
-            del self.attached[document_type]
-            show_message(self.attach_message, "")
-            self._refresh()
+    def _delete_key(self) -> None:
+        """Supr: the selected page in the page strip, else the selected item's document."""
+        if self.scan.pages.hasFocus():
+            self.scan.delete_page()
+        elif self.checklist.hasFocus():
+            self.scan.remove_current()
 
     # --- registering -------------------------------------------------------------------
 

@@ -36,7 +36,9 @@ from desktop.domain.cases import CaseState
 from desktop.domain.roles import Actor
 from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
-from desktop.services.case_views import CaseDetail
+from desktop.services.case_files import CaseFileService
+from desktop.services.case_views import CaseDetail, DocumentItem
+from desktop.services.document_viewer import DocumentContent
 from desktop.services.review import PendingCase, ReviewService
 from desktop.services.runtime import Runtime
 from desktop.services.status import SearchResult, StatusService, freshness
@@ -46,6 +48,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.case_detail import CaseDetailView
 from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
 from ui.widgets.text import role_may_move
+from ui.widgets.viewer_dialog import ViewerDialog
 
 if TYPE_CHECKING:
     from ui.sync_controller import SyncState
@@ -83,6 +86,8 @@ class StatusPage(QWidget):
         self.status = StatusService(runtime, actor)
         self.review = ReviewService(runtime, actor)
         self.workflow = WorkflowService(runtime, actor)
+        self.files = CaseFileService(runtime, actor)
+        self.viewer: ViewerDialog | None = None
         self.opened: CaseDetail | None = None
         self.answer_at: datetime | None = None  # the sync the shown answer comes from
         self.latest_at: datetime | None = None  # the last good sync known to the page
@@ -195,6 +200,7 @@ class StatusPage(QWidget):
         self.print_agreement.clicked.connect(lambda: self._request_document("agreement"))
         self.deliver.clicked.connect(self._request_delivery)
         self.send_to_review.clicked.connect(self.send_opened_to_review)
+        self.detail.document_activated.connect(self.open_document)
 
     def focus_query(self) -> None:
         """F2 (and a barcode reader after it): the query, its old text selected."""
@@ -333,6 +339,21 @@ class StatusPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.document_dialog = dialog
+
+    def open_document(self, document: DocumentItem) -> None:
+        """A received document in the viewer (Enter on it), when it is on this station."""
+        if self.opened is None:
+            return
+        number = self.opened.summary.case_number
+        self.tasks.run(lambda _p, _c: self.files.open(number, document.sha256), writes=True,
+                       on_success=self._show_document, on_failure=self._show_error)
+
+    def _show_document(self, content: DocumentContent) -> None:
+        if self.viewer is None:
+            self.viewer = ViewerDialog("status.viewer", _("Documento del trámite"), self)
+        self.viewer.show_document(_("{label} — {number}").format(
+            label=content.label, number=content.case_number), content.data, content.is_pdf,
+            content.message)
 
     def _request_delivery(self) -> None:
         from ui.delivery_dialog import DeliveryDialog

@@ -72,6 +72,9 @@ class CaseDetailView(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.documents = _tree(f"{name}.documents", _("Documentos del trámite"),
                                [_("Documento"), _("Estado")])
+        self.documents.setAccessibleDescription(_("Enter o doble clic abre el documento en el "
+                                                  "visor"))
+        self.documents.setToolTip(self.documents.accessibleDescription())
         self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.documents.header().setStretchLastSection(False)
         self.documents.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

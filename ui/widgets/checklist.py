@@ -45,10 +45,15 @@ class DocumentChecklist(QTreeWidget):
         row = self.currentItem()
         return DocumentType(row.data(0, DOC_ROLE)) if row else None
 
-    def show_attached(self, attached: Mapping[DocumentType, AttachedDocument]) -> None:
+    def show_attached(self, attached: Mapping[DocumentType, AttachedDocument],
+                      pending: Mapping[DocumentType, str] | None = None) -> None:
+        """The status column: attached, missing, or `pending` text (pages not saved yet)."""
+        pending = pending or {}
         for row, item in self._rows():
             document = attached.get(item.document_type)
-            if document:
+            if item.document_type in pending:
+                row.setText(1, pending[item.document_type])
+            elif document:
                 row.setText(1, _("Adjuntado: {pages} pág., {kb} KB").format(
                     pages=document.pages, kb=max(1, document.size_bytes // 1024)))
             else:
