@@ -194,8 +194,11 @@ class DocumentDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName(f"{self.printable.prefix}.printDialogWindow")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._print(printer, printer.printerName())
+        # open(), not exec(): no nested event loop, so the idle lock can hide the dialog
+        # and show it again unanswered (hiding would end an exec() as if cancelled)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._print(printer, printer.printerName()))
+        dialog.open()
 
     def print_to_configured(self) -> None:
         if self.rendered is None:
@@ -220,7 +223,7 @@ class DocumentDialog(QDialog):
         self._set_working(True, _("Enviando a «{name}»…").format(name=name))
         self._job = self.tasks.run(work, on_success=self._done, on_failure=self._failed,
                                    on_progress=self._progress, on_cancel=self._cancelled,
-                                   writes=True)
+                                   writes=True, keep_awake=True)
         self.cancel.setVisible(True)
 
     def choose_save_path(self) -> None:

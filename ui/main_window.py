@@ -1,7 +1,9 @@
 """The main window: sign-in first, then the workspace with its pages.
 
 Nothing heavy is imported to show the sign-in page; the core (database, PDF library) loads
-on a worker thread meanwhile, and the workspace modules are imported after sign-in.
+on a worker thread meanwhile, and the workspace modules are imported after sign-in. The
+stack holds the sign-in page, the lock page (ui/idle_lock.py) and, while someone is signed
+in, the workspace: locking switches pages and keeps the workspace as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from desktop.config import Settings
 from desktop.domain.roles import Action, may
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
+from ui.idle_lock import IdleLock, minutes_ms
 from ui.login_page import LoginPage
 from ui.tasks import Task, TaskRunner
 from ui.widgets.forms import MARGIN, named
@@ -55,10 +58,15 @@ class MainWindow(QMainWindow):
         self.sync: SyncController | None = None
         self.sync_status: SyncStatus | None = None
         self._preparing: Task | None = None
+        self.workspace: QWidget | None = None
         self.stack = QStackedWidget()
         self.login = LoginPage()
         self.stack.addWidget(self.login)
         self.setCentralWidget(self.stack)
+        self.idle = IdleLock(self.stack, self.tasks, minutes_ms(settings.idle_lock_minutes),
+                             parent=self)
+        self.idle.sign_out_requested.connect(self.sign_out)
+        self.idle.locked_changed.connect(self._lock_changed)
         self.status_user = QLabel()
         self.statusBar().addPermanentWidget(self.status_user)
         self.login.submitted.connect(self._sign_in)
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         self._preparing = None
         self.runtime = runtime
         self.settings = runtime.settings
+        self.idle.clock.set_timeout_ms(minutes_ms(runtime.settings.idle_lock_minutes))
         self._update_titles()
         self.login.set_ready(True)
         self.statusBar().showMessage(_("Estación lista."), 5000)
@@ -141,27 +150,38 @@ class MainWindow(QMainWindow):
         self.status_user.setText(f"{actor.full_name} · {actor.role.label}")
         if self.sync_status is not None:
             self.sync_status.set_actions_visible(True)
-        self.stack.addWidget(self._workspace())
-        self.stack.setCurrentIndex(1)
+        assert self.runtime is not None
+        self.workspace = self._workspace()
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
         self.show_intake()
+        self.idle.begin(self.runtime, actor, self.workspace)
 
     def sign_out(self) -> None:
-        workspace = self.stack.widget(1)
-        if workspace is not None:
-            self.stack.removeWidget(workspace)
-            workspace.deleteLater()
+        self.idle.end()  # closes dialogs hidden by a lock: they belong to this session
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
         self.actor = None
         self.status_user.clear()
         if self.sync_status is not None:
             self.sync_status.set_actions_visible(False)  # sync itself goes on (see above)
-        self.stack.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.login)
         self.login.username.setFocus()
+        self.login.username.selectAll()  # the next person types over the last user name
+
+    def _lock_changed(self, locked: bool) -> None:
+        """While locked, «Sincronizar ahora» hides with the workspace; sync goes on."""
+        if self.sync_status is not None:
+            self.sync_status.set_actions_visible(not locked and self.actor is not None)
 
     # --- workspace ---------------------------------------------------------------------
 
     def _workspace(self) -> QWidget:
         from ui.intake_page import IntakePage
         from ui.review_page import ReviewPage
+        from ui.staff_page import StaffPage
         from ui.status_page import StatusPage
         from ui.sync_panel import SyncPanel
 
@@ -179,15 +199,27 @@ class MainWindow(QMainWindow):
                                 _("Consulta de estado"), "F2, Alt+D")
         self.nav_review = named(QPushButton(_("&Bandeja de revisión")), "nav.review",
                                 _("Bandeja de revisión"), "Alt+B")
-        reviews = may(self.actor.role, Action.REVIEW_CASES)  # the service is the guard
+        self.nav_staff = named(QPushButton(_("Personal")), "nav.staff",
+                               _("Personal del centro"), "Ctrl+Shift+P")
+        self.nav_staff.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        password = named(QPushButton(_("Cambiar clave…")), "nav.password", _("Cambiar clave"),
+                         "Ctrl+Shift+K")
+        password.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        lock = named(QPushButton(_("Bloquear")), "nav.lock", _("Bloquear la estación"),
+                     "Ctrl+L")  # the key itself is caught app-wide by the idle lock
+        reviews = may(self.actor.role, Action.REVIEW_CASES)  # the services are the guard
+        manages = may(self.actor.role, Action.MANAGE_STAFF)
         nav.addWidget(self.nav_intake)
         nav.addWidget(self.nav_status)
         if reviews:
             nav.addWidget(self.nav_review)
         nav.addWidget(self.nav_sync)
+        if manages:
+            nav.addWidget(self.nav_staff)
         nav.addStretch()
         nav.addWidget(QLabel(f"{self.actor.full_name} ({self.actor.role.label})"))
-        nav.addWidget(sign_out)
+        for button in (password, lock, sign_out):
+            nav.addWidget(button)
         self.pages = QStackedWidget()
         self.intake = IntakePage(self.runtime, self.actor, self.tasks)
         self.sync_panel = SyncPanel(self.runtime, self.actor, self.tasks, self.sync)
@@ -195,10 +227,14 @@ class MainWindow(QMainWindow):
         self.status_page = StatusPage(self.runtime, self.actor, self.tasks,
                                       online=lambda: sync.state.online)
         self.review_page = ReviewPage(self.runtime, self.actor, self.tasks) if reviews else None
-        for page in (self.intake, self.status_page, self.review_page, self.sync_panel):
+        self.staff_page = StaffPage(self.runtime, self.actor, self.tasks) if manages else None
+        for page in (self.intake, self.status_page, self.review_page, self.sync_panel,
+                     self.staff_page):
             if page is not None:
                 self.pages.addWidget(page)
-        self.nav_review.setVisible(reviews)
+        for button, allowed in ((self.nav_review, reviews), (self.nav_staff, manages)):
+            if not allowed:  # never laid out; showing one now would make it a window
+                button.hide()
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
         layout.addLayout(nav)
@@ -207,6 +243,9 @@ class MainWindow(QMainWindow):
         self.nav_sync.clicked.connect(self.show_sync)
         self.nav_status.clicked.connect(self.show_status)
         self.nav_review.clicked.connect(self.show_review)
+        self.nav_staff.clicked.connect(self.show_staff)
+        password.clicked.connect(self.open_password_dialog)
+        lock.clicked.connect(self.idle.lock)
         sign_out.clicked.connect(self.sign_out)
         self.intake.receipt_requested.connect(self.open_receipt)
         find = QShortcut(QKeySequence("F2"), workspace)  # from anywhere: «how is my case?»
@@ -238,6 +277,24 @@ class MainWindow(QMainWindow):
         self.review_page.reload()
         self.review_page.queue.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_staff(self) -> None:
+        if self.staff_page is None:
+            return
+        self.pages.setCurrentWidget(self.staff_page)
+        self.staff_page.reload()
+        self.staff_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_password_dialog(self) -> None:
+        from ui.password_dialog import PasswordDialog
+
+        assert self.runtime is not None and self.actor is not None
+        dialog = PasswordDialog(self.runtime, self.actor, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(
+            lambda: self.statusBar().showMessage(_("Su clave se cambió."), 10_000))
+        dialog.open()
+        self.password_dialog = dialog
+
     def open_receipt(self, case_number: str) -> None:
         from ui.document_dialog import DocumentDialog, receipt
 
@@ -250,6 +307,7 @@ class MainWindow(QMainWindow):
     # --- shutdown ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.clock.stop()
         if self.sync is not None:
             self.sync.stop()
         self.tasks.shutdown()

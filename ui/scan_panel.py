@@ -192,7 +192,8 @@ class ScanPanel(ScanControls):
         self.status.setText(status)
         self.progress.setRange(0, 0)
         self.task = self.tasks.run(work, on_success=on_success, on_failure=on_failure,
-                                   on_cancel=on_cancel, on_progress=self._progress, owner=self)
+                                   on_cancel=on_cancel, on_progress=self._progress, owner=self,
+                                   keep_awake=True)  # the clerk is at the scanner
         self._update_actions()
         self.busy_changed.emit(True)
         if scanning:  # Space (or Esc anywhere on the page) stops it

@@ -129,6 +129,8 @@ class TaskRunner(QObject):
     """Owns the worker pools and keeps running tasks alive until they finish."""
 
     busy_changed = Signal(bool)
+    #: a long operation the person started is running (or no longer): the idle lock waits
+    awake_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -139,6 +141,7 @@ class TaskRunner(QObject):
         self._sync = QThreadPool(self)
         self._sync.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._awake: set[Task] = set()
 
     def run(
         self,
@@ -151,11 +154,14 @@ class TaskRunner(QObject):
         writes: bool = False,
         pool: Pool | None = None,
         owner: QObject | None = None,
+        keep_awake: bool = False,
     ) -> Task:
         """Start `work` on the writer (`writes`), the sync thread (`pool="sync"`) or a reader.
 
         With `owner`, the callbacks are dropped if the owner (a page, a dialog) was deleted
         meanwhile, e.g. after sign-out: a late result never touches a dead widget.
+        With `keep_awake` (a scan, a print job: the person waits at the device, not at the
+        keyboard) the idle lock's clock pauses until the task ends (ui/idle_lock.py).
         """
         task = Task(work)
         for signal, callback in ((task.succeeded, on_success), (task.failed, on_failure),
@@ -167,18 +173,30 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._done(task))
         self._running.add(task)
         self.busy_changed.emit(True)
+        if keep_awake:
+            self._awake.add(task)
+            if len(self._awake) == 1:
+                self.awake_changed.emit(True)
         target = self._sync if pool == "sync" else self._writer if writes else self._readers
         target.start(_Runnable(task))
         return task
 
     def _done(self, task: Task) -> None:
         self._running.discard(task)
+        if task in self._awake:
+            self._awake.discard(task)
+            if not self._awake:
+                self.awake_changed.emit(False)
         if not self._running:
             self.busy_changed.emit(False)
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    @property
+    def keeping_awake(self) -> bool:
+        return bool(self._awake)
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Cancel what can be cancelled and wait for the rest (on window close)."""

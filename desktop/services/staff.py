@@ -39,6 +39,15 @@ class StaffMember:
     active: bool
 
 
+@dataclass(frozen=True)
+class CentreChoice:
+    """A centre an administrator can hand a person over to."""
+
+    code: str
+    name: str
+    city: str
+
+
 def check_password(password: str, username: str) -> None:
     """A password a counter can live with: long enough, not the user name."""
     if len(password) < MIN_PASSWORD:
@@ -82,6 +91,13 @@ class StaffService:
             rows = session.scalars(select(Staff).where(
                 Staff.centre_code == self.actor.centre_code).order_by(Staff.username))
             return [_member(row) for row in rows]
+
+    def centres(self) -> list[CentreChoice]:
+        """The centres known to this cache, for «trasladar a centro»."""
+        require(self.actor, Action.MANAGE_STAFF)
+        with self.runtime.db.read() as session:
+            return [CentreChoice(row.code, row.name, row.city)
+                    for row in session.scalars(select(Centre).order_by(Centre.code))]
 
     def create(self, username: str, full_name: str, role: Role, password: str) -> StaffMember:
         require(self.actor, Action.MANAGE_STAFF)
