@@ -158,6 +158,8 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
         _end_progress()
         settings = result.settings
         print(_("Datos de demostración listos en {folder}").format(folder=paths.data_dir))
+        print(_("Modo de demostración: datos ficticios; la base local y los documentos no se "
+                "cifran y no se usa el almacén de contraseñas."))
         print(_("Estación: centro {centre}, ventanilla {counter}").format(
             centre=settings.centre, counter=settings.counter))
         for login in result.logins:

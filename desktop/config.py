@@ -142,7 +142,12 @@ class Settings:
     central_password_in_keyring: bool = False  # the password itself is only in the keyring
     receipt_printer: str = ""
     paper_format: PaperFormat = "a4"
+    idle_lock_minutes: int = 5  # the window locks itself after this long without input
+    #: demo: plain cache and blobs, no keyring; production (False): encrypted at rest
     demo: bool = True
+    #: names this installation's keys in the OS keyring (not a secret; assigned at the first
+    #: production start or by `ventanilla init`; a new id means new, empty key entries)
+    installation_id: str = ""
     scanner: str = ""  # default scanner device name ("" = the first one found)
     scan_folder: str = ""  # folder a shared printer scans into ("" = not used)
     #: per document type (DocumentType value) overrides of the default scan profile;

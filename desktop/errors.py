@@ -33,5 +33,10 @@ class StorageError(VentanillaError):
     """The local cache or blob store cannot be used (newer schema, disk full, corrupt file)."""
 
 
+class UnreadableData(StorageError):
+    """Local data this station cannot decrypt: its key is missing from the OS keyring or is
+    not the key it was written with (a copied file, a replaced keyring entry)."""
+
+
 class Cancelled(VentanillaError):
     """Long work stopped because the person asked for it."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
@@ -22,7 +24,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from desktop.config import HOME_ENV, Paths, load_settings
+from desktop.config import HOME_ENV, Paths, Settings, load_settings
 from desktop.errors import VentanillaError
 
 CLERK = ("oficinista.uio", "uio-oficinista-2026")
@@ -118,6 +120,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
+def cache_file_connection(settings: Settings) -> Any:
+    """A DB-API connection to a station's cache file, for tests that tamper with it the way
+    an intruder with the key would: SQLCipher with the station's key in production, plain
+    sqlite3 in the demo."""
+    from desktop.db import cipher
+    from desktop.services.protection import at_rest
+
+    key = at_rest(settings).cache_key
+    if key is None:
+        return sqlite3.connect(settings.paths.cache_db)
+    return cipher.connect(str(settings.paths.cache_db), key, timeout=30)
+
+
 @contextmanager
 def refused(kind: type[VentanillaError], message: str) -> Iterator[None]:
     """Expect a refusal whose Spanish message (not the log text) contains `message`."""
@@ -157,24 +172,12 @@ def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def keyring_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A real Secret Service for the whole session; this process and its children use it."""
-    import keyring
-    from keyring.backends import SecretService
+    """A real Secret Service for the whole session; this process and its children use it.
+    Production stations (encrypted cache and documents) keep their keys there."""
+    from tests.services import private_keyring
 
-    from tests.services import secret_service
-
-    with secret_service(tmp_path_factory.mktemp("keyring")) as env:
-        previous = {key: os.environ.get(key) for key in env}
-        os.environ.update(env)
-        keyring.set_keyring(SecretService.Keyring())
-        try:
-            yield env
-        finally:
-            for key, value in previous.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+    with private_keyring(tmp_path_factory.mktemp("keyring")) as env:
+        yield env
 
 
 @dataclass
@@ -190,8 +193,6 @@ class Stations:
 
     def configure(self, counter: int = 1, centre: str = "UIO01") -> Paths:
         """Write the settings of a workstation (no pull yet): its folder is VENTANILLA_HOME."""
-        from desktop.config import Settings
-
         paths = paths_in(self.home(counter, centre))
         Settings(paths=paths, centre=centre, counter=counter, central_url=self.url,
                  demo=False).save()
@@ -210,9 +211,11 @@ class Stations:
 
 
 @pytest.fixture
-def stations(central_url: str, tmp_path: Path) -> Iterator[Stations]:
+def stations(central_url: str, tmp_path: Path, keyring_env: dict[str, str]
+             ) -> Iterator[Stations]:
     """A demo-populated central (300 pensioners) on SQLite and on PostgreSQL, and a way to
-    open workstations on it."""
+    open workstations on it. They are production stations (encrypted cache and documents),
+    so their keys live in the session's real Secret Service."""
     from desktop.services.setup import init_central
 
     init_central(central_url, demo=True, pensioners=300)

@@ -78,3 +78,24 @@ def secret_service(folder: Path) -> Iterator[dict[str, str]]:
         subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
         bus.terminate()
         bus.wait(10)
+
+
+@contextmanager
+def private_keyring(folder: Path) -> Iterator[dict[str, str]]:
+    """`secret_service` made this process's keyring, and its children's (they inherit the
+    environment); the environment is put back afterwards."""
+    import keyring
+    from keyring.backends import SecretService
+
+    with secret_service(folder) as env:
+        previous = {key: os.environ.get(key) for key in env}
+        os.environ.update(env)
+        keyring.set_keyring(SecretService.Keyring())
+        try:
+            yield env
+        finally:
+            for key, value in previous.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value

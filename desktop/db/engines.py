@@ -4,6 +4,9 @@ SQLite: WAL (readers never wait for the writer), foreign keys on, `synchronous=F
 printed receipt means the case survived a power cut), and explicit `BEGIN` so SQLAlchemy
 controls transactions instead of the sqlite3 module. Write sessions take the write lock at
 `BEGIN IMMEDIATE`, so two writers queue instead of failing halfway with "database is locked".
+
+A production cache is the same SQLite file encrypted by SQLCipher (`key=`): same pragmas,
+same transactions; connections come from desktop.db.cipher, keyed before anything else.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.db import cipher
+
 IMMEDIATE = "sqlite_begin_immediate"
 BUSY_TIMEOUT_S = 30
 
@@ -23,20 +28,30 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def create_app_engine(url: str | URL, **kwargs: Any) -> Engine:
-    """An engine for the cache or central database; SQLite gets the pragmas above."""
+def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any) -> Engine:
+    """An engine for the cache or central database; SQLite gets the pragmas above.
+
+    `key`: the SQLite file is encrypted with SQLCipher under this raw 256-bit key (the
+    production cache). A key that does not open the file raises cipher.WrongKey on the
+    first connection, with a Spanish message and nothing about the key.
+    """
     url = make_url(url)
-    if url.get_backend_name() == "sqlite":
-        kwargs.pop("connect_args", None)
-        engine = create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
-            **kwargs,
-        )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    if url.get_backend_name() != "sqlite":
+        if key is not None:
+            raise ValueError("only a SQLite cache is encrypted with a key")
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    kwargs.pop("connect_args", None)
+    if key is None:
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
+    else:
+        if not url.database or url.database == ":memory:":
+            raise ValueError("an encrypted cache needs a file")
+        kwargs["module"] = cipher.dbapi()
+        kwargs["creator"] = cipher.connector(url.database, key, timeout=BUSY_TIMEOUT_S)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,16 +74,24 @@ def upgrade(
 
 
 def backup_sqlite(engine: Engine, backup_dir: Path, revision: str) -> Path:
-    """A consistent copy through SQLite's online backup API (safe under WAL)."""
+    """A consistent copy (`VACUUM INTO`, safe under WAL) made through the engine's own
+    connection: an encrypted cache gives a copy encrypted with the same key, a plain one a
+    plain copy. No key is handled here."""
     source_path = engine.url.database
     assert source_path, "backup of an in-memory database"
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{Path(source_path).stem}-{stamp}-{revision}.sqlite3"
-    with sqlite3.connect(source_path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    copy.close()
-    source.close()
+    target.unlink(missing_ok=True)  # VACUUM INTO refuses an existing file
+    connection = engine.raw_connection()  # autocommit: VACUUM cannot run in a transaction
+    try:
+        cursor = connection.cursor()
+        cursor.execute("VACUUM INTO ?", (str(target),))
+        cursor.close()
+    finally:
+        connection.close()
+    with target.open("rb+") as copy:
+        os.fsync(copy.fileno())  # the copy must survive the power cut the migration may meet
     for old in sorted(backup_dir.glob(f"{Path(source_path).stem}-*.sqlite3"))[:-BACKUPS_KEPT]:
         old.unlink()
     log.info("backed up %s before migrating", Path(source_path).name)

@@ -1,4 +1,4 @@
-"""Secrets (central database password, later the cache and blob keys) in the OS keyring.
+"""Secrets (central database password, the cache and blob keys) in the OS keyring.
 
 Never in a file, a log line or an exception. When no usable keyring exists the message
 says what to set up on each system; a plaintext keyring is not accepted.
@@ -53,6 +53,11 @@ def load_secret(name: str) -> str | None:
         return _backend().get_password(SERVICE, name)
     except (NoKeyringError, KeyringError) as error:
         raise _unavailable(type(error).__name__) from None
+
+
+def require_keyring() -> None:
+    """SecretsUnavailable now, before anything changes, when no usable keyring exists."""
+    load_secret("availability-check")
 
 
 def delete_secret(name: str) -> None:

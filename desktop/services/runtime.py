@@ -1,7 +1,8 @@
 """What a running workstation holds open: settings, the cache, the blob store.
 
 `open_runtime` is the one start-up path for the GUI and the CLI: first start sets up the
-demo; the cache is migrated (backed up first); a cache that has never received the
+demo; a production station gets its keys from the OS keyring (desktop.services.protection)
+or does not open; the cache is migrated (backed up first); a cache that has never received the
 registry gets its first pull here (resumable), since nothing can be registered without it.
 Afterwards start-up never waits for the network: sync runs in the background.
 """
@@ -19,6 +20,7 @@ from desktop.db.engines import SessionFactories, create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.protection import AtRest, at_rest
 from desktop.sync.connection import offline_as_unreachable, open_central
 from desktop.sync.engine import check_central_identity, mark_good_round
 from desktop.sync.pull import has_pulled, pull
@@ -45,15 +47,22 @@ class Runtime:
         self.db.dispose()
 
 
-def open_cache(settings: Settings) -> SessionFactories:
+def open_cache(settings: Settings, protection: AtRest | None = None) -> SessionFactories:
+    """The migrated cache: encrypted with the keyring's key in production, plain in the
+    demo (`protection` when the caller has already settled it)."""
     settings.paths.ensure()
-    engine = create_app_engine(sqlite_url(settings.paths.cache_db))
-    upgrade(
-        engine,
-        "desktop.store:migrations",
-        backup_dir=settings.paths.backup_dir,
-        what=_("La base local de esta estación"),
-    )
+    protection = protection or at_rest(settings)
+    engine = create_app_engine(sqlite_url(settings.paths.cache_db), key=protection.cache_key)
+    try:
+        upgrade(
+            engine,
+            "desktop.store:migrations",
+            backup_dir=settings.paths.backup_dir,
+            what=_("La base local de esta estación"),
+        )
+    except BaseException:
+        engine.dispose()
+        raise
     return SessionFactories(engine)
 
 
@@ -82,10 +91,12 @@ def open_runtime(
         from desktop.services.demo import setup_demo
 
         settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
-    db = open_cache(settings)
+    protection = at_rest(settings)
+    settings = protection.settings
+    db = open_cache(settings, protection)
     if not has_pulled(db):
         first_pull(settings, db, progress, cancel)
-    blobs = BlobStore(settings.paths.blob_dir)
+    blobs = BlobStore(settings.paths.blob_dir, protection.blob_key)
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
     return Runtime(settings, db, blobs)

@@ -9,18 +9,21 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
+from desktop.capture.blobstore import BlobStore
 from desktop.central.demo import DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
 from desktop.central.models import Centre
 from desktop.central.roles import setup_roles
 from desktop.clock import now
-from desktop.config import Paths, Settings
+from desktop.config import Paths, Settings, load_settings
 from desktop.db.engines import create_app_engine
 from desktop.db.migrate import upgrade
-from desktop.errors import ValidationError
+from desktop.errors import UnreadableData, ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.security.secrets import store_secret
+from desktop.security.keys import BLOBS, new_installation_id, stored_key
+from desktop.security.secrets import require_keyring, store_secret
+from desktop.services.protection import at_rest
 from desktop.services.runtime import first_pull, open_cache
 from desktop.store.models import OutboxEvent
 from desktop.sync.connection import (
@@ -28,6 +31,7 @@ from desktop.sync.connection import (
     offline_as_unreachable,
     open_central,
     secret_name,
+    without_password,
 )
 from desktop.sync.push import PENDING
 
@@ -80,29 +84,45 @@ def init_workstation(paths: Paths, central_url: str, centre: str, counter: int,
 
     The password (if the URL has one) goes to the OS keyring; the settings file gets the
     URL without it. A cache of another central is backed up and replaced, unless it still
-    holds events that never reached their central.
+    holds events that never reached their central. The installation keeps its id (and so
+    its keys) across re-inits; the keys are created here, before the settings are written,
+    so a machine without a usable keyring is refused with nothing configured.
     """
     url = make_url(central_url)
     if url.get_backend_name() != "postgresql":
         raise ValidationError(
             _("La base central debe ser PostgreSQL: postgresql+psycopg://usuario@servidor/base."),
             "init: not a PostgreSQL URL", field="central")
+    require_keyring()  # production keeps its keys there: refuse before changing anything
     if url.password:
         store_secret(secret_name(url), url.password)
+    previous = _previous_settings(paths)
     settings = Settings(paths=paths, centre=centre.upper(), counter=counter,
-                        central_url=url.set(password=None).render_as_string(hide_password=False),
-                        central_password_in_keyring=bool(url.password), demo=False)
+                        central_url=without_password(url).render_as_string(hide_password=False),
+                        central_password_in_keyring=bool(url.password), demo=False,
+                        installation_id=previous.installation_id or new_installation_id())
     settings.validate()
     _check_station(settings)
-    _set_aside_old_cache(settings)
+    _set_aside_old_cache(settings, previous)
+    _set_aside_unreadable_blobs(settings)
+    protection = at_rest(settings)  # the keys exist before the station is configured
     settings.save()
-    cache = open_cache(settings)
+    cache = open_cache(settings, protection)
     try:
         first_pull(settings, cache, progress, cancel)
     finally:
         cache.dispose()
     log.info("workstation %s pointed at a central database", settings.workstation)
     return settings
+
+
+def _previous_settings(paths: Paths) -> Settings:
+    """What this workstation was set to (defaults when nothing, or a damaged file)."""
+    try:
+        return load_settings(paths)
+    except ValidationError as error:
+        log.warning("init: replacing an unreadable settings file (%s)", error.log_message)
+        return Settings(paths=paths)
 
 
 def _check_station(settings: Settings) -> None:
@@ -125,17 +145,18 @@ def _check_station(settings: Settings) -> None:
             "init: unknown counter", field="counter")
 
 
-def _set_aside_old_cache(settings: Settings) -> None:
+def _set_aside_old_cache(settings: Settings, previous: Settings) -> None:
+    """Move the cache aside (into the backups folder, as it is: encrypted stays encrypted),
+    unless it holds events its central never got. A cache this station cannot decrypt any
+    more (its key is gone) is moved aside unchecked: that is what re-running init is for."""
     path = settings.paths.cache_db
     if not path.exists():
         return
-    cache = open_cache(settings)
     try:
-        with cache.read() as session:
-            waiting = session.scalar(select(func.count()).select_from(OutboxEvent).where(
-                OutboxEvent.status == PENDING)) or 0
-    finally:
-        cache.dispose()
+        waiting = _unsent_events(previous)
+    except UnreadableData as error:
+        log.warning("init: setting aside a cache it cannot read (%s)", error.log_message)
+        waiting = 0
     if waiting:
         raise ValidationError(
             _("Esta estación tiene {n} eventos sin enviar a su base central actual. "
@@ -148,3 +169,25 @@ def _set_aside_old_cache(settings: Settings) -> None:
         if source.exists():
             target = f"cache-before-init-{stamp}.sqlite3{suffix}"
             shutil.move(source, settings.paths.backup_dir / target)
+
+
+def _unsent_events(previous: Settings) -> int:
+    cache = open_cache(previous)
+    try:
+        with cache.read() as session:
+            return session.scalar(select(func.count()).select_from(OutboxEvent).where(
+                OutboxEvent.status == PENDING)) or 0
+    finally:
+        cache.dispose()
+
+
+def _set_aside_unreadable_blobs(settings: Settings) -> None:
+    """Sealed documents whose key the keyring lost are moved aside too (kept, in case the
+    keyring is restored): new documents must not be mistaken for them."""
+    blobs = BlobStore(settings.paths.blob_dir)
+    if not blobs.holds_sealed() or stored_key(BLOBS, settings.installation_id) is not None:
+        return
+    target = settings.paths.backup_dir / f"blobs-unreadable-{now().strftime('%Y%m%dT%H%M%SZ')}"
+    settings.paths.backup_dir.mkdir(parents=True, exist_ok=True)
+    shutil.move(settings.paths.blob_dir, target)
+    log.warning("init: scanned documents this station cannot decrypt were set aside")

@@ -66,7 +66,10 @@ def secret_name(url: URL) -> str:
 
 
 def without_password(url: URL) -> URL:
-    return url.set(password=None)
+    """The URL with no password at all (`url.set(password=None)` would keep it: None there
+    means "unchanged")."""
+    return URL.create(url.drivername, username=url.username, password=None, host=url.host,
+                      port=url.port, database=url.database, query=url.query)
 
 
 def _connect_args(url: URL) -> dict[str, Any]:

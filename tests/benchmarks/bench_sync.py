@@ -54,9 +54,11 @@ def paths_in(root: Path) -> Any:
     return Paths(root / "config", root / "data", root / "logs")
 
 
-def station_settings(home: Path, url: str, centre: str = "UIO01", counter: int = 1) -> Settings:
+def station_settings(home: Path, url: str, centre: str = "UIO01", counter: int = 1,
+                     installation_id: str = "") -> Settings:
+    """A production station (encrypted cache: its keys in the keyring of `with_keyring`)."""
     settings = Settings(paths=paths_in(home), centre=centre, counter=counter, central_url=url,
-                        demo=False)
+                        demo=False, installation_id=installation_id)
     settings.save()
     return settings
 
@@ -191,11 +193,14 @@ class Station:
     @classmethod
     def open(cls, settings: Settings) -> Station:
         from desktop.capture.blobstore import BlobStore
+        from desktop.services.protection import at_rest
         from desktop.services.runtime import Runtime, open_cache
         from desktop.sync.connection import open_central
 
-        db = open_cache(settings)
-        runtime = Runtime(settings, db, BlobStore(settings.paths.blob_dir))
+        protection = at_rest(settings)
+        settings = protection.settings
+        db = open_cache(settings, protection)
+        runtime = Runtime(settings, db, BlobStore(settings.paths.blob_dir, protection.blob_key))
         central = open_central(settings)
         runtime._central = central
         return cls(settings, runtime, central, SqlClock().attach(central),
@@ -431,10 +436,14 @@ def add_bench_centres(url: str, stations: int, per_centre: int) -> list[StationS
 
 
 def prepare_stations(url: str, root: Path, specs: list[StationSpec]) -> list[StationSpec]:
-    """One first pull into a template cache, copied to every station's folder."""
+    """One first pull into a template cache, copied to every station's folder (the stations
+    share the template's installation id, so its keys open their copies)."""
+    from desktop.security.keys import new_installation_id
     from desktop.services.runtime import first_pull, open_cache
 
-    template = station_settings(root / "template", url, specs[0].centre, specs[0].counter)
+    installation = new_installation_id()
+    template = station_settings(root / "template", url, specs[0].centre, specs[0].counter,
+                                installation)
     db = open_cache(template)
     try:
         first_pull(template, db)
@@ -443,7 +452,7 @@ def prepare_stations(url: str, root: Path, specs: list[StationSpec]) -> list[Sta
     placed = []
     for spec in specs:
         home = root / f"{spec.centre}-{spec.counter:02d}"
-        settings = station_settings(home, url, spec.centre, spec.counter)
+        settings = station_settings(home, url, spec.centre, spec.counter, installation)
         settings.paths.ensure()
         shutil.copyfile(template.paths.cache_db, settings.paths.cache_db)
         placed.append(StationSpec(str(home), spec.centre, spec.counter))
@@ -738,6 +747,24 @@ def report_rounds(count: int, records: list[RoundRecord], wall: float, client_cp
 # --- main ---------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def with_keyring(root: Path) -> Iterator[None]:
+    """The stations are production stations: their keys need a keyring. The session's own
+    if it has one, else a private Secret Service (as the tests start), for this run only."""
+    from desktop.errors import StorageError
+    from desktop.security.secrets import load_secret
+
+    try:
+        load_secret("bench-sync-probe")
+    except StorageError:
+        from tests.services import private_keyring
+
+        with private_keyring(root / "keyring"):
+            yield
+        return
+    yield
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parts", default="abcd", help="which parts to run, e.g. ab or d")
@@ -778,15 +805,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench_sync: {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
           f"Python {sys.version.split()[0]}, folders in {root}")
     try:
-        if {"a", "b", "c"} & set(args.parts):
-            with postgres_database(args.pg_admin) as url:
-                single_station("PostgreSQL", url, root, args)
-            if args.sqlite:
-                sqlite_url = f"sqlite+pysqlite:///{root / 'central.sqlite3'}"
-                single_station("SQLite", sqlite_url, root, args)
-        if "d" in args.parts:
-            for count in (int(n) for n in args.stations.split(",") if n):
-                many_stations(count, args, root)
+        with with_keyring(root):
+            if {"a", "b", "c"} & set(args.parts):
+                with postgres_database(args.pg_admin) as url:
+                    single_station("PostgreSQL", url, root, args)
+                if args.sqlite:
+                    sqlite_url = f"sqlite+pysqlite:///{root / 'central.sqlite3'}"
+                    single_station("SQLite", sqlite_url, root, args)
+            if "d" in args.parts:
+                for count in (int(n) for n in args.stations.split(",") if n):
+                    many_stations(count, args, root)
     finally:
         if args.keep:
             print(f"kept {root}")

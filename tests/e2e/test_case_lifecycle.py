@@ -42,6 +42,7 @@ from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wa
 from ui.app import launch
 from ui.main_window import MainWindow
 
+pytestmark = pytest.mark.usefixtures("keyring_env")  # a production station: keys
 WAIT = 60_000
 HOUR_MS = 3_600_000
 Key, Mod = Qt.Key, Qt.KeyboardModifier

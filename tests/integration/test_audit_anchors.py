@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ from desktop.services.auth import sign_in
 from desktop.services.sync import SyncService
 from desktop.store.models import AuditEntry
 from desktop.sync.engine import central_anchors
-from tests.conftest import CLERK
+from tests.conftest import CLERK, cache_file_connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +47,7 @@ def test_an_untouched_log_matches_its_anchors(stations):
 def test_a_log_rewritten_from_scratch_is_caught_by_the_anchor(stations):
     """Re-hashing the whole chain keeps it internally consistent; the anchor does not move."""
     runtime, _anchors = synced_station(stations)
-    cache = sqlite3.connect(runtime.settings.paths.cache_db)
+    cache = cache_file_connection(runtime.settings)
     rows = cache.execute("SELECT id, at, actor, workstation, action, case_number, details "
                          "FROM audit_log ORDER BY id").fetchall()
     previous = GENESIS
@@ -70,7 +69,7 @@ def test_a_log_rewritten_from_scratch_is_caught_by_the_anchor(stations):
 def test_a_log_cut_after_its_anchor_is_caught(stations):
     runtime, anchors = synced_station(stations)
     last = max(anchor.entry_id for anchor in anchors)
-    cache = sqlite3.connect(runtime.settings.paths.cache_db)
+    cache = cache_file_connection(runtime.settings)
     cache.execute(f"DELETE FROM {AuditEntry.__tablename__} WHERE id >= ?", (last,))
     cache.commit()
     cache.close()

@@ -332,7 +332,8 @@ def register_with_document(runtime: Any, folder: Path) -> str:
     return case.case_number
 
 
-def test_a_station_signed_in_as_its_centre_syncs_normally(pg_central, tmp_path):
+def test_a_station_signed_in_as_its_centre_syncs_normally(pg_central, keyring_env,
+                                                            tmp_path):
     paths = paths_in(tmp_path / "station")
     Settings(paths=paths, centre="UIO01", counter=1, central_url=pg_central.url_as("UIO01"),
              demo=False).save()

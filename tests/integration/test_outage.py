@@ -40,6 +40,7 @@ from tests.integration.tcp_proxy import TcpProxy
 from tests.services import fresh_database
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.usefixtures("keyring_env")  # production stations: keys
 OFFLINE = "Sin conexión con la base central"
 CASES = 50
 CLI_TIMEOUT_S = 60
@@ -233,7 +234,8 @@ def stranded(central_url: str, tmp_path: Path) -> Path:
     home = tmp_path / "stranded"
     settings = configure(home, central_url, counter=9)
     open_runtime(load_settings(settings.paths)).close()
-    configure(home, url_on_port(central_url, closed_port()), counter=9)
+    pulled = load_settings(settings.paths)  # keeps its installation id, so its keys
+    pulled.with_changes(central_url=url_on_port(central_url, closed_port())).save()
     return home
 
 

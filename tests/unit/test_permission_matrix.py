@@ -63,6 +63,8 @@ CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
     ("reintentar sincronización", {"administrador"},
      lambda rt, a, w: SyncService(rt).retry(a, 1)),
     ("administrar personal", {"administrador"}, lambda rt, a, w: StaffService(rt, a).list()),
+    ("centros para traslado", {"administrador"},
+     lambda rt, a, w: StaffService(rt, a).centres()),
 ]
 
 
