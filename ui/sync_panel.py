@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,57 +26,21 @@ from desktop.domain.roles import Action, Actor, may
 from desktop.i18n import _, ngettext
 from desktop.services.runtime import Runtime
 from desktop.services.sync import OutboxProblem, SyncService
+from ui.models.rows import RowsModel, SortProxy
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
 
-Index = QModelIndex | QPersistentModelIndex
 STATUS_LABELS = {"rechazado": _("Rechazado"), "atascado": _("Atascado")}
 
 
-class ProblemsModel(QAbstractTableModel):
-    """One row per problem event; `SORT_ROLE` gives comparable values, `PROBLEM_ROLE` the row."""
+class ProblemsModel(RowsModel[OutboxProblem]):
+    """One row per problem event."""
 
     EVENT, CASE, DATE, STATUS, ATTEMPTS, REASON = range(6)
-    SORT_ROLE = Qt.ItemDataRole.UserRole
-    PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
     HEADERS = (_("Evento"), _("Trámite"), _("Fecha"), _("Estado"), _("Intentos"), _("Motivo"))
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[OutboxProblem] = []
-
-    def set_rows(self, rows: list[OutboxProblem]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column())
-        if role == self.SORT_ROLE:
-            return self._key(row, index.column())
-        if role == self.PROBLEM_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def _text(self, row: OutboxProblem, column: int) -> str:
+    def text(self, row: OutboxProblem, column: int) -> str:
         return (
             row.what,
             row.case_number,
@@ -93,19 +50,15 @@ class ProblemsModel(QAbstractTableModel):
             row.reason,
         )[column]
 
-    def _key(self, row: OutboxProblem, column: int) -> Any:
+    def key(self, row: OutboxProblem, column: int) -> Any:
         if column == self.DATE:
             return row.created_at
         if column == self.ATTEMPTS:
             return row.attempts
-        return self._text(row, column).casefold()
+        return super().key(row, column)
 
-
-class ProblemsProxy(QSortFilterProxyModel):
-    """Compares SORT_ROLE values in Python (datetimes, ints), not as Qt variants."""
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        return bool(left.data(ProblemsModel.SORT_ROLE) < right.data(ProblemsModel.SORT_ROLE))
+    def ident(self, row: OutboxProblem) -> str:
+        return str(row.seq)
 
 
 class SyncPanel(QWidget):
@@ -120,7 +73,7 @@ class SyncPanel(QWidget):
         self.may_retry = may(actor.role, Action.RETRY_SYNC)
         self._retrying = False
         self.model = ProblemsModel(self)
-        self.proxy = ProblemsProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
         self.show_problems(controller.problems)
@@ -176,14 +129,14 @@ class SyncPanel(QWidget):
                                     ).format(n=len(problems)))
         if selected is not None:
             for row in range(self.proxy.rowCount()):
-                problem = self.proxy.index(row, 0).data(ProblemsModel.PROBLEM_ROLE)
+                problem = self.proxy.index(row, 0).data(ProblemsModel.ITEM_ROLE)
                 if problem.seq == selected.seq:
                     self.table.selectRow(row)
         self._update_actions()
 
     def selected(self) -> OutboxProblem | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ProblemsModel.PROBLEM_ROLE) if rows else None
+        return rows[0].data(ProblemsModel.ITEM_ROLE) if rows else None
 
     def _update_actions(self) -> None:
         self.retry.setEnabled(self.may_retry and not self._retrying

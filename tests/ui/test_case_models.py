@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from desktop.domain.cases import CaseState
 from desktop.services.case_views import CaseSummary
 from desktop.services.review import ReviewItem
-from ui.models.cases import ITEM_ROLE, SORT_ROLE, CaseFilterProxy, CaseListModel, ReviewQueueModel
+from ui.models.cases import CaseFilterProxy, CaseListModel, ReviewQueueModel
+from ui.models.rows import ITEM_ROLE, SORT_ROLE
 
 START = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # 10:00 in Ecuador
 

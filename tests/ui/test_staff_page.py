@@ -48,7 +48,7 @@ def test_staff_model_cells_roles_and_sorting(qapp):
     assert model.index(2, StaffModel.ACTIVE).data(StaffModel.SORT_ROLE) is False
     assert model.index(2, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
-    assert model.index(1, 0).data(StaffModel.MEMBER_ROLE).role is Role.ADMINISTRATOR
+    assert model.index(1, 0).data(StaffModel.ITEM_ROLE).role is Role.ADMINISTRATOR
     assert model.row_of("baja.uio") == 2 and model.row_of("nadie") == -1
 
     proxy = StaffProxy()

@@ -30,8 +30,9 @@ from tests.conftest import ADMIN, CLERK
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.app import launch
 from ui.main_window import MainWindow
+from ui.models.rows import SortProxy
 from ui.sync_controller import SyncState, retry_delay_ms
-from ui.sync_panel import ProblemsModel, ProblemsProxy, SyncPanel
+from ui.sync_panel import ProblemsModel, SyncPanel
 from ui.sync_status import describe
 
 WAIT = 60_000
@@ -62,9 +63,9 @@ def test_problems_model_rows_headers_and_sorting(qapp):
                      "motivo 1"]  # Ecuador's time (UTC-5)
     assert model.index(1, ProblemsModel.STATUS).data() == "Atascado"
     assert model.index(1, ProblemsModel.ATTEMPTS).data(ProblemsModel.SORT_ROLE) == 10
-    assert model.index(2, 0).data(ProblemsModel.PROBLEM_ROLE).seq == 3
+    assert model.index(2, 0).data(ProblemsModel.ITEM_ROLE).seq == 3
 
-    proxy = ProblemsProxy()
+    proxy = SortProxy()
     proxy.setSourceModel(model)
 
     def cases() -> list[str]:

@@ -1,101 +1,27 @@
 """Table models of cases: the supervisor's review queue and the status page's case lists.
 
-Each model has column constants, a SORT_ROLE with comparable Python values (dates, day
-counts) and an ITEM_ROLE with the row's dataclass; `CaseFilterProxy` sorts on SORT_ROLE and
+Each model (ui.models.rows) has column constants, a SORT_ROLE with comparable Python values
+(dates, day counts) and an ITEM_ROLE with the row's dataclass; `CaseFilterProxy` sorts and
 filters on the shown text with accents and case ignored, as names are searched elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, QSortFilterProxyModel
+from PySide6.QtGui import QBrush
 
 from desktop.domain.text import fold
 from desktop.i18n import _
 from desktop.services.case_views import CaseSummary
 from desktop.services.review import ReviewItem
+from ui.models.rows import MUTED, Index, RowsModel, SortProxy
 from ui.widgets.text import moment
 
-Index = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
-SORT_ROLE = Qt.ItemDataRole.UserRole
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-MUTED = QBrush(QColor("#666"))
 
-
-class _RowsModel(QAbstractTableModel, Generic[Row]):
-    """Rows of one dataclass; subclasses say how a cell reads and how it sorts."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
-        answers: dict[int, Callable[[], Any]] = {
-            int(Qt.ItemDataRole.DisplayRole): lambda: self.text(row, column),
-            int(Qt.ItemDataRole.ToolTipRole): lambda: self.tooltip(row) or self.text(row, column),
-            int(Qt.ItemDataRole.ForegroundRole): lambda: self.foreground(row),
-            int(SORT_ROLE): lambda: self.key(row, column),
-            int(ITEM_ROLE): lambda: row,
-        }
-        answer = answers.get(int(role))
-        return answer() if answer is not None else None
-
-    def text(self, row: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def key(self, row: Row, column: int) -> Any:
-        return self.text(row, column).casefold()
-
-    def tooltip(self, row: Row) -> str:
-        return ""
-
-    def foreground(self, row: Row) -> QBrush | None:
-        return None
-
-    def row_of(self, case_number: str) -> int:
-        """The row of a case, or -1."""
-        return next((i for i, row in enumerate(self.rows)
-                     if self.case_number(row) == case_number), -1)
-
-    def case_number(self, row: Row) -> str:
-        raise NotImplementedError
-
-
-class ReviewQueueModel(_RowsModel[ReviewItem]):
+class ReviewQueueModel(RowsModel[ReviewItem]):
     """Cases waiting for a supervisor: how long (working days), who registered them, and
     the two marks that change what the supervisor may or must do."""
 
@@ -122,7 +48,7 @@ class ReviewQueueModel(_RowsModel[ReviewItem]):
     def foreground(self, row: ReviewItem) -> QBrush | None:
         return MUTED if row.own else None
 
-    def case_number(self, row: ReviewItem) -> str:
+    def ident(self, row: ReviewItem) -> str:
         return row.summary.case_number
 
 
@@ -135,7 +61,7 @@ def flags_of(item: ReviewItem) -> str:
     return "; ".join(flags)
 
 
-class CaseListModel(_RowsModel[CaseSummary]):
+class CaseListModel(RowsModel[CaseSummary]):
     """Search results and the clerk's own pending cases; `notes` holds, by case number,
     what the clerk must read in the list (why a case was returned)."""
 
@@ -171,11 +97,11 @@ class CaseListModel(_RowsModel[CaseSummary]):
             return row.state_changed_at
         return super().key(row, column)
 
-    def case_number(self, row: CaseSummary) -> str:
+    def ident(self, row: CaseSummary) -> str:
         return row.case_number
 
 
-class CaseFilterProxy(QSortFilterProxyModel):
+class CaseFilterProxy(SortProxy):
     """Sorts on SORT_ROLE in Python; keeps rows whose text holds every typed word."""
 
     def __init__(self, parent: QObject | None = None):
@@ -194,9 +120,3 @@ class CaseFilterProxy(QSortFilterProxyModel):
         text = fold(" ".join(str(model.index(source_row, column, source_parent).data() or "")
                              for column in range(model.columnCount())))
         return all(word in text for word in self.words)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
-
-    def item(self, row: int) -> Any:
-        return self.index(row, 0).data(ITEM_ROLE)
