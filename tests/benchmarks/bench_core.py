@@ -73,9 +73,9 @@ def build_demo(paths: Paths, size: int, result: SizeResult) -> None:
     from desktop.central import demo as central_demo
     from desktop.services import demo
 
-    phases = {"populate_demo": 0.0, "pull_reference": 0.0, "hash_password": 0.0}
+    phases = {"populate_demo": 0.0, "first_pull": 0.0, "hash_password": 0.0}
     start = time.perf_counter()
-    with timing(demo, "populate_demo", phases), timing(demo, "pull_reference", phases), \
+    with timing(demo, "populate_demo", phases), timing(demo, "first_pull", phases), \
             timing(central_demo, "hash_password", phases):
         demo.setup_demo(paths, pensioners=size)
     total = time.perf_counter() - start
@@ -83,9 +83,9 @@ def build_demo(paths: Paths, size: int, result: SizeResult) -> None:
         "setup total": total,
         "setup: central generation": phases["populate_demo"],
         "  of which argon2 staff hashes": phases["hash_password"],
-        "setup: first pull into cache": phases["pull_reference"],
+        "setup: first pull into cache": phases["first_pull"],
         "setup: migrations, samples, rest":
-            total - phases["populate_demo"] - phases["pull_reference"],
+            total - phases["populate_demo"] - phases["first_pull"],
     })
     for name, file in (("cache", paths.cache_db), ("central (demo)", paths.demo_central_db)):
         result.files[name] = file.stat().st_size if file.exists() else 0
@@ -239,6 +239,32 @@ def print_plans(runtime: Runtime, actor: Any, pool: dict[str, list[str]], pdf: P
                 print(f"    {flag}{'; '.join(plan)}\n         ← {sql[:150]}")
 
 
+def encrypt_station(paths: Paths) -> Any:
+    """The demo cache turned into a production one (SQLCipher) with fresh random keys, so
+    the same measurements show what encryption at rest costs. The keys are handed over
+    directly: no keyring is needed to benchmark."""
+    import secrets
+
+    from desktop.db import cipher
+    from desktop.security.keys import KEY_BYTES, StationKeys
+
+    keys = StationKeys(secrets.token_bytes(KEY_BYTES), secrets.token_bytes(KEY_BYTES))
+    start = time.perf_counter()
+    cipher.encrypt_in_place(paths.cache_db, keys.cache)
+    print(f"  cache encrypted in place in {time.perf_counter() - start:.2f} s")
+    return keys
+
+
+def open_encrypted(settings: Any, keys: Any) -> Runtime:
+    from desktop.capture.blobstore import BlobStore
+    from desktop.services.protection import AtRest
+    from desktop.services.runtime import open_cache
+
+    protection = AtRest(settings, keys)
+    return Runtime(settings, open_cache(settings, protection),
+                   BlobStore(settings.paths.blob_dir, keys.blobs))
+
+
 def run_size(size: int, args: argparse.Namespace) -> SizeResult:
     from desktop.central.demo import DEMO_LOGINS
     from desktop.domain.roles import Role
@@ -263,8 +289,10 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
         for name, size_bytes in result.files.items():
             print(f"  {name} file: {size_bytes / 1024 / 1024:.1f} MiB")
 
+        keys = encrypt_station(paths) if args.encrypted else None
         start = time.perf_counter()
-        runtime = open_runtime(load_settings(paths))
+        runtime = (open_encrypted(load_settings(paths), keys) if keys is not None
+                   else open_runtime(load_settings(paths)))
         single["open_runtime"] = time.perf_counter() - start
         try:
             clerk = next(login for login in DEMO_LOGINS
@@ -345,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-explain", dest="explain", action="store_false",
                         help="skip the EXPLAIN QUERY PLAN listing")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    parser.add_argument("--encrypted", action="store_true",
+                        help="measure on an encrypted cache and sealed documents (production)")
     args = parser.parse_args(argv)
     sizes = [int(text.replace("_", "")) for text in args.sizes.split(",") if text.strip()]
     print(f"Python {sys.version.split()[0]}; sizes {sizes}; {args.lookups} lookups, "
