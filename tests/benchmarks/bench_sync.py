@@ -436,21 +436,26 @@ def add_bench_centres(url: str, stations: int, per_centre: int) -> list[StationS
 
 
 def prepare_stations(url: str, root: Path, specs: list[StationSpec]) -> list[StationSpec]:
-    """One first pull into a template cache, copied to every station's folder (the stations
-    share the template's installation id, so its keys open their copies)."""
+    """One first pull per centre into a template cache (a cache holds its own centre's
+    staff only), copied to the folder of every station of that centre (the stations share
+    the template's installation id, so its keys open their copies)."""
     from desktop.security.keys import new_installation_id
     from desktop.services.runtime import first_pull, open_cache
 
     installation = new_installation_id()
-    template = station_settings(root / "template", url, specs[0].centre, specs[0].counter,
-                                installation)
-    db = open_cache(template)
-    try:
-        first_pull(template, db)
-    finally:
-        db.dispose()  # the last connection checkpoints the WAL into the file
+    templates: dict[str, Settings] = {}
     placed = []
     for spec in specs:
+        template = templates.get(spec.centre)
+        if template is None:
+            template = station_settings(root / f"template-{spec.centre}", url, spec.centre,
+                                        spec.counter, installation)
+            db = open_cache(template)
+            try:
+                first_pull(template, db)
+            finally:
+                db.dispose()  # the last connection checkpoints the WAL into the file
+            templates[spec.centre] = template
         home = root / f"{spec.centre}-{spec.counter:02d}"
         settings = station_settings(home, url, spec.centre, spec.counter, installation)
         settings.paths.ensure()
@@ -658,8 +663,8 @@ def many_stations(count: int, args: argparse.Namespace, root: Path) -> None:
             for _child in children:
                 n, found = ready.get(timeout=3600)
                 opened, problems = opened + n, problems + found
-            print(f"  set-up: central ({args.round_pensioners:,} pensioners), template pull, "
-                  f"{opened} stations with {cases} cases each held in their outboxes: "
+            print(f"  set-up: central ({args.round_pensioners:,} pensioners), a template pull "
+                  f"per centre, {opened} stations with {cases} cases each held in their outboxes: "
                   f"{time.perf_counter() - start:.0f} s")
             for problem in problems[:10]:
                 print(f"  station not opened: {problem}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -12,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from desktop.documents.agreement import AgreementData, format_usd, render_agreement
+from tests.pdf_text import read_pdf
 
 NUMBER = "IESS-DSP-2026-00012-A"
 CASE = "REL-UIO01-01-2026-000001-Q"
@@ -62,14 +61,8 @@ def refusal(**changes: object) -> AgreementData:
     return sample(**{**refused, **changes})
 
 
-def read(pdf: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return reader, " ".join(text.split())
-
-
 def test_concession_has_every_part_on_one_page() -> None:
-    reader, text = read(render_agreement(sample()))
+    reader, text = read_pdf(render_agreement(sample()))
 
     assert len(reader.pages) == 1
     for expected in (
@@ -114,7 +107,7 @@ def test_concession_has_every_part_on_one_page() -> None:
 
 
 def test_refusal_states_its_motivation() -> None:
-    _reader, text = read(render_agreement(refusal()))
+    _reader, text = read_pdf(render_agreement(refusal()))
     assert "Negar la reliquidación de la renta de vejez solicitada por GUAMÁN" in text
     assert f"Motivación: {REFUSAL}" in text
     assert "Diferencia mensual USD 0,00" in text
@@ -130,7 +123,7 @@ def test_refusal_without_motivation_is_rejected(motivation: str) -> None:
 
 def test_negative_difference_and_reprint_and_unsynced_copy() -> None:
     data = sample(new_pension=Decimal("1222.22"), copy_number=3, synced_at=None)
-    _reader, text = read(render_agreement(data))
+    _reader, text = read_pdf(render_agreement(data))
     assert "Diferencia mensual USD -12,34" in text
     assert "Reimpresión 2" in text
     assert "Primera impresión" not in text
@@ -154,7 +147,7 @@ def test_money_is_formatted_ecuadorian_style(amount: str, expected: str) -> None
 
 def test_long_text_flows_to_a_numbered_second_page() -> None:
     facts = "\n".join(f"Periodo {i:03d}: aporte pagado por el empleador." for i in range(40))
-    reader, text = read(render_agreement(sample(facts=facts)))
+    reader, text = read_pdf(render_agreement(sample(facts=facts)))
     assert len(reader.pages) == 2
     assert "Página 2 de 2" in text
     second = " ".join(reader.pages[1].extract_text().split())
@@ -163,7 +156,7 @@ def test_long_text_flows_to_a_numbered_second_page() -> None:
 
 def test_page_size_metadata_and_determinism() -> None:
     pdf = render_agreement(sample())
-    reader, _text = read(pdf)
+    reader, _text = read_pdf(pdf)
     assert float(reader.pages[0].mediabox.width) == pytest.approx(210 * MM, abs=0.5)
     assert float(reader.pages[0].mediabox.height) == pytest.approx(297 * MM, abs=0.5)
     assert reader.metadata is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from dataclasses import replace
@@ -10,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
+from tests.pdf_text import read_pdf
 
 CASE = "REL-UIO01-01-2026-000001-Q"
 LABELS = (
@@ -40,15 +39,9 @@ def sample(**changes: object) -> ReceiptData:
     return replace(data, **changes)  # type: ignore[arg-type]
 
 
-def read(pdf: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return reader, " ".join(text.split())  # lines wrap differently on each paper
-
-
 @pytest.mark.parametrize("paper", PAPERS)
 def test_receipt_is_one_page_with_all_contents(paper: str) -> None:
-    reader, text = read(render_receipt(sample(), paper))
+    reader, text = read_pdf(render_receipt(sample(), paper))
 
     assert len(reader.pages) == 1
     for expected in (
@@ -84,21 +77,21 @@ def test_receipt_is_one_page_with_all_contents(paper: str) -> None:
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_reprint_is_marked(paper: str) -> None:
-    _reader, text = read(render_receipt(sample(copy_number=2), paper))
+    _reader, text = read_pdf(render_receipt(sample(copy_number=2), paper))
     assert "Reimpresión 1" in text
-    _reader, text = read(render_receipt(sample(copy_number=4), paper))
+    _reader, text = read_pdf(render_receipt(sample(copy_number=4), paper))
     assert "Reimpresión 3" in text
 
 
 def test_a4_page_size() -> None:
-    reader, _text = read(render_receipt(sample(), "a4"))
+    reader, _text = read_pdf(render_receipt(sample(), "a4"))
     box = reader.pages[0].mediabox
     assert float(box.width) == pytest.approx(210 * MM, abs=0.5)
     assert float(box.height) == pytest.approx(297 * MM, abs=0.5)
 
 
 def test_ticket_is_80mm_wide_and_as_tall_as_its_content() -> None:
-    reader, _text = read(render_receipt(sample(), "80mm"))
+    reader, _text = read_pdf(render_receipt(sample(), "80mm"))
     box = reader.pages[0].mediabox
     assert float(box.width) == pytest.approx(226.77, abs=0.5)
     assert 120 * MM < float(box.height) < 300 * MM
@@ -108,8 +101,8 @@ def test_long_ticket_still_fits_on_one_page() -> None:
     many = tuple(
         ReceiptDocument(f"Anexo número {i} con un nombre bastante largo", i) for i in range(1, 41)
     )
-    short_reader, _ = read(render_receipt(sample(), "80mm"))
-    reader, text = read(render_receipt(sample(documents=many), "80mm"))
+    short_reader, _ = read_pdf(render_receipt(sample(), "80mm"))
+    reader, text = read_pdf(render_receipt(sample(documents=many), "80mm"))
     assert len(reader.pages) == 1
     assert float(reader.pages[0].mediabox.height) > float(short_reader.pages[0].mediabox.height)
     assert "Anexo número 40" in text
@@ -118,7 +111,7 @@ def test_long_ticket_still_fits_on_one_page() -> None:
 
 def test_metadata_and_determinism() -> None:
     pdf = render_receipt(sample(), "a4")
-    reader, _text = read(pdf)
+    reader, _text = read_pdf(pdf)
     assert reader.metadata is not None
     assert reader.metadata.title == f"Comprobante de recepción {CASE}"
     assert reader.metadata.author == "IESS — Ventanilla"

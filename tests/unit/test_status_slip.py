@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -11,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from desktop.documents.status_slip import HistoryLine, StatusSlipData, render_status_slip
+from tests.pdf_text import read_pdf
 
 CASE = "REL-UIO01-01-2026-000001-Q"
 PAPERS = ("a4", "80mm")
@@ -56,15 +55,9 @@ def sample(**changes: object) -> StatusSlipData:
     return replace(data, **changes)  # type: ignore[arg-type]
 
 
-def read(pdf: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return reader, " ".join(text.split())  # lines wrap differently on each paper
-
-
 @pytest.mark.parametrize("paper", PAPERS)
 def test_slip_is_one_page_with_all_contents(paper: str) -> None:
-    reader, text = read(render_status_slip(sample(), paper))
+    reader, text = read_pdf(render_status_slip(sample(), paper))
 
     assert len(reader.pages) == 1
     for expected in (
@@ -111,7 +104,7 @@ def test_slip_is_one_page_with_all_contents(paper: str) -> None:
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_stale_cache_is_warned_in_a_box(paper: str) -> None:
-    _reader, text = read(render_status_slip(sample(stale=True), paper))
+    _reader, text = read_pdf(render_status_slip(sample(stale=True), paper))
     assert f"{STALE}: la estación no está conectada con la central desde el 26/02/2026 09:05" in (
         text
     )
@@ -119,11 +112,11 @@ def test_stale_cache_is_warned_in_a_box(paper: str) -> None:
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_never_synced_says_so(paper: str) -> None:
-    _reader, text = read(render_status_slip(sample(synced_at=None), paper))
+    _reader, text = read_pdf(render_status_slip(sample(synced_at=None), paper))
     assert "sin sincronizar" in text
     assert "Según información sincronizada" not in text
     assert STALE not in text
-    _reader, text = read(render_status_slip(sample(synced_at=None, stale=True), paper))
+    _reader, text = read_pdf(render_status_slip(sample(synced_at=None, stale=True), paper))
     assert f"{STALE}: la estación aún no se ha sincronizado con la central" in text
 
 
@@ -140,7 +133,7 @@ def test_optional_sections_are_left_out(paper: str) -> None:
         printed_by="",
         printed_at=None,
     )
-    _reader, text = read(render_status_slip(data, paper))
+    _reader, text = read_pdf(render_status_slip(data, paper))
     for absent in ("faltan", "Número de acuerdo", "Fecha de notificación", "Impreso"):
         assert absent not in text, absent
     assert "Sin movimientos registrados." in text
@@ -148,7 +141,7 @@ def test_optional_sections_are_left_out(paper: str) -> None:
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_reprint_is_marked(paper: str) -> None:
-    _reader, text = read(render_status_slip(sample(copy_number=3), paper))
+    _reader, text = read_pdf(render_status_slip(sample(copy_number=3), paper))
     assert "Reimpresión 2" in text
 
 
@@ -160,7 +153,7 @@ def long_history(count: int) -> tuple[HistoryLine, ...]:
 
 
 def test_long_history_flows_to_a_numbered_second_a4_page() -> None:
-    reader, text = read(render_status_slip(sample(history=long_history(40)), "a4"))
+    reader, text = read_pdf(render_status_slip(sample(history=long_history(40)), "a4"))
     assert len(reader.pages) == 2
     assert "Página 1 de 2" in text
     assert "Página 2 de 2" in text
@@ -172,8 +165,8 @@ def test_long_history_flows_to_a_numbered_second_a4_page() -> None:
 
 
 def test_long_history_stays_on_one_taller_ticket() -> None:
-    short_reader, _ = read(render_status_slip(sample(), "80mm"))
-    reader, text = read(render_status_slip(sample(history=long_history(40)), "80mm"))
+    short_reader, _ = read_pdf(render_status_slip(sample(), "80mm"))
+    reader, text = read_pdf(render_status_slip(sample(history=long_history(40)), "80mm"))
     assert len(reader.pages) == 1
     assert float(reader.pages[0].mediabox.height) > float(short_reader.pages[0].mediabox.height)
     assert "Paso 40" in text
@@ -181,16 +174,16 @@ def test_long_history_stays_on_one_taller_ticket() -> None:
 
 
 def test_page_sizes() -> None:
-    a4, _text = read(render_status_slip(sample(), "a4"))
+    a4, _text = read_pdf(render_status_slip(sample(), "a4"))
     assert float(a4.pages[0].mediabox.width) == pytest.approx(210 * MM, abs=0.5)
     assert float(a4.pages[0].mediabox.height) == pytest.approx(297 * MM, abs=0.5)
-    ticket, _text = read(render_status_slip(sample(), "80mm"))
+    ticket, _text = read_pdf(render_status_slip(sample(), "80mm"))
     assert float(ticket.pages[0].mediabox.width) == pytest.approx(80 * MM, abs=0.01)
 
 
 def test_metadata_and_determinism() -> None:
     pdf = render_status_slip(sample(), "a4")
-    reader, _text = read(pdf)
+    reader, _text = read_pdf(pdf)
     assert reader.metadata is not None
     assert reader.metadata.title == f"Hoja de estado del trámite {CASE}"
     assert render_status_slip(sample(), "a4") == pdf
