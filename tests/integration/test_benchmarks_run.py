@@ -1,0 +1,53 @@
+"""The benchmark scripts still run end to end, on tiny sizes.
+
+They are scripts, not tests (nothing here looks at a time): this only catches a script
+that no longer runs against the code it measures, as happened when a function it wraps
+was renamed. Each runs in its own process, as an engineer would run it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.integration.sane_fixtures import sane_missing
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_script(module: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", module, *args], check=False, cwd=ROOT, capture_output=True,
+        text=True, timeout=600, stdin=subprocess.DEVNULL,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def test_bench_core_runs_plain_and_encrypted():
+    for mode in ((), ("--encrypted",)):
+        out = run_script("tests.benchmarks.bench_core", "--sizes", "400", "--lookups", "10",
+                         "--cases", "3", "--renders", "1", "--no-explain", *mode)
+        assert "=== summary" in out and "register" in out, out
+
+
+def test_bench_sync_runs_every_part(postgres):
+    out = run_script("tests.benchmarks.bench_sync", "--pensioners", "300", "--changes", "5",
+                     "--events", "6", "--stations", "3", "--seconds", "4", "--interval", "1",
+                     "--round-pensioners", "300", "--per-centre", "2", "--processes", "1",
+                     "--backoffice", "1", "--no-explain")
+    for part in ("(a)", "(b)", "(c)", "(d)"):
+        assert part in out, out
+    assert "station not opened" not in out, out
+    assert " 0 failed" in out, out
+
+
+def test_bench_scan_runs():
+    if reason := sane_missing():
+        pytest.skip(reason)
+    out = run_script("tests.benchmarks.bench_scan", "--repeat", "1")
+    assert "KB/page" in out, out
