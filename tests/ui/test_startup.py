@@ -52,3 +52,31 @@ def test_wrong_password_is_refused_with_a_message(qtbot, home):
     qtbot.waitUntil(lambda: "incorrectos" in message.text(), timeout=10_000)
     assert window.actor is None and window.login.password.text() == ""
     window.close()
+
+
+def test_a_production_station_without_a_keyring_says_what_to_set_up(qtbot, tmp_path,
+                                                                   monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    from desktop.config import Settings
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    paths = Paths.discover()
+    Settings(paths=paths, centre="UIO01", counter=1, demo=False,
+             central_url="postgresql+psycopg://uio01@127.0.0.1:5432/ventanilla").save()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        window = launch()
+        qtbot.addWidget(window)
+        retry = window.findChild(QPushButton, "login.retry")
+        qtbot.waitUntil(retry.isVisible, timeout=30_000)
+        message = window.findChild(QLabel, "login.message").text()
+        assert "almacén seguro de contraseñas" in message and "Secret Service" in message
+        assert not window.findChild(QPushButton, "login.submit").isEnabled()
+        assert "DEMOSTRACIÓN" not in window.windowTitle()
+        assert not paths.cache_db.exists()  # no plaintext fallback, not even an empty cache
+        window.close()
+    finally:
+        keyring.set_keyring(previous)
