@@ -148,7 +148,7 @@ class StaffPage(QWidget):
         """Read the centre's staff (and the centres) again; keep `select` selected."""
         selected = select or getattr(self.selected(), "username", "")
         service = self.service
-        self.tasks.run(lambda _p, _c: (service.list(), service.centres()), owner=self,
+        self.tasks.run(lambda _p, _c: (service.members(), service.centres()), owner=self,
                        on_success=lambda loaded: self._loaded(loaded, selected),
                        on_failure=lambda message: show_message(self.message, message))
 

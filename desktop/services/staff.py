@@ -85,7 +85,7 @@ class StaffService:
 
     # --- administrators ----------------------------------------------------------------
 
-    def list(self) -> list[StaffMember]:
+    def members(self) -> list[StaffMember]:
         require(self.actor, Action.MANAGE_STAFF)
         with self.runtime.db.read() as session:
             rows = session.scalars(select(Staff).where(

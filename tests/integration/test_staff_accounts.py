@@ -78,7 +78,7 @@ def test_an_administrator_manages_the_centres_staff(stations):
     admin = StaffService(first, sign_in(first, *ADMIN))
     made = admin.create("rosa.tapia", "Rosa Elena Tapia Guamán", Role.CLERK, NEW_PASSWORD)
     assert (made.centre_code, made.active, made.role) == ("UIO01", True, Role.CLERK)
-    assert "rosa.tapia" in [m.username for m in admin.list()]
+    assert "rosa.tapia" in [m.username for m in admin.members()]
     assert sign_in(first, "rosa.tapia", NEW_PASSWORD).role is Role.CLERK
     for runtime in (first, second, guayaquil):
         assert SyncService(runtime).run().online

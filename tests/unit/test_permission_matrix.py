@@ -62,7 +62,7 @@ CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
      lambda rt, a, w: CaseDocumentService(rt, a).status_slip(w["new"])),
     ("reintentar sincronización", {"administrador"},
      lambda rt, a, w: SyncService(rt).retry(a, 1)),
-    ("administrar personal", {"administrador"}, lambda rt, a, w: StaffService(rt, a).list()),
+    ("administrar personal", {"administrador"}, lambda rt, a, w: StaffService(rt, a).members()),
     ("centros para traslado", {"administrador"},
      lambda rt, a, w: StaffService(rt, a).centres()),
 ]
