@@ -8,6 +8,7 @@ so instead of failing. Opening a document is a view of the case, logged like the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.central import blobs as central_blobs
@@ -47,32 +48,11 @@ class DocumentViewerService:
         self.actor = actor
 
     def open(self, case_number: str, sha256: str) -> DocumentContent:
-        """The document of `case_number` stored under `sha256` (only that case's files)."""
+        """The document of `case_number` stored under `sha256` (only that case's files);
+        one registered at another counter is read from central."""
         require(self.actor, Action.REVIEW_CASES)
-        with self.runtime.db.read() as session:
-            case = find_case(session, case_number)
-            document = next((d for d in case.documents if d.sha256 == sha256), None)
-            if document is None:
-                raise NotFoundError(_("Ese documento no pertenece al trámite {number}.").format(
-                    number=case.case_number), "document not in case")
-            number, workstation = case.case_number, case.workstation
-            kind = DocumentType(document.document_type)
-            media_type, pages = document.media_type, document.pages
-        found = DocumentContent(number, kind, document_label(kind), media_type, pages, None)
-        try:
-            if self.runtime.blobs.exists(sha256):
-                data = self.runtime.blobs.get(sha256)
-            else:
-                data = self._from_central(sha256, workstation)
-        except StorageError as error:
-            return _without(found, error.user_message)
-        settings = self.runtime.settings
-        with self.runtime.db.write() as session, session.begin():
-            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
-                         action="document.viewed", case_number=number,
-                         details={"document": kind.value})
-        return DocumentContent(number, kind, found.label, media_type, pages, data)
-
+        return open_document(self.runtime, self.actor, case_number, sha256,
+                             elsewhere=self._from_central)
 
     def _from_central(self, sha256: str, workstation: str) -> bytes:
         """Read a file registered at another counter from central, for viewing only (it is
@@ -91,6 +71,35 @@ class DocumentViewerService:
                 "no terminó de enviarlo).").format(workstation=workstation),
                 "document not (yet) complete at central")
         return data
+
+
+def open_document(runtime: Runtime, actor: Actor, case_number: str, sha256: str, *,
+                  elsewhere: Callable[[str, str], bytes]) -> DocumentContent:
+    """A case's document from this station's blob store, else from `elsewhere(sha256,
+    workstation)` (raising StorageError with what to tell the person); a document shown
+    is audited as a view of the case. The caller has checked the actor's role."""
+    with runtime.db.read() as session:
+        case = find_case(session, case_number)
+        document = next((d for d in case.documents if d.sha256 == sha256), None)
+        if document is None:
+            raise NotFoundError(_("Ese documento no pertenece al trámite {number}.").format(
+                number=case.case_number), "document not in case")
+        number, workstation = case.case_number, case.workstation
+        kind = DocumentType(document.document_type)
+        media_type, pages = document.media_type, document.pages
+    found = DocumentContent(number, kind, document_label(kind), media_type, pages, None)
+    try:
+        if runtime.blobs.exists(sha256):
+            data = runtime.blobs.get(sha256)
+        else:
+            data = elsewhere(sha256, workstation)
+    except StorageError as error:
+        return _without(found, error.user_message)
+    with runtime.db.write() as session, session.begin():
+        audit.append(session, actor=actor.username, workstation=runtime.settings.workstation,
+                     action="document.viewed", case_number=number,
+                     details={"document": kind.value})
+    return DocumentContent(number, kind, found.label, media_type, pages, data)
 
 
 def _without(found: DocumentContent, message: str) -> DocumentContent:

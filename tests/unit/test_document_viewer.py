@@ -7,6 +7,7 @@ from sqlalchemy import select
 from desktop.domain.checklist import DocumentType
 from desktop.errors import NotFoundError, PermissionDenied
 from desktop.services.auth import sign_in
+from desktop.services.case_files import CaseFileService
 from desktop.services.document_viewer import DocumentViewerService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService
@@ -49,3 +50,26 @@ def test_a_supervisor_opens_a_document_and_the_view_is_logged(runtime, clerk, sa
     assert fetched.data == signed_form.read_bytes()
     assert not runtime.blobs.exists(document.sha256)
     assert StatusService(runtime, clerk).detail(number).documents[0].sha256 == document.sha256
+
+
+def test_a_clerk_opens_the_documents_kept_here_and_is_told_where_the_others_are(
+        runtime, clerk, samples, signed_form):
+    intake = IntakeService(runtime, clerk)
+    document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    number = intake.register(IntakeForm(samples["eligible"], "a@correo.ec", "0991234567", True,
+                                        (document,))).case_number
+    files = CaseFileService(runtime, clerk)
+
+    content = files.open(number, document.sha256)
+    assert content.data == signed_form.read_bytes()
+    with runtime.db.read() as session:
+        views = session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "document.viewed")).all()
+    assert [(v.case_number, v.actor) for v in views] == [(number, clerk.username)]
+
+    runtime.blobs.path_for(document.sha256).unlink()  # as if registered at another station
+    away = files.open(number, document.sha256)
+    assert away.data is None and "no está en esta" in away.message
+    with runtime.db.read() as session:  # nothing was shown: no second view logged
+        assert len(session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "document.viewed")).all()) == 1
