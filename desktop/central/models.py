@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from desktop.db.reference import NAMING, CentreColumns, StaffColumns
+from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
 from desktop.db.types import UtcDateTime
 
 Money = Numeric(12, 2)
@@ -137,32 +137,11 @@ class ContributionDebt(Marked, Base):
 # --- cases -----------------------------------------------------------------------------
 
 
-class Case(Marked, Base):
-    __tablename__ = "cases"
+class Case(Marked, CaseColumns, Base):
     pull_key = "case_number"
 
     case_number: Mapped[str] = mapped_column(String(32), primary_key=True)
-    request_type: Mapped[str] = mapped_column(String(20))
     cedula: Mapped[str] = mapped_column(String(10), index=True)
-    applicant_name: Mapped[str] = mapped_column(String(170))
-    pension_type: Mapped[str] = mapped_column(String(12))
-    centre_code: Mapped[str] = mapped_column(String(5))
-    counter: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int] = mapped_column(Integer)
-    sequence: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(20))
-    state_changed_at: Mapped[datetime]
-    registered_at: Mapped[datetime]
-    registered_by: Mapped[str] = mapped_column(String(60))
-    workstation: Mapped[str] = mapped_column(String(20))
-    email: Mapped[str] = mapped_column(String(254))
-    phone: Mapped[str] = mapped_column(String(20))
-    employer_ruc: Mapped[str | None] = mapped_column(String(13))
-    periods: Mapped[str] = mapped_column(Text, default="")
-    cedula_verified: Mapped[bool] = mapped_column(Boolean)
-    legal_basis: Mapped[str] = mapped_column(String(200))
-    override_by: Mapped[str | None] = mapped_column(String(60))
-    override_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Delivery(Base):

@@ -1,12 +1,15 @@
-"""Columns that the central database and the cache share for reference data.
+"""Columns that the central database and the cache share: reference data and cases.
 
-The cache receives these rows verbatim from central, so both schemas declare them once,
-here, as mixins; each schema keeps its own metadata and Alembic history.
+The cache receives these rows verbatim from central (and sends its cases the other way),
+so both schemas declare them once, here, as mixins; each schema keeps its own keys,
+indexes, metadata and Alembic history.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 #: Constraint names Alembic can rely on, in both schemas.
@@ -38,3 +41,31 @@ class StaffColumns:
     centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CaseColumns:
+    """A case as both sides know it; the key, `cedula` (indexed differently) and what only
+    one side keeps are declared by each schema."""
+
+    __tablename__ = "cases"
+
+    request_type: Mapped[str] = mapped_column(String(20))
+    applicant_name: Mapped[str] = mapped_column(String(170))
+    pension_type: Mapped[str] = mapped_column(String(12))
+    centre_code: Mapped[str] = mapped_column(String(5))
+    counter: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20))
+    state_changed_at: Mapped[datetime]
+    registered_at: Mapped[datetime]
+    registered_by: Mapped[str] = mapped_column(String(60))
+    workstation: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(20))
+    employer_ruc: Mapped[str | None] = mapped_column(String(13))
+    periods: Mapped[str] = mapped_column(Text, default="")
+    cedula_verified: Mapped[bool] = mapped_column(Boolean)
+    legal_basis: Mapped[str] = mapped_column(String(200))
+    override_by: Mapped[str | None] = mapped_column(String(60))  # the supervisor who let an
+    override_reason: Mapped[str] = mapped_column(Text, default="")  # ineligible case in

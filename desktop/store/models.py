@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Boolean,
     Date,
     ForeignKey,
     Index,
@@ -27,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.reference import NAMING, CentreColumns, StaffColumns
+from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
 from desktop.db.types import UtcDateTime
 
 
@@ -86,34 +85,13 @@ class ContributionDebt(Base):
 # --- work done at this workstation ----------------------------------------------------
 
 
-class Case(Base):
-    __tablename__ = "cases"
+class Case(CaseColumns, Base):
     __table_args__ = (Index("ix_cases_cedula_type", "cedula", "request_type"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(32), unique=True)
-    request_type: Mapped[str] = mapped_column(String(20))
     cedula: Mapped[str] = mapped_column(String(10))
-    applicant_name: Mapped[str] = mapped_column(String(170))
-    pension_type: Mapped[str] = mapped_column(String(12))
-    centre_code: Mapped[str] = mapped_column(String(5))
-    counter: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int] = mapped_column(Integer)
-    sequence: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(20))
-    state_changed_at: Mapped[datetime]
-    registered_at: Mapped[datetime]
-    registered_by: Mapped[str] = mapped_column(String(60))
-    workstation: Mapped[str] = mapped_column(String(20))
-    email: Mapped[str] = mapped_column(String(254))
-    phone: Mapped[str] = mapped_column(String(20))
-    employer_ruc: Mapped[str | None] = mapped_column(String(13))
-    periods: Mapped[str] = mapped_column(Text, default="")
-    cedula_verified: Mapped[bool] = mapped_column(Boolean)
-    legal_basis: Mapped[str] = mapped_column(String(200))
     search_name: Mapped[str] = mapped_column(String(170), default="")  # folded, for search
-    override_by: Mapped[str | None] = mapped_column(String(60))  # supervisor who let an
-    override_reason: Mapped[str] = mapped_column(Text, default="")  # ineligible case in
 
     documents: Mapped[list[CaseDocument]] = relationship(
         back_populates="case", order_by="CaseDocument.id"
