@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,7 +31,15 @@ from desktop.services.workflow import (
     WorkflowService,
 )
 from ui.tasks import TaskRunner
-from ui.widgets.forms import HINT_STYLE, MARGIN, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    MARGIN,
+    button_row,
+    labelled_rows,
+    message_label,
+    named,
+    show_message,
+)
 
 
 class DeliveryDialog(QDialog):
@@ -76,15 +83,9 @@ class DeliveryDialog(QDialog):
                          "notificado»."))
         intro.setWordWrap(True)
         intro.setStyleSheet(HINT_STYLE)
-        form = QFormLayout()
-        for text, field in ((_("&Nombres:"), self.name), (_("&Cédula:"), self.cedula)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.submit)
-        buttons.addWidget(self.cancel)
+        form = labelled_rows(QFormLayout(), ((_("&Nombres:"), self.name),
+                                             (_("&Cédula:"), self.cedula)))
+        buttons = button_row(self.submit, self.cancel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         for widget in (intro, self.titular, self.representative):

@@ -38,7 +38,14 @@ from desktop.services.receipts import ReceiptService
 from desktop.services.runtime import Runtime
 from ui.printing import print_pdf, printer_named
 from ui.tasks import Task, TaskRunner
-from ui.widgets.forms import HINT_STYLE, OK_STYLE, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    OK_STYLE,
+    buddy,
+    message_label,
+    named,
+    show_message,
+)
 from ui.widgets.pdf_viewer import PdfViewer
 
 A4, TICKET = ("a4", "A4"), ("80mm", _("Ticket 80 mm"))
@@ -134,8 +141,7 @@ class DocumentDialog(QDialog):
 
         top = QHBoxLayout()
         if len(self.printable.papers) > 1:
-            paper_label = QLabel(_("&Papel:"))
-            paper_label.setBuddy(self.paper)
+            paper_label = buddy(_("&Papel:"), self.paper)
             top.addWidget(paper_label)
             top.addWidget(self.paper)
         else:

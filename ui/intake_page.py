@@ -50,6 +50,7 @@ from ui.widgets.forms import (
     OK_STYLE,
     SPACING,
     WARNING_STYLE,
+    buddy,
     message_label,
     named,
     show_message,
@@ -135,7 +136,7 @@ class IntakePage(QWidget):
 
         applicant = QGroupBox(_("Solicitante"))
         form = QFormLayout(applicant)
-        form.addRow(self._buddy(_("&Cédula:"), self.cedula),
+        form.addRow(buddy(_("&Cédula:"), self.cedula),
                     with_message(self.cedula, self.cedula_message))
         form.addRow(_("Nombre:"), self.pensioner_name)
         form.addRow(_("Pensión:"), self.pensioner_details)
@@ -150,7 +151,7 @@ class IntakePage(QWidget):
             (_("R&UC empleador:"), self.ruc, self.ruc_message),
             (_("&Períodos pagados:"), self.periods, self.periods_message),
         ):
-            form.addRow(self._buddy(text, field), with_message(field, message))
+            form.addRow(buddy(text, field), with_message(field, message))
 
         documents = QGroupBox(_("Documentos (* obligatorio)"))
         box = QVBoxLayout(documents)
@@ -195,12 +196,6 @@ class IntakePage(QWidget):
                  *self.received.order(), self.register, self.print_receipt, self.new_case]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-
-    @staticmethod
-    def _buddy(text: str, field: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(field)
-        return label
 
     def _connect(self) -> None:
         self.cedula.textChanged.connect(self._cedula_changed)

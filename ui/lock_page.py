@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from ui.widgets.forms import HINT_STYLE, MARGIN, SPACING, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    MARGIN,
+    SPACING,
+    button_row,
+    labelled_rows,
+    message_label,
+    named,
+    show_message,
+)
 
 
 class LockPage(QWidget):
@@ -48,13 +56,8 @@ class LockPage(QWidget):
                               _("Cerrar sesión"),
                               _("Otra persona: cerrar la sesión (se descarta el formulario)"))
 
-        form = QFormLayout()
-        label = QLabel(_("&Clave:"))
-        label.setBuddy(self.password)
-        form.addRow(label, self.password)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.unlock)
+        form = labelled_rows(QFormLayout(), ((_("&Clave:"), self.password),))
+        buttons = button_row(self.unlock)
         box = QWidget()
         box.setMaximumWidth(460)
         inner = QVBoxLayout(box)

@@ -15,7 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from ui.widgets.forms import MARGIN, SPACING, message_label, named, show_message
+from ui.widgets.forms import (
+    MARGIN,
+    SPACING,
+    button_row,
+    labelled_rows,
+    message_label,
+    named,
+    show_message,
+)
 
 
 class LoginPage(QWidget):
@@ -41,16 +49,9 @@ class LoginPage(QWidget):
         self.cancel = named(QPushButton(_("Cancelar")), "login.cancel", _("Cancelar preparación"))
         self.retry = named(QPushButton(_("Reintentar")), "login.retry", _("Reintentar"))
 
-        form = QFormLayout()
-        form.addRow(_("&Usuario:"), self.username)
-        form.addRow(_("C&lave:"), self.password)
-        for field in (self.username, self.password):
-            label = form.labelForField(field)
-            if isinstance(label, QLabel):
-                label.setBuddy(field)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.submit)
+        form = labelled_rows(QFormLayout(), ((_("&Usuario:"), self.username),
+                                             (_("C&lave:"), self.password)))
+        buttons = button_row(self.submit)
         preparing = QHBoxLayout()
         preparing.addWidget(self.progress, 1)
         preparing.addWidget(self.cancel)

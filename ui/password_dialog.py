@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +26,15 @@ from desktop.i18n import _
 from desktop.services.runtime import Runtime
 from desktop.services.staff import MIN_PASSWORD, StaffService
 from ui.tasks import TaskRunner
-from ui.widgets.forms import HINT_STYLE, MARGIN, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    MARGIN,
+    button_row,
+    labelled_rows,
+    message_label,
+    named,
+    show_message,
+)
 
 
 def _password_field(name: str, accessible: str) -> QLineEdit:
@@ -64,17 +71,10 @@ class PasswordDialog(QDialog):
             n=MIN_PASSWORD))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
-        form = QFormLayout()
-        for text, field in ((_("Clave &actual:"), self.current),
-                            (_("Clave &nueva:"), self.new),
-                            (_("&Repita la clave nueva:"), self.repeat)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.cancel)
+        form = labelled_rows(QFormLayout(), ((_("Clave &actual:"), self.current),
+                                             (_("Clave &nueva:"), self.new),
+                                             (_("&Repita la clave nueva:"), self.repeat)))
+        buttons = button_row(self.save, self.cancel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addLayout(form)

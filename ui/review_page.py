@@ -50,6 +50,7 @@ from ui.widgets.forms import (
     MARGIN,
     OK_STYLE,
     WARNING_STYLE,
+    buddy,
     message_label,
     named,
     show_message,
@@ -102,8 +103,7 @@ class ReviewPage(QWidget):
                             _("Número, nombre o quién lo registró (Ctrl+F)"))
         self.filter.setPlaceholderText(_("Filtrar por número, nombre o funcionario"))
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel(_("&Filtrar:"))
-        filter_label.setBuddy(self.filter)
+        filter_label = buddy(_("&Filtrar:"), self.filter)
         self.queue = named(QTableView(), "review.queue", _("Trámites por revisar"),
                            _("Los más antiguos primero; Enter pasa a las acciones"))
         self.queue.setModel(self.proxy)
@@ -151,8 +151,7 @@ class ReviewPage(QWidget):
                             _("Obligatorio para devolver o anular; lo lee quien registró"))
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(_("Motivo para devolver o anular"))
-        reason_label = QLabel(_("&Motivo:"))
-        reason_label.setBuddy(self.reason)
+        reason_label = buddy(_("&Motivo:"), self.reason)
         self.return_case = named(QPushButton(_("De&volver")), "review.return",
                                  _("Devolver con observaciones"),
                                  _("Vuelve a «Mis trámites» de quien lo registró (Alt+V)"))

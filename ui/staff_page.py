@@ -35,7 +35,15 @@ from desktop.services.staff import STAFF_ROLES, CentreChoice, StaffMember, Staff
 from ui.models.staff import StaffModel, StaffProxy
 from ui.tasks import TaskRunner
 from ui.widgets.confirm import confirm
-from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    MARGIN,
+    OK_STYLE,
+    labelled_rows,
+    message_label,
+    named,
+    show_message,
+)
 
 Loaded = tuple[list[StaffMember], list[CentreChoice]]
 
@@ -110,13 +118,9 @@ class StaffPage(QWidget):
         actions.addWidget(self.centre, 1)
         actions.addWidget(self.move_centre)
         new_account = QGroupBox(_("Cuenta nueva"))
-        form = QFormLayout(new_account)
-        for text, field in ((_("&Usuario:"), self.username),
-                            (_("&Nombres y apellidos:"), self.full_name),
-                            (_("R&ol:"), self.role), (_("Clave &inicial:"), self.password)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        form = labelled_rows(QFormLayout(new_account), (
+            (_("&Usuario:"), self.username), (_("&Nombres y apellidos:"), self.full_name),
+            (_("R&ol:"), self.role), (_("Clave &inicial:"), self.password)))
         form.addRow("", self.create)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)

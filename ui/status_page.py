@@ -46,7 +46,15 @@ from desktop.services.workflow import TransitionDone, WorkflowService
 from ui.models.cases import CaseFilterProxy, CaseListModel
 from ui.tasks import TaskRunner
 from ui.widgets.case_detail import CaseDetailView
-from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.forms import (
+    HINT_STYLE,
+    MARGIN,
+    OK_STYLE,
+    buddy,
+    message_label,
+    named,
+    show_message,
+)
 from ui.widgets.text import role_may_move
 from ui.widgets.viewer_dialog import ViewerDialog
 
@@ -114,8 +122,7 @@ class StatusPage(QWidget):
         self.query.setPlaceholderText(_("Cédula, número de trámite (REL-…) o nombre"))
         self.query.setMaxLength(120)
         self.query.setClearButtonEnabled(True)
-        query_label = QLabel(_("&Consultar:"))
-        query_label.setBuddy(self.query)
+        query_label = buddy(_("&Consultar:"), self.query)
         self.search_button = named(QPushButton(_("Buscar")), "status.search", _("Buscar"),
                                    _("Enter en el campo de consulta"))
         self.freshness = named(QLabel(), "status.freshness", _("Fecha de la información"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 SPACING = 8
 MARGIN = 16
@@ -50,3 +51,26 @@ def with_message(field: QWidget, message: QLabel) -> QWidget:
     layout.addWidget(field)
     layout.addWidget(message)
     return box
+
+
+def buddy(text: str, field: QWidget) -> QLabel:
+    """A label whose mnemonic (the letter after &) moves the focus to `field`."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def labelled_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
+    """Rows of (label text with a mnemonic, field) added to `form`."""
+    for text, field in rows:
+        form.addRow(buddy(text, field), field)
+    return form
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons aligned to the right, in reading order."""
+    row = QHBoxLayout()
+    row.addStretch()
+    for button in buttons:
+        row.addWidget(button)
+    return row
