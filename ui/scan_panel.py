@@ -222,7 +222,7 @@ class ScanPanel(ScanControls):
     def cancel_work(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.setText(_("Cancelando…"))
+            self.status.setText(_("Cancelando: se termina de leer la página en curso…"))
 
     # --- scanning ----------------------------------------------------------------------
 

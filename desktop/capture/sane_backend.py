@@ -13,10 +13,15 @@ what the device offers, and reads page after page: one from the flatbed; from th
 until SANE says it is out of documents (the normal end of a batch; an empty feeder before
 the first page is an error). Errors come as `desktop.capture.scanners` errors after the
 pages already read have been yielded. Cancelling is checked between pages and, through
-python-sane's per-line callback, inside a page: the callback calls `sane_cancel()`, so the
-page being read stops at once. The callback must never raise: python-sane 2.9 crashes the
-process (a NULL dereference) when it does, so anything raised there is held and re-raised
-after the read returns.
+python-sane's per-line callback, inside a page: from there the read is let run to the end of
+the page, which is then dropped and the scan stops. It does not call `sane_cancel()` in the
+middle of a page: backends built on sanei_thread (the `test` backend among them) stop their
+reader thread with an asynchronous pthread_cancel, which can land while that thread holds a
+malloc lock and then hangs the whole process (seen in CI: the reader thread deadlocked on
+its own arena lock while exiting, and every other exiting thread behind it). A page takes
+seconds; a hung counter does not come back. The callback must never raise either:
+python-sane 2.9 crashes the process (a NULL dereference) when it does, so anything raised
+there is held and re-raised after the read returns.
 """
 
 from __future__ import annotations
@@ -417,16 +422,17 @@ class SaneBackend:
         held: list[BaseException] = []
 
         def on_line(line: int, lines: int) -> None:
-            # Never raise from here (see the module docstring): hold it and cancel the read.
+            # Never raise from here, nor cancel the read (see the module docstring): hold
+            # what happened; the page is read to its end, dropped, and the error raised.
+            if held:
+                return
             try:
                 if cancel.cancelled:
                     raise _cancelled(done)
                 if lines and (line == lines or line % max(lines // 50, 1) == 0):
                     progress(line, lines, label)
             except BaseException as error:
-                if not held:
-                    held.append(error)
-                    handle.cancel()
+                held.append(error)
 
         with _LOCK:
             try:
