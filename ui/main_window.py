@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.workspace = self._workspace()
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
-        self.show_intake()
+        self.show_start_page()
         self.idle.begin(self.runtime, actor, self.workspace)
 
     def sign_out(self) -> None:
@@ -207,9 +207,11 @@ class MainWindow(QMainWindow):
         password.setShortcut(QKeySequence("Ctrl+Shift+K"))
         lock = named(QPushButton(_("Bloquear")), "nav.lock", _("Bloquear la estación"),
                      "Ctrl+L")  # the key itself is caught app-wide by the idle lock
-        reviews = may(self.actor.role, Action.REVIEW_CASES)  # the services are the guard
+        registers = may(self.actor.role, Action.REGISTER_CASE)  # the services are the guard
+        reviews = may(self.actor.role, Action.REVIEW_CASES)
         manages = may(self.actor.role, Action.MANAGE_STAFF)
-        nav.addWidget(self.nav_intake)
+        if registers:
+            nav.addWidget(self.nav_intake)
         nav.addWidget(self.nav_status)
         if reviews:
             nav.addWidget(self.nav_review)
@@ -221,7 +223,7 @@ class MainWindow(QMainWindow):
         for button in (password, lock, sign_out):
             nav.addWidget(button)
         self.pages = QStackedWidget()
-        self.intake = IntakePage(self.runtime, self.actor, self.tasks)
+        self.intake = IntakePage(self.runtime, self.actor, self.tasks) if registers else None
         self.sync_panel = SyncPanel(self.runtime, self.actor, self.tasks, self.sync)
         sync = self.sync
         self.status_page = StatusPage(self.runtime, self.actor, self.tasks,
@@ -232,7 +234,8 @@ class MainWindow(QMainWindow):
                      self.staff_page):
             if page is not None:
                 self.pages.addWidget(page)
-        for button, allowed in ((self.nav_review, reviews), (self.nav_staff, manages)):
+        for button, allowed in ((self.nav_intake, registers), (self.nav_review, reviews),
+                                (self.nav_staff, manages)):
             if not allowed:  # never laid out; showing one now would make it a window
                 button.hide()
         layout = QVBoxLayout(workspace)
@@ -247,7 +250,8 @@ class MainWindow(QMainWindow):
         password.clicked.connect(self.open_password_dialog)
         lock.clicked.connect(self.idle.lock)
         sign_out.clicked.connect(self.sign_out)
-        self.intake.receipt_requested.connect(self.open_receipt)
+        if self.intake is not None:
+            self.intake.receipt_requested.connect(self.open_receipt)
         find = QShortcut(QKeySequence("F2"), workspace)  # from anywhere: «how is my case?»
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.show_status)
@@ -257,7 +261,16 @@ class MainWindow(QMainWindow):
             self.review_page.case_changed.connect(lambda _number: sync.refresh())
         return workspace
 
+    def show_start_page(self) -> None:
+        """Intake for those who register cases; the status page for the others."""
+        if self.intake is not None:
+            self.show_intake()
+        else:
+            self.show_status()
+
     def show_intake(self) -> None:
+        if self.intake is None:
+            return
         self.pages.setCurrentWidget(self.intake)
         self.intake.cedula.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -88,7 +88,8 @@ def _sign_in(qtbot, window: MainWindow, username: str, password: str) -> None:
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == username,
                     timeout=WAIT)
-    wait_for_focus(qtbot, "intake.cedula")
+    # an administrator registers nothing: the workspace opens on the status page
+    wait_for_focus(qtbot, "status.query" if username == ADMIN[0] else "intake.cedula")
 
 
 def _sign_out(qtbot, window: MainWindow) -> None:
@@ -114,6 +115,9 @@ def test_an_administrator_creates_disables_enables_and_promotes_a_clerk(qtbot, h
     _sign_in(qtbot, window, *ADMIN)
     nav = window.findChild(QPushButton, "nav.staff")
     assert nav.isVisible()
+    assert window.intake is None  # administrators register no cases: no intake page at all
+    intake_nav = window.findChild(QPushButton, "nav.intake")
+    assert intake_nav is None or not intake_nav.isVisible()
     press(Key.Key_P, Mod.ControlModifier | Mod.ShiftModifier)
     table = window.findChild(QTableView, "staff.table")
     qtbot.waitUntil(lambda: table.model().rowCount() >= 3, timeout=WAIT)
