@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.atomic import write_atomically
 from desktop.capture.cli import add_commands as add_capture_commands
 from desktop.central.cli import add_commands as add_central_commands
 from desktop.config import PAPER_FORMATS, Paths, load_settings
@@ -198,7 +199,7 @@ def _print_document(paths: Paths, out: Path,
     runtime = open_runtime(load_settings(paths))
     try:
         service, rendered = make(runtime)
-        _write_atomically(out, rendered.pdf)
+        _write_output(out, rendered.pdf)
         service.record_print(rendered, f"archivo:{out.name}")
     finally:
         runtime.close()
@@ -244,13 +245,10 @@ def _print_agreement(args: argparse.Namespace, paths: Paths) -> int:
     return _print_document(paths, args.out, make)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
+def _write_output(path: Path, data: bytes) -> None:
     try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
+        write_atomically(path, data)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise VentanillaError(
             _("No se pudo escribir {path}: {error}").format(path=path,
                                                             error=error.strerror or error),

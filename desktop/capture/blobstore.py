@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.atomic import write_atomically
 from desktop.capture import blobcrypt
 from desktop.errors import StorageError
 from desktop.i18n import _
@@ -52,17 +51,7 @@ class BlobStore:
             data = blobcrypt.seal(self._key, digest, data)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                    stream.flush()
-                    os.fsync(stream.fileno())
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            _fsync_dir(target.parent)
+            write_atomically(target, data)
         except OSError as error:
             raise StorageError(
                 _("No se pudo guardar el documento en el disco: {error}").format(
@@ -153,14 +142,3 @@ def _head(path: Path) -> bool:
     """True when the file is sealed (reads only its first bytes)."""
     with path.open("rb") as handle:
         return blobcrypt.is_sealed(handle.read(len(blobcrypt.MAGIC)))
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -10,11 +10,10 @@ pypdf, SANE) are imported only when one of these commands runs.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.atomic import write_atomically
 from desktop.config import SCAN_DPI_MAX, SCAN_DPI_MIN, Paths, load_settings
 from desktop.errors import StorageError, ValidationError, VentanillaError
 from desktop.i18n import _
@@ -117,7 +116,7 @@ def scan_command(args: argparse.Namespace, paths: Paths) -> int:
             if page.blank:
                 draft.keep(index)
     data = draft.build_pdf()
-    write_atomically(args.out, data)
+    write_output(args.out, data)
     pages = len(draft.included)
     print(_("Listo: {n} página(s), {kb} KB ({per} KB por página) en {out}").format(
         n=pages, kb=len(data) // 1024, per=len(data) // 1024 // pages, out=args.out))
@@ -140,20 +139,10 @@ def _choose_device(name: str | None, paths: Paths) -> tuple[ScannerBackend, str]
     raise scanner_not_found(_("(cualquiera)"))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file beside the target, fsync, rename: never half a PDF under its name."""
-    folder = path.resolve().parent
+def write_output(path: Path, data: bytes) -> None:
+    """The scan written whole or not at all (never half a PDF under its name)."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pdf")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, data)
     except OSError as error:
         raise StorageError(
             _("No se pudo escribir {path}: {error}").format(path=path,

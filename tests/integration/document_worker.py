@@ -21,7 +21,6 @@ from PIL import Image
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from desktop.capture import blobstore
 from desktop.capture.draft import DraftDocument
 from desktop.capture.scanners import ScannedPage
 from desktop.config import load_settings
@@ -59,7 +58,7 @@ def main() -> None:
                 stall(args.pause_in_blob)
             real_replace(source, target)
 
-        blobstore.os.replace = pausing_replace  # type: ignore[assignment]
+        os.replace = pausing_replace  # desktop.atomic renames through it
 
     if args.pause_before_commit:
         @event.listens_for(Session, "before_commit")
