@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -57,6 +55,7 @@ from ui.widgets.forms import (
 )
 from ui.widgets.pdf_viewer import PdfViewer
 from ui.widgets.pension_preview import PensionPreviewView
+from ui.widgets.tables import rows_table
 
 OPEN_DELAY_MS = 200  # arrowing through the queue opens only the case the person stops at
 WHY = "revisión del supervisor"
@@ -104,18 +103,11 @@ class ReviewPage(QWidget):
         self.filter.setPlaceholderText(_("Filtrar por número, nombre o funcionario"))
         self.filter.setClearButtonEnabled(True)
         filter_label = buddy(_("&Filtrar:"), self.filter)
-        self.queue = named(QTableView(), "review.queue", _("Trámites por revisar"),
-                           _("Los más antiguos primero; Enter pasa a las acciones"))
-        self.queue.setModel(self.proxy)
-        self.queue.setSortingEnabled(True)
-        self.queue.sortByColumn(ReviewQueueModel.DAYS, Qt.SortOrder.DescendingOrder)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.setTabKeyNavigation(False)
-        self.queue.verticalHeader().hide()
-        self.queue.horizontalHeader().setSectionResizeMode(
-            ReviewQueueModel.FLAGS, QHeaderView.ResizeMode.Stretch)
+        self.queue = rows_table(
+            named(QTableView(), "review.queue", _("Trámites por revisar"),
+                  _("Los más antiguos primero; Enter pasa a las acciones")),
+            self.proxy, ReviewQueueModel.DAYS, Qt.SortOrder.DescendingOrder,
+            ReviewQueueModel.FLAGS)
         self.count = named(QLabel(), "review.count", _("Trámites en la bandeja"))
         self.refresh = named(QPushButton(_("Actuali&zar")), "review.refresh",
                              _("Actualizar la bandeja"))

@@ -14,12 +14,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,6 +42,7 @@ from ui.widgets.forms import (
     named,
     show_message,
 )
+from ui.widgets.tables import rows_table
 
 Loaded = tuple[list[StaffMember], list[CentreChoice]]
 
@@ -76,17 +75,9 @@ class StaffPage(QWidget):
                         "con la sincronización. Una cuenta desactivada no puede ingresar."))
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
-        self.table = named(QTableView(), "staff.table", _("Personal del centro"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(StaffModel.USERNAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            StaffModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(named(QTableView(), "staff.table", _("Personal del centro")),
+                                self.proxy, StaffModel.USERNAME, Qt.SortOrder.AscendingOrder,
+                                StaffModel.NAME)
         self.toggle_active = named(QPushButton(_("Des&activar")), "staff.toggleActive",
                                    _("Desactivar o activar la cuenta seleccionada"))
         self.new_role = _roles("staff.newRole", _("Rol nuevo de la cuenta seleccionada"))

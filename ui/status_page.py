@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -55,6 +53,7 @@ from ui.widgets.forms import (
     named,
     show_message,
 )
+from ui.widgets.tables import rows_table
 from ui.widgets.text import role_may_move
 from ui.widgets.viewer_dialog import ViewerDialog
 
@@ -69,18 +68,9 @@ def _newer(moment: datetime | None, than: datetime | None) -> bool:
 
 
 def _table(name: str, accessible: str, description: str, model: CaseFilterProxy) -> QTableView:
-    table = named(QTableView(), name, accessible, description)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.sortByColumn(CaseListModel.REGISTERED, Qt.SortOrder.DescendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(CaseListModel.NOTE,
-                                                  QHeaderView.ResizeMode.Stretch)
-    return table
+    return rows_table(named(QTableView(), name, accessible, description), model,
+                      CaseListModel.REGISTERED, Qt.SortOrder.DescendingOrder,
+                      CaseListModel.NOTE)
 
 
 class StatusPage(QWidget):

@@ -11,9 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -30,6 +28,7 @@ from ui.models.rows import RowsModel, SortProxy
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.tables import rows_table
 
 STATUS_LABELS = {"rechazado": _("Rechazado"), "atascado": _("Atascado")}
 
@@ -90,18 +89,10 @@ class SyncPanel(QWidget):
             "Un administrador puede reenviar cualquiera de los dos."))
         explanation.setWordWrap(True)
         explanation.setStyleSheet(HINT_STYLE)
-        self.table = named(QTableView(), "sync.problems", _("Eventos con problemas"),
-                           _("Eventos rechazados o atascados, con su motivo"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ProblemsModel.DATE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            ProblemsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(
+            named(QTableView(), "sync.problems", _("Eventos con problemas"),
+                  _("Eventos rechazados o atascados, con su motivo")),
+            self.proxy, ProblemsModel.DATE, Qt.SortOrder.AscendingOrder, ProblemsModel.REASON)
         self.empty = named(QLabel(), "sync.empty", _("Resumen de problemas"))
         self.retry = named(QPushButton(_("&Reintentar")), "sync.retry", _("Reintentar evento"),
                            _("Volver a enviar el evento seleccionado (solo administradores)"))
