@@ -7,9 +7,10 @@ Message ids are the Spanish (Ecuador) texts themselves; a catalogue under
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
 
-_LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+from desktop.resources import resource
+
+_LOCALE_DIR = resource("locale")
 _translation: gettext.NullTranslations = gettext.translation(
     "ventanilla", localedir=_LOCALE_DIR, languages=["es_EC", "es"], fallback=True
 )
