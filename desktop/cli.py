@@ -193,19 +193,19 @@ def _operator(centre: str) -> Actor:
 
 def _print_document(paths: Paths, out: Path,
                     make: Callable[[Runtime], tuple[Any, RenderedDocument]]) -> int:
-    """Render with `make(runtime) -> (service, RenderedDocument)`, write, count the copy."""
+    """Render with `make(runtime) -> (service, RenderedDocument)`, write it and log the export
+    (a file is not a printed copy: the next paper copy is still the original)."""
     from desktop.services.runtime import open_runtime
 
     runtime = open_runtime(load_settings(paths))
     try:
         service, rendered = make(runtime)
         _write_output(out, rendered.pdf)
-        service.record_print(rendered, f"archivo:{out.name}")
+        service.record_export(rendered, out.name)
     finally:
         runtime.close()
-    print(_("{document} del trámite {number} (copia {copy}) guardado en {path}").format(
-        document=rendered.document, number=rendered.case_number, copy=rendered.copy_number,
-        path=out))
+    print(_("{document} del trámite {number} guardado en {path}").format(
+        document=rendered.document, number=rendered.case_number, path=out))
     return 0
 
 

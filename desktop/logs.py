@@ -1,12 +1,31 @@
-"""Log files under the log folder; no personal data and no secrets go into them."""
+"""Log files under the log folder; no personal data and no secrets go into them.
+
+Our own log lines are written without personal data. What we do not write ourselves — the
+text of an unexpected exception, a library's message — goes through `redact` first:
+long digit runs (cédulas, phones, RUCs) and e-mail addresses are replaced.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import re
 from pathlib import Path
 
 LOG_FILE = "ventanilla.log"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_DIGITS = re.compile(r"\d{9,}")
+
+
+def redact(text: str) -> str:
+    """Text with e-mail addresses and runs of nine or more digits blanked out."""
+    return _DIGITS.sub("<número>", _EMAIL.sub("<correo>", text))
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
@@ -20,6 +39,6 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
     handler = logging.handlers.RotatingFileHandler(
         target, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -50,7 +50,7 @@ from desktop.capture.scanners import (
     scanner_not_found,
 )
 from desktop.errors import Cancelled
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
@@ -154,9 +154,10 @@ def _error(error: BaseException, pages_done: int) -> ScannerError | Cancelled:
 
 def _cancelled(pages_done: int) -> Cancelled:
     return Cancelled(
-        _("Escaneo cancelado; se conservan las {n} página(s) ya escaneadas.").format(
-            n=pages_done
-        ),
+        ngettext("Escaneo cancelado; se conserva la página ya escaneada.",
+                 "Escaneo cancelado; se conservan las {n} páginas ya escaneadas.",
+                 pages_done).format(n=pages_done) if pages_done else
+        _("Escaneo cancelado; no se escaneó ninguna página."),
         f"scan cancelled after {pages_done} pages",
     )
 
@@ -383,7 +384,8 @@ class SaneBackend:
                 yield ScannedPage(image, dpi, done)
                 if not feeder:
                     break
-            progress(done, done, _("Escaneo terminado: {n} página(s).").format(n=done))
+            progress(done, done, ngettext("Escaneo terminado: {n} página.",
+                                          "Escaneo terminado: {n} páginas.", done).format(n=done))
 
     # --- internals ---------------------------------------------------------------------------
 

@@ -259,6 +259,22 @@ def _document_added(connection: Connection, envelope: Envelope) -> None:
     ])
 
 
+def _contact_corrected(connection: Connection, envelope: Envelope) -> None:
+    """The counter corrected the contact data of a case it registered (returned to it)."""
+    number = envelope.case_number
+    row = connection.execute(select(Case.state).where(Case.case_number == number)).first()
+    if row is None:
+        _missing_case(connection, number)
+    state = CaseState(row.state)
+    if state.is_terminal:
+        raise Refused(_("En la central el trámite está «{state}»; ya no se corrige.")
+                      .format(state=state.label))
+    change = envelope.payload
+    connection.execute(update(Case).where(Case.case_number == number).values(
+        email=change["email"], phone=change["phone"], employer_ruc=change["employer_ruc"],
+        periods=change["periods"]))
+
+
 STAFF_ROLES = {Role.CLERK.value, Role.SUPERVISOR.value, Role.ADMINISTRATOR.value}
 
 
@@ -287,4 +303,5 @@ HANDLERS: dict[str, Handler] = {
     "case.registered": _register,
     "case.transition": _transition,
     "case.document_added": _document_added,
+    "case.contact_corrected": _contact_corrected,
 }

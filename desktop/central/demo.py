@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +26,7 @@ from desktop.central import demo_names as names
 from desktop.central.demo_history import HistoryMaker
 from desktop.central.feed import reserve_marker
 from desktop.central.models import (
+    Case,
     Centre,
     ContributionDebt,
     ContributionHistory,
@@ -34,6 +36,7 @@ from desktop.central.models import (
     Staff,
 )
 from desktop.db.engines import writer
+from desktop.domain.cases import OPEN_STATES
 from desktop.domain.identity import cedula_check_digit
 from desktop.domain.pensions import PensionState, PensionType
 from desktop.domain.roles import Role
@@ -209,30 +212,34 @@ def is_populated(engine: Engine) -> bool:
         return _has_centres(connection)
 
 
-def find_samples(engine: Engine) -> DemoSamples:
-    """The lowest cédula of each kind, read from the database so any populated DB works.
+def find_samples(engine: Engine, busy: Collection[str] = ()) -> DemoSamples:
+    """The lowest cédula of each kind that can still file a request: not one with an open
+    case at central, nor one of `busy` (open cases a station has not sent yet). Read from
+    the database, so any populated DB works.
 
     Raises LookupError if a kind is missing (a registry not made by populate).
     """
     indebted = select(ContributionDebt.cedula).where(ContributionDebt.settled_on.is_(None))
+    open_states = [state.value for state in OPEN_STATES]
+    taken = select(Case.cedula).where(Case.state.in_(open_states))
+
+    def free(column: Any) -> tuple[Any, ...]:
+        return column.not_in(taken), column.not_in(list(busy))
+
     active = Pension.state == PensionState.ACTIVA.value
     has_pension = exists().where(Pension.cedula == Person.cedula)
     with engine.connect() as connection:
         return DemoSamples(
-            eligible=_lowest(
-                connection, "eligible", Pension.cedula, active, Pension.cedula.not_in(indebted)
-            ),
-            pending_contributions=_lowest(
-                connection, "pending", Pension.cedula, active, Pension.cedula.in_(indebted)
-            ),
-            suspended=_lowest(
-                connection,
-                "suspended",
-                Pension.cedula,
-                Pension.state == PensionState.SUSPENDIDA.value,
-                Pension.cedula.not_in(indebted),
-            ),
-            not_pensioner=_lowest(connection, "not pensioner", Person.cedula, ~has_pension),
+            eligible=_lowest(connection, "eligible", Pension.cedula, *free(Pension.cedula),
+                             active, Pension.cedula.not_in(indebted)),
+            pending_contributions=_lowest(connection, "pending", Pension.cedula,
+                                          *free(Pension.cedula), active,
+                                          Pension.cedula.in_(indebted)),
+            suspended=_lowest(connection, "suspended", Pension.cedula, *free(Pension.cedula),
+                              Pension.state == PensionState.SUSPENDIDA.value,
+                              Pension.cedula.not_in(indebted)),
+            not_pensioner=_lowest(connection, "not pensioner", Person.cedula,
+                                  *free(Person.cedula), ~has_pension),
         )
 
 

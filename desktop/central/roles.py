@@ -68,7 +68,8 @@ COUNTER_GRANTS: dict[str, str] = {
     "employers": "SELECT",  # pull (debts)
     "contribution_debts": "SELECT",  # pull
     "contribution_histories": "SELECT",  # the supervisor's pension preview
-    "cases": "SELECT, INSERT, UPDATE (state, state_changed_at)",  # pull; push
+    "cases": "SELECT, INSERT, UPDATE (state, state_changed_at, email, phone, employer_ruc, "
+             "periods)",  # pull; push (transitions; contact corrected on a returned case)
     "case_events": "SELECT, INSERT",  # pull; push
     "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
     "agreements": "SELECT",  # pull

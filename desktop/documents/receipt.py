@@ -71,6 +71,7 @@ class ReceiptData:
     email_masked: str  # "ma*******@gmail.com"
     documents: tuple[ReceiptDocument, ...]
     copy_number: int = 1  # 1 = original; n > 1 prints "Reimpresión n-1"
+    state_label: str = ""  # where the case stands when this copy is printed
 
 
 def _story(data: ReceiptData, lay: Layout, width: float) -> list[Flowable]:
@@ -85,6 +86,8 @@ def _story(data: ReceiptData, lay: Layout, width: float) -> list[Flowable]:
         (_("Cédula"), data.cedula_masked),
         (_("Notificaciones a"), data.email_masked),
     ]
+    if data.state_label:
+        fields.append((_("Estado del trámite"), data.state_label))
     tracking = _(
         "Para consultar el estado de su trámite: acérquese a cualquier centro de atención "
         "del IESS con su cédula y el número de trámite."

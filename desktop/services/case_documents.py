@@ -23,6 +23,7 @@ from desktop.services.printing import (
     STATUS_SLIP,
     RenderedDocument,
     copies_printed,
+    record_export,
     record_print,
 )
 from desktop.services.receipts import check_paper
@@ -70,6 +71,10 @@ class CaseDocumentService:
     def record_print(self, rendered: RenderedDocument, destination: str) -> int:
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
         return record_print(self.runtime, self.actor, rendered, destination)
+
+    def record_export(self, rendered: RenderedDocument, file_name: str) -> None:
+        require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        record_export(self.runtime, self.actor, rendered, file_name)
 
 
 def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed_by: str,

@@ -59,6 +59,7 @@ class DocumentItem:
     size_bytes: int
     sha256: str
     media_type: str
+    replaced: bool = False  # a newer one of its type came in (a returned case's correction)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,14 @@ class CaseDetail:
     override_reason: str
 
     @property
+    def returned_reason(self) -> str:
+        """Why the supervisor returned it, while it waits for its correction."""
+        if self.summary.state is not CaseState.DEVUELTO:
+            return ""
+        returns = [item for item in self.history if item.state is CaseState.DEVUELTO]
+        return returns[-1].reason if returns else ""
+
+    @property
     def missing_info(self) -> str:
         """What central asked for, while the case waits for it."""
         if self.summary.state is not CaseState.REQUIERE_INFO:
@@ -117,10 +126,13 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
     centre = session.get(Centre, case.centre_code)
     agreement = session.get(Agreement, case.case_number)
     delivery = session.get(Delivery, case.case_number)
+    ordered = sorted(case.documents, key=lambda d: (d.added_at, d.id))
+    latest = {d.document_type: d.id for d in ordered}
     documents = tuple(
         DocumentItem(DocumentType(d.document_type), document_label(DocumentType(d.document_type)),
-                     d.pages, d.size_bytes, d.sha256, d.media_type)
-        for d in case.documents)
+                     d.pages, d.size_bytes, d.sha256, d.media_type,
+                     replaced=latest[d.document_type] != d.id)
+        for d in ordered)
     present = {d.document_type for d in documents}
     missing = tuple(item.label for item in checklist_for(RequestType(case.request_type))
                     if item.required and item.document_type not in present)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from desktop.central.demo import DEMO_LOGINS, DemoLogin, DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
 from desktop.config import Paths, Settings, load_settings
+from desktop.db.engines import SessionFactories
+from desktop.domain.cases import OPEN_STATES
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.runtime import first_pull, open_cache
+from desktop.store.models import Case
 from desktop.sync.connection import open_central
 
 DEMO_CENTRE = "UIO01"
@@ -56,13 +61,27 @@ def setup_demo(
             populate_demo(
                 central, pensioners=pensioners, seed=seed, progress=progress, cancel=cancel
             )
-        samples = find_samples(central)
+        cache = open_cache(settings)
+        try:
+            first_pull(settings, cache, progress, cancel)
+            samples = find_samples(central, busy=_open_here(cache))
+        finally:
+            cache.dispose()
     finally:
         central.dispose()
-    cache = open_cache(settings)
-    try:
-        first_pull(settings, cache, progress, cancel)
-    finally:
-        cache.dispose()
     settings.save()
     return DemoSetup(settings, DEMO_LOGINS, samples)
+
+
+def demo_logins(settings: Settings) -> tuple[DemoLogin, ...]:
+    """The public demo accounts that can sign in at this station (none in production)."""
+    if not settings.demo:
+        return ()
+    return tuple(login for login in DEMO_LOGINS if login.centre_code == settings.centre)
+
+
+def _open_here(cache: SessionFactories) -> set[str]:
+    """Cédulas with an open case in this station's cache, sent to central or not."""
+    with cache.read() as session:
+        return set(session.scalars(select(Case.cedula).where(
+            Case.state.in_([state.value for state in OPEN_STATES]))))

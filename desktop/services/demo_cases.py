@@ -79,7 +79,7 @@ def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
     rng = random.Random(seed)
     clerk, supervisor = _actor(runtime, Role.CLERK), _actor(runtime, Role.SUPERVISOR)
     intake = IntakeService(runtime, clerk)
-    clerk_flow, review = WorkflowService(runtime, clerk), WorkflowService(runtime, supervisor)
+    review = WorkflowService(runtime, supervisor)
     people = _candidates(runtime, count, rng)
     if len(people) < count:
         raise ValidationError(
@@ -101,10 +101,8 @@ def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
                 cedula_verified=True,
                 documents=(document,),
             ))
-            if rng.random() < 0.9:
-                clerk_flow.transition(case.case_number, CaseState.EN_REVISION)
-                if rng.random() < 0.85:
-                    review.transition(case.case_number, CaseState.DERIVADO)
-                    derived += 1
+            if rng.random() < 0.75:  # the rest waits in the supervisor's queue
+                review.transition(case.case_number, CaseState.DERIVADO)
+                derived += 1
             progress(done, count, _("Registrando trámites de demostración…"))
     return DemoCases(count, derived)

@@ -104,28 +104,35 @@ class DocumentService:
                     field="documents",
                 )
             at = now()
-            session.add(CaseDocument(
-                case_id=case.id, document_type=document.document_type.value,
-                sha256=document.sha256, media_type=document.media_type, pages=document.pages,
-                size_bytes=document.size_bytes, source=document.source,
-                added_by=self.actor.username, added_at=at))
-            fields = {
-                "document_type": document.document_type.value, "sha256": document.sha256,
-                "media_type": document.media_type, "pages": document.pages,
-                "size_bytes": document.size_bytes, "source": document.source,
-                "added_by": self.actor.username, "added_at": at.isoformat(),
-            }
-            session.add(OutboxEvent(
-                event_id=str(uuid.uuid4()), event_type=DOCUMENT_ADDED, case_number=case_number,
-                payload={"documents": [fields]}, actor=self.actor.username,
-                workstation=settings.workstation, created_at=at))
-            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
-                         action=DOCUMENT_ADDED, case_number=case_number,
-                         details={"document_type": document.document_type.value,
-                                  "pages": document.pages, "size_bytes": document.size_bytes,
-                                  "sha256": document.sha256})
+            record_document(session, case, document, self.actor, settings.workstation, at)
         log.info("document added to case %s: %s", case_number, document.document_type.value)
         return AddedDocument(case_number, document, at)
+
+
+def record_document(session: Session, case: Case, document: AttachedDocument, actor: Actor,
+                    workstation: str, at: datetime) -> None:
+    """A stored document joins a registered case inside the caller's transaction: its row,
+    its outbox event (central takes the file first) and its audit entry."""
+    session.add(CaseDocument(
+        case_id=case.id, document_type=document.document_type.value,
+        sha256=document.sha256, media_type=document.media_type, pages=document.pages,
+        size_bytes=document.size_bytes, source=document.source,
+        added_by=actor.username, added_at=at))
+    fields = {
+        "document_type": document.document_type.value, "sha256": document.sha256,
+        "media_type": document.media_type, "pages": document.pages,
+        "size_bytes": document.size_bytes, "source": document.source,
+        "added_by": actor.username, "added_at": at.isoformat(),
+    }
+    session.add(OutboxEvent(
+        event_id=str(uuid.uuid4()), event_type=DOCUMENT_ADDED, case_number=case.case_number,
+        payload={"documents": [fields]}, actor=actor.username, workstation=workstation,
+        created_at=at))
+    audit.append(session, actor=actor.username, workstation=workstation,
+                 action=DOCUMENT_ADDED, case_number=case.case_number,
+                 details={"document_type": document.document_type.value,
+                          "pages": document.pages, "size_bytes": document.size_bytes,
+                          "sha256": document.sha256})
 
 
 def _open_case(session: Session, case_number: str) -> Case:

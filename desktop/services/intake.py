@@ -27,6 +27,7 @@ from desktop.security import audit
 from desktop.services import intake_checks as checks
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
+from desktop.services.workflow import record_transition
 from desktop.store.models import (
     Case,
     CaseDocument,
@@ -149,7 +150,8 @@ class IntakeService:
     # --- registering -----------------------------------------------------------------
 
     def register(self, form: IntakeForm) -> RegisteredCase:
-        """Write the case, its documents, history, audit entry and outbox event at once."""
+        """Write the case, its documents, history, audit entries and outbox events at once;
+        the case enters review in the same act (INGRESADO → EN_REVISION)."""
         require(self.actor, Action.REGISTER_CASE)
         cedula = _valid(checks.check_cedula(form.cedula), "cedula")
         email = _valid(checks.check_email(form.email), "email")
@@ -250,6 +252,10 @@ class IntakeService:
             ]
             session.add(case)
             session.add(_registered_event(event_id, case, self.actor, at))
+            session.flush()
+            # a registered request is complete (checked above): it goes on to review now
+            record_transition(session, case, CaseState.EN_REVISION, self.actor,
+                              settings.workstation)
             if override:
                 audit.append(session, actor=self.actor.username,
                              workstation=settings.workstation, action="eligibility.override",
@@ -263,8 +269,8 @@ class IntakeService:
                 case_number=case.case_number,
                 details={"documents": len(form.documents), "request_type": case.request_type},
             )
-        log.info("case registered: %s", case.case_number)
-        return RegisteredCase(case.case_number, case.applicant_name, at, INITIAL_STATE)
+        log.info("case registered and sent to review: %s", case.case_number)
+        return RegisteredCase(case.case_number, case.applicant_name, at, CaseState(case.state))
 
     def _override(self, pensioner: Pensioner | None, verdict: Verdict, reason: str) -> str:
         """'' for an eligible applicant; the justification when a supervisor lets an

@@ -84,7 +84,9 @@ def missing(form: FormState) -> list[str]:
     """Everything that stops Registrar, in form order, in words for the clerk."""
     problems: list[str] = []
     cedula = check_cedula(form.cedula)
-    if not cedula.ok:
+    if not form.cedula.strip():
+        problems.append(_("la cédula del solicitante"))
+    elif not cedula.ok:
         problems.append(_("Cédula: {m}").format(m=cedula.message))
     elif form.open_case:
         problems.append(

@@ -1,4 +1,6 @@
-"""Every printed or saved copy of a case document is counted and logged (DESIGN.md §6)."""
+"""Every printed copy of a case document is counted and logged (DESIGN.md §6); a copy saved
+as a PDF file is an export: logged (who, when, which case, which document), not counted, so
+the next paper copy is not called a reprint because someone kept a file."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def copies_printed(session: Session, case_number: str, document: str) -> int:
 
 def record_print(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
                  destination: str) -> int:
-    """Log one copy that went to a printer or a file; returns its copy number."""
+    """Log one copy whose job reached a printer; returns its copy number."""
     settings = runtime.settings
     with runtime.db.write() as session, session.begin():
         copy_number = copies_printed(session, rendered.case_number, rendered.document) + 1
@@ -53,3 +55,14 @@ def record_print(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
             case_number=rendered.case_number,
             details={"copy": copy_number, "destination": destination})
     return copy_number
+
+
+def record_export(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
+                  file_name: str) -> None:
+    """Log that the document was saved as a PDF file (an export of a case's data)."""
+    settings = runtime.settings
+    with runtime.db.write() as session, session.begin():
+        audit.append(
+            session, actor=actor.username, workstation=settings.workstation,
+            action=f"{rendered.document}.exported", case_number=rendered.case_number,
+            details={"file": file_name, "paper": rendered.paper_format})

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.config import PAPER_FORMATS
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
+from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
 from desktop.domain.identity import mask_cedula, mask_email
 from desktop.domain.numbering import parse_case_number
@@ -16,7 +17,13 @@ from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.services.permissions import require
-from desktop.services.printing import RECEIPT, RenderedDocument, copies_printed, record_print
+from desktop.services.printing import (
+    RECEIPT,
+    RenderedDocument,
+    copies_printed,
+    record_export,
+    record_print,
+)
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case, Centre, Staff
 
@@ -65,6 +72,10 @@ class ReceiptService:
         copy_number = record_print(self.runtime, self.actor, receipt, destination)
         log.info("receipt copy %d of %s printed", copy_number, receipt.case_number)
 
+    def record_export(self, receipt: RenderedDocument, file_name: str) -> None:
+        require(self.actor, Action.PRINT_RECEIPT)
+        record_export(self.runtime, self.actor, receipt, file_name)
+
     def copies_printed(self, case_number: str) -> int:
         with self.runtime.db.read() as session:
             return copies_printed(session, case_number, RECEIPT)
@@ -88,4 +99,11 @@ def _receipt_data(session: Session, case: Case, copy_number: int) -> ReceiptData
             for d in case.documents
         ),
         copy_number=copy_number,
+        state_label=_state_on_receipt(CaseState(case.state)),
     )
+
+
+def _state_on_receipt(state: CaseState) -> str:
+    if state is CaseState.EN_REVISION:
+        return _("En revisión: enviado al supervisor del centro")
+    return state.label

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desktop.central.models import ContributionHistory, history_items
 from desktop.clock import local, now
-from desktop.domain.cases import CaseState
+from desktop.domain.cases import OPEN_STATES, CaseState
 from desktop.domain.eligibility import Verdict
 from desktop.domain.pension import History, PensionPreview, preview
 from desktop.domain.roles import Action, Actor
@@ -37,7 +37,7 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class PendingCase:
-    """One of the clerk's own cases to send (again) to review."""
+    """One of the clerk's own open cases, wherever it stands."""
 
     summary: CaseSummary
     returned_reason: str = ""  # the supervisor's words, when it came back (DEVUELTO)
@@ -69,15 +69,14 @@ class ReviewService:
                            s.registered_by == self.actor.username,
                            s.case_number in overridden) for s in summaries]
 
-    def my_pending(self) -> list[CaseSummary]:
-        """The person's own cases still to send to review, and those returned to fix."""
+    def my_open(self) -> list[CaseSummary]:
+        """The person's own cases in every open state (returned ones to fix among them)."""
         with self.runtime.db.read() as session:
-            return cases_in(session, CaseState.INGRESADO, CaseState.DEVUELTO,
-                            registered_by=self.actor.username)
+            return cases_in(session, *sorted(OPEN_STATES), registered_by=self.actor.username)
 
-    def my_pending_cases(self) -> list[PendingCase]:
-        """`my_pending` with the reason of the last return, so the clerk knows what to fix."""
-        summaries = self.my_pending()
+    def my_open_cases(self) -> list[PendingCase]:
+        """`my_open` with the reason of the last return, so the clerk knows what to fix."""
+        summaries = self.my_open()
         returned = [s.case_number for s in summaries if s.state is CaseState.DEVUELTO]
         reasons: dict[str, str] = {}
         if returned:

@@ -75,33 +75,12 @@ class WorkflowService:
 
     def transition(self, case_number: str, target: CaseState, reason: str = "",
                    extra: dict[str, Any] | None = None) -> TransitionDone:
-        settings = self.runtime.settings
-        reason = reason.strip()
         with self.runtime.db.write() as session, session.begin():
             case = find_case(session, case_number)
-            source = CaseState(case.state)
-            check_transition(source, target, self.actor.role, actor=self.actor.username,
-                             registered_by=case.registered_by, reason=reason)
-            at = now()
-            event_id = str(uuid.uuid4())
-            case.state, case.state_changed_at = target.value, at
-            session.add(CaseEvent(event_id=event_id, case_id=case.id, from_state=source.value,
-                                  to_state=target.value, actor=self.actor.username,
-                                  workstation=settings.workstation, at=at, reason=reason))
-            payload = {"from_state": source.value, "to_state": target.value, "reason": reason,
-                       "role": self.actor.role.value, "at": at.isoformat(), **(extra or {})}
-            session.add(OutboxEvent(
-                event_id=event_id, event_type="case.transition", case_number=case.case_number,
-                payload=payload, actor=self.actor.username, workstation=settings.workstation,
-                created_at=at))
-            if "delivery" in payload:
-                _store_delivery(session, case, payload["delivery"], self.actor,
-                                settings.workstation)
-            audit.append(session, actor=self.actor.username, workstation=settings.workstation,
-                         action="case.transition", case_number=case.case_number,
-                         details={"from": source.value, "to": target.value})
-        log.info("case %s: %s -> %s", case.case_number, source.value, target.value)
-        return TransitionDone(case.case_number, source, target)
+            done = record_transition(session, case, target, self.actor,
+                                     self.runtime.settings.workstation, reason, extra)
+        log.info("case %s: %s -> %s", done.case_number, done.source.value, done.target.value)
+        return done
 
     def _delivery_payload(self, case_number: str, recipient: Recipient) -> dict[str, Any]:
         with self.runtime.db.read() as session:
@@ -122,6 +101,35 @@ class WorkflowService:
                 _("Esa es la cédula del titular: marque que lo retira el titular."),
                 "delivery: representative is the holder", field="recipient_cedula")
         return {"kind": REPRESENTATIVE, "name": name, "cedula": cedula}
+
+
+def record_transition(session: Session, case: Case, target: CaseState, actor: Actor,
+                      workstation: str, reason: str = "",
+                      extra: dict[str, Any] | None = None) -> TransitionDone:
+    """Move `case` through the transition table inside the caller's transaction: the
+    history event, the outbox event and the audit entry, written together. Registration
+    uses it too (a complete request goes on to review in the same act)."""
+    reason = reason.strip()
+    source = CaseState(case.state)
+    check_transition(source, target, actor.role, actor=actor.username,
+                     registered_by=case.registered_by, reason=reason)
+    at = now()
+    event_id = str(uuid.uuid4())
+    case.state, case.state_changed_at = target.value, at
+    session.add(CaseEvent(event_id=event_id, case_id=case.id, from_state=source.value,
+                          to_state=target.value, actor=actor.username,
+                          workstation=workstation, at=at, reason=reason))
+    payload = {"from_state": source.value, "to_state": target.value, "reason": reason,
+               "role": actor.role.value, "at": at.isoformat(), **(extra or {})}
+    session.add(OutboxEvent(
+        event_id=event_id, event_type="case.transition", case_number=case.case_number,
+        payload=payload, actor=actor.username, workstation=workstation, created_at=at))
+    if "delivery" in payload:
+        _store_delivery(session, case, payload["delivery"], actor, workstation)
+    audit.append(session, actor=actor.username, workstation=workstation,
+                 action="case.transition", case_number=case.case_number,
+                 details={"from": source.value, "to": target.value})
+    return TransitionDone(case.case_number, source, target)
 
 
 def _store_delivery(session: Session, case: Case, delivery: dict[str, Any], actor: Actor,

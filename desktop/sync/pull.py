@@ -98,10 +98,14 @@ def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, A
     upsert(session, cache.ContributionDebt, [row for row in rows if row["settled_on"] is None])
 
 
+CONTACT_COLUMNS = ("email", "phone", "employer_ruc", "periods")
+
+
 def _store_cases(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
-    """New cases arrive whole (with their documents); known ones take central's state,
-    unless this workstation has events for them still to push (it is ahead of central),
-    and any document added to them since."""
+    """New cases arrive whole (with their documents); known ones take central's state (and,
+    for this centre's cases, the contact data a counter corrected), unless this workstation
+    has events for them still to push (it is ahead of central), and any document added to
+    them since."""
     numbers = [row["case_number"] for row in rows]
     local = {case.case_number: case for case in session.scalars(
         select(cache.Case).options(selectinload(cache.Case.documents))
@@ -121,6 +125,9 @@ def _store_cases(session: Session, context: PullContext, rows: list[dict[str, An
             session.add(case)
         elif number not in waiting:
             case.state, case.state_changed_at = row["state"], row["state_changed_at"]
+            if row["centre_code"] == context.centre:  # corrected at another counter
+                for column in CONTACT_COLUMNS:
+                    setattr(case, column, row[column])
         known = {(d.document_type, d.sha256) for d in case.documents}
         case.documents.extend(cache.CaseDocument(**d) for d in documents.get(number, [])
                               if (d["document_type"], d["sha256"]) not in known)

@@ -69,7 +69,8 @@ def sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == login[0],
                     timeout=WAIT)
-    wait_for_focus(qtbot, "intake.cedula", WAIT)  # the workspace opens on intake
+    # each role on its main page: the clerk on intake, the supervisor on the review queue
+    wait_for_focus(qtbot, "review.queue" if login == SUPERVISOR else "intake.cedula", WAIT)
 
 
 def sign_out(qtbot, window: MainWindow) -> None:
@@ -104,8 +105,8 @@ def save_pdf(qtbot, prefix: str, target: Path) -> str:
     type_text(str(target))
     press(Key.Key_Return)
     qtbot.waitUntil(target.exists, timeout=WAIT)
-    copy_info = dialog.findChild(QLabel, f"{prefix}.copyInfo")
-    qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=WAIT)  # counted
+    message = dialog.findChild(QLabel, f"{prefix}.message")
+    qtbot.waitUntil(lambda: "PDF guardado" in message.text(), timeout=WAIT)  # an export
     wait_for_window(qtbot, f"{prefix}.dialog")
     press(Key.Key_Escape)
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
@@ -137,11 +138,11 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     qtbot.addWidget(window)
     window.resize(1280, 900)
 
-    # --- the clerk registers the case and sends it to review -----------------------------
+    # --- the clerk registers the case: it goes to review in the same act -----------------
     sign_in(qtbot, window, CLERK)
     assert window.sync is not None
     window.sync.set_interval(HOUR_MS)  # from here on only F5 syncs
-    assert not window.nav_review.isVisibleTo(window)  # a clerk has no review queue
+    assert window.nav("nav.review") is None  # a clerk has no review queue
     type_text(cedula)
     intake = window.intake
     qtbot.waitUntil(lambda: intake.lookup is not None, timeout=WAIT)
@@ -157,6 +158,9 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     press(Key.Key_Return, Mod.ControlModifier)
     qtbot.waitUntil(lambda: intake.registered is not None, timeout=WAIT)
     number = intake.registered.case_number
+    wait_for_window(qtbot, "receipt.dialog")  # the receipt opens by itself
+    press(Key.Key_Escape)
+    wait_for_focus(qtbot, "intake.printReceipt")
 
     press(Key.Key_F2)  # «Consulta de estado»; its «Mis trámites» tab lists the new case
     status = window.status_page
@@ -168,24 +172,25 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     assert focused() is status.mine_table
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: status.opened is not None, timeout=WAIT)
-    press(Key.Key_V, Mod.AltModifier)  # «Enviar a revisión»
     qtbot.waitUntil(lambda: "En revisión" in status.detail.state.text(), timeout=WAIT)
     sign_out(qtbot, window)
 
     # --- the supervisor, another user, approves it ---------------------------------------
-    sign_in(qtbot, window, SUPERVISOR)
-    assert window.nav_review.isVisibleTo(window)
-    press(Key.Key_B, Mod.AltModifier)  # «Bandeja de revisión»
+    sign_in(qtbot, window, SUPERVISOR)  # the supervisor starts on the review queue
     review = window.review_page
-    wait_for_focus(qtbot, "review.queue")
     qtbot.waitUntil(lambda: review.model.row_of(number) >= 0, timeout=WAIT)
     assert not review.model.rows[review.model.row_of(number)].own
     press(Key.Key_Down)
     qtbot.waitUntil(lambda: review.opened is not None
                     and review.opened.summary.case_number == number, timeout=WAIT)
     assert review.approve.isEnabled()
-    press(Key.Key_P, Mod.AltModifier)  # «Aprobar»
+    press(Key.Key_P, Mod.AltModifier)  # «Aprobar»: asked first, «no» the default
+    box = wait_for_window(qtbot, "review.confirmApprove")
+    press(Key.Key_P, Mod.AltModifier)  # a second Alt+P acts on nothing
+    assert box.isVisible() and review.model.row_of(number) >= 0
+    box.findChild(QPushButton, "review.confirmApprove.yes").click()
     qtbot.waitUntil(lambda: review.model.row_of(number) < 0, timeout=WAIT)
+    wait_for_focus(qtbot, "review.queue")
     sync_round(qtbot, window)  # the approval reaches central
     sign_out(qtbot, window)
 

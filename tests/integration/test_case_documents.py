@@ -41,7 +41,6 @@ def decided_case(stations, signed_form):
     document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
     number = intake.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
                                         (document,))).case_number
-    WorkflowService(runtime, clerk).send_to_review(number)
     WorkflowService(runtime, supervisor).approve(number)
     assert SyncService(runtime).run().online
     with runtime.central().begin() as connection:

@@ -342,7 +342,6 @@ def test_a_station_signed_in_as_its_centre_syncs_normally(pg_central, keyring_en
         with runtime.db.read() as session:
             assert set(session.scalars(select(cache.Staff.centre_code))) == {"UIO01"}
         number = register_with_document(runtime, tmp_path)
-        WorkflowService(runtime, sign_in(runtime, *CLERK)).send_to_review(number)
         WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
         report = SyncService(runtime).run()
         assert report.online and report.pushed == 3 and report.refused == 0, report.message

@@ -34,7 +34,8 @@ def wait_for(condition, timeout: float = 60) -> None:
 
 
 def check_consistent() -> int:
-    """Every case is whole: documents, history, outbox event, audit entry; numbers dense."""
+    """Every case is whole: its document, its two history and outbox events (registered, sent
+    to review), its two audit entries; numbers dense."""
     db = open_cache(load_settings())
     try:
         with db.read() as session:
@@ -42,12 +43,14 @@ def check_consistent() -> int:
             cases = session.scalars(select(models.Case)).all()
             for case in cases:
                 assert len(case.documents) == 1, case.case_number
-                assert len(case.events) == 1, case.case_number
+                assert len(case.events) == 2, case.case_number
                 for table in (models.OutboxEvent, models.AuditEntry):
                     assert session.scalar(select(func.count()).select_from(table).where(
-                        table.case_number == case.case_number)) == 1, case.case_number
-            for table in (models.OutboxEvent, models.CaseEvent, models.CaseDocument):
-                assert session.scalar(select(func.count()).select_from(table)) == len(cases)
+                        table.case_number == case.case_number)) == 2, case.case_number
+            for table, per_case in ((models.OutboxEvent, 2), (models.CaseEvent, 2),
+                                    (models.CaseDocument, 1)):
+                assert session.scalar(select(func.count()).select_from(table)) == \
+                    per_case * len(cases)
             sequences = sorted(case.sequence for case in cases)
             assert sequences == list(range(1, len(cases) + 1))
             return len(cases)

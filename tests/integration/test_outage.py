@@ -127,9 +127,15 @@ def outbox_count(runtime: Runtime, status: str | None = None) -> int:
         return session.scalar(query) or 0
 
 
-def check_central_holds_once(central_url: str, station: Runtime, numbers: list[str]) -> None:
-    """Central has each of the station's cases once, with one applied event and one history
-    entry each, all applied."""
+#: a registration is two events: the case, then its sending to review (the same act)
+EVENTS_PER_CASE = 2
+
+
+def check_central_holds_once(central_url: str, station: Runtime, numbers: list[str],
+                             events: dict[str, int] | None = None) -> None:
+    """Central has each of the station's cases once, with each of its events applied once
+    and one history entry per event (`events`: how many per case, default all of them)."""
+    events = events or dict.fromkeys(numbers, EVENTS_PER_CASE)
     workstation = station.settings.workstation
     engine = create_app_engine(central_url)
     try:
@@ -144,8 +150,8 @@ def check_central_holds_once(central_url: str, station: Runtime, numbers: list[s
     finally:
         engine.dispose()
     assert at_central == Counter(numbers)
-    assert applied == Counter((number, "aplicado") for number in numbers)
-    assert history == Counter(numbers)
+    assert applied == Counter({(number, "aplicado"): count for number, count in events.items()})
+    assert history == Counter(events)
 
 
 def test_dropped_pool_connections_are_replaced_by_themselves(station, proxy):
@@ -173,21 +179,21 @@ def test_outage_then_recovery_sends_everything_exactly_once(station, proxy, cent
         assert OFFLINE in report.message
         assert report.pushed == 0
     overview = service.overview()
-    assert overview.pending == outbox_count(station) == CASES
+    assert overview.pending == outbox_count(station) == CASES * EVENTS_PER_CASE
     assert overview.refused == overview.stuck == 0
 
     offline = cli(home_of(station), "sync", "--once")
     assert offline.returncode == 1, offline
     assert OFFLINE in offline.stderr
-    assert f"Pendientes: {CASES}" in offline.stderr
+    assert f"Pendientes: {CASES * EVENTS_PER_CASE}" in offline.stderr
     assert "Traceback" not in offline.stderr
 
     proxy.resume()
     report = service.run()
     assert report.online, report.message
-    assert (report.pushed, report.refused, report.deferred) == (CASES, 0, 0)
+    assert (report.pushed, report.refused, report.deferred) == (CASES * EVENTS_PER_CASE, 0, 0)
     assert service.overview().pending == 0
-    assert outbox_count(station, SENT) == outbox_count(station) == CASES
+    assert outbox_count(station, SENT) == outbox_count(station) == CASES * EVENTS_PER_CASE
 
     check_central_holds_once(central_url, station, numbers)
     checked = cli(home_of(station), "verify")
@@ -217,14 +223,17 @@ def test_connection_reset_inside_a_central_transaction(station, proxy, central_u
         event.remove(engine, "before_cursor_execute", vanish_on_the_tenth_event)
     assert not report.online
     assert OFFLINE in report.message
-    assert SyncService(station).overview().pending == 11
-    check_central_holds_once(central_url, station, numbers[:9])
+    total = 20 * EVENTS_PER_CASE
+    assert SyncService(station).overview().pending == total - 9
+    # nine events applied, in order: four whole cases and the fifth one's registration
+    check_central_holds_once(central_url, station, numbers[:5],
+                             {**dict.fromkeys(numbers[:4], EVENTS_PER_CASE), numbers[4]: 1})
 
     proxy.resume()
     report = SyncService(station).run()
     assert report.online, report.message
-    assert (report.pushed, report.refused, report.deferred) == (11, 0, 0)
-    assert outbox_count(station, SENT) == outbox_count(station) == 20
+    assert (report.pushed, report.refused, report.deferred) == (total - 9, 0, 0)
+    assert outbox_count(station, SENT) == outbox_count(station) == total
     check_central_holds_once(central_url, station, numbers)
 
 

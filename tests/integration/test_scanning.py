@@ -144,7 +144,7 @@ def test_cancel_between_pages_stops_the_batch_and_keeps_what_was_scanned(backend
     cancel = CancelToken()
     draft = DraftDocument(DocumentType.OTHER_ANNEX)
     with configured_device(monkeypatch, "Grid"), \
-            refused(Cancelled, "se conservan las 4 página(s)"):
+            refused(Cancelled, "se conservan las 4 páginas"):
         for page in backend.scan(DEVICE, FEEDER, cancel=cancel):
             draft.add_scan(page)
             if page.number == 4:

@@ -170,7 +170,8 @@ def test_sync_killed_anywhere_applies_every_event_exactly_once(stations, central
         cases_before = connection.scalar(select(func.count()).select_from(central.Case))
     numbers = register_cases(runtime, tmp_path)
     events = outbox(runtime)
-    assert [event.case_number for event in events] == numbers
+    # each registration is two events: the case, then its sending to review
+    assert [event.case_number for event in events] == [n for n in numbers for _ in (1, 2)]
     with runtime.db.read() as session:
         big = session.scalars(select(cache.CaseDocument.sha256).where(
             cache.CaseDocument.document_type == DocumentType.OTHER_ANNEX.value)).one()
@@ -186,19 +187,21 @@ def test_sync_killed_anywhere_applies_every_event_exactly_once(stations, central
     assert stopped == events[2].event_id
     check_stopped_after_commit(central_db, runtime, stopped)
     assert outbox_status(runtime, events[0].event_id) == SENT
-    # event 3 again, then event 4's annex: its first chunk committed, the second under way
+    # event 3 again, events 4 to 6, then the fourth case's annex (event 7): its first chunk
+    # committed, the second under way
     sha256, index = workers.kill_at("mid-blob-upload").split()
     assert (sha256, int(index)) == (big, 1)
     check_stopped_mid_upload(central_db, sha256, int(index))
     assert outbox_status(runtime, events[2].event_id) == SENT
-    # the rest of the annex, events 4 to 7, and event 8 committed at central
+    # the rest of the annex, events 7 to 10, and event 11 committed at central
     stopped = workers.kill_at("after-central-commit", "--at", "5")
-    assert stopped == events[7].event_id
+    assert stopped == events[10].event_id
     check_stopped_after_commit(central_db, runtime, stopped)
-    # event 8 again, then the pull: killed after a page of cases, later after one of events
+    # event 11 again, the rest, then the pull: killed after a page of cases, later after one
+    # of events
     assert workers.kill_at("mid-pull", "--scope", "cases") == "cases"
     check_stopped_mid_pull(runtime, "cases")
-    assert outbox_status(runtime, events[7].event_id) == SENT
+    assert outbox_status(runtime, events[10].event_id) == SENT
     assert workers.kill_at("mid-pull", "--scope", "case_events") == "case_events"
     check_stopped_mid_pull(runtime, "case_events")
 
@@ -213,7 +216,7 @@ def test_sync_killed_anywhere_applies_every_event_exactly_once(stations, central
     local = outbox(runtime)
     assert {event.status for event in local} == {SENT}
     event_ids = {event.event_id for event in local}
-    assert len(event_ids) == CASES
+    assert len(event_ids) == 2 * CASES
     with central_db.connect() as connection:
         assert connection.scalar(
             select(func.count()).select_from(central.Case)) == cases_before + CASES
@@ -228,7 +231,7 @@ def test_sync_killed_anywhere_applies_every_event_exactly_once(stations, central
         history = list(connection.execute(select(
             central.CaseEvent.event_id, central.CaseEvent.case_number).where(
             central.CaseEvent.case_number.in_(numbers))))
-        assert Counter(number for _event_id, number in history) == Counter(numbers)
+        assert Counter(number for _event_id, number in history) == Counter(numbers * 2)
         assert {event_id for event_id, _number in history} == event_ids
         check_documents(connection, runtime, numbers)
     report = verify(runtime.central(), runtime.db, runtime.settings.centre)

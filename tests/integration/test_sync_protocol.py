@@ -43,7 +43,7 @@ from desktop.store import models as cache
 from desktop.sync import pull as pull_module
 from desktop.sync.push import PENDING, REFUSED_LOCAL, SENT, upload_blob
 from desktop.sync.verify import verify
-from tests.conftest import ADMIN, CLERK, Stations, free_cedulas, make_pdf, refused
+from tests.conftest import ADMIN, CLERK, SUPERVISOR, Stations, free_cedulas, make_pdf, refused
 
 # --- fixtures and helpers ----------------------------------------------------------------
 
@@ -189,7 +189,8 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
     first = stations.open(1)
     cases = register_cases(first, tmp_path, 3)
     report = sync(first)
-    assert report.pushed == 3 and report.refused == report.deferred == 0
+    # each registration is two events: the case, then its sending to review
+    assert report.pushed == 6 and report.refused == report.deferred == 0
 
     numbers = [case.number for case in cases]
     with first.central().connect() as connection:
@@ -197,7 +198,7 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
             row = connection.execute(select(central.Case).where(
                 central.Case.case_number == case.number)).one()
             assert (row.cedula, row.email, row.phone, row.state) == (
-                case.cedula, case.email, case.phone, CaseState.INGRESADO.value)
+                case.cedula, case.email, case.phone, CaseState.EN_REVISION.value)
             document = connection.execute(select(central.CaseDocument).where(
                 central.CaseDocument.case_number == case.number)).one()
             assert document.sha256 == case.sha256 == hashlib.sha256(case.data).hexdigest()
@@ -207,7 +208,7 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
             assert central_blobs.read(connection, case.sha256) == case.data
         outcomes = connection.scalars(select(central.AppliedEvent.outcome).where(
             central.AppliedEvent.case_number.in_(numbers))).all()
-        assert outcomes == [APPLIED] * 3
+        assert outcomes == [APPLIED] * 6
 
     second = stations.open(2)
     sync(second)
@@ -215,7 +216,8 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
         seen = cached_case(second, case.number)
         assert seen is not None
         assert (seen.email, seen.phone) == (case.email, case.phone)
-        assert [event.to_state for event in seen.events] == [CaseState.INGRESADO.value]
+        assert [event.to_state for event in seen.events] == [CaseState.INGRESADO.value,
+                                                             CaseState.EN_REVISION.value]
         assert [document.sha256 for document in seen.documents] == [case.sha256]
 
     guayaquil = stations.open(1, "GYE01")
@@ -223,7 +225,8 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
         seen = cached_case(guayaquil, case.number)
         assert seen is not None and seen.cedula == case.cedula
         assert (seen.email, seen.phone) == ("", "")  # minimisation: another centre's case
-        assert [event.to_state for event in seen.events] == [CaseState.INGRESADO.value]
+        assert [event.to_state for event in seen.events] == [CaseState.INGRESADO.value,
+                                                             CaseState.EN_REVISION.value]
     assert verify(guayaquil.central(), guayaquil.db, "GYE01").clean
 
 
@@ -233,7 +236,7 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
 def test_applying_the_same_event_twice_is_a_no_op(stations, tmp_path):
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
-    event = outbox_row(runtime, case.number)
+    event = outbox_row(runtime, case.number, "case.registered")
     upload_blob(runtime.central(), runtime.blobs, case.sha256)
 
     first = apply_event(runtime.central(), envelope_of(event))
@@ -250,7 +253,7 @@ def test_event_central_applied_but_station_never_acknowledged(stations, tmp_path
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     sync(runtime)
-    event = outbox_row(runtime, case.number)
+    event = outbox_row(runtime, case.number, "case.registered")
     assert event.status == SENT
     with runtime.db.write() as session, session.begin():  # as if the ack was lost
         session.execute(update(cache.OutboxEvent).where(cache.OutboxEvent.seq == event.seq)
@@ -258,16 +261,16 @@ def test_event_central_applied_but_station_never_acknowledged(stations, tmp_path
 
     sync(runtime)
 
-    assert outbox_row(runtime, case.number).status == SENT
+    assert outbox_row(runtime, case.number, "case.registered").status == SENT
     of_case = central.Case.case_number == case.number
     assert central_count(runtime, central.Case, of_case) == 1
-    assert central_count(runtime, central.CaseEvent,
-                         central.CaseEvent.case_number == case.number) == 1
+    assert central_count(runtime, central.CaseEvent,  # registered, sent to review: once each
+                         central.CaseEvent.case_number == case.number) == 2
     assert central_count(runtime, central.CaseDocument,
                          central.CaseDocument.case_number == case.number) == 1
     assert central_count(runtime, central.AppliedEvent,
-                         central.AppliedEvent.case_number == case.number) == 1
-    assert len(cached_case(runtime, case.number).events) == 1
+                         central.AppliedEvent.case_number == case.number) == 2
+    assert len(cached_case(runtime, case.number).events) == 2
 
 
 # --- 3. a transaction that commits late is not skipped -----------------------------------
@@ -525,7 +528,7 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
     with at_central(runtime) as connection:
         assert move(connection, case.number, CaseState.DESISTIDO, "El ciudadano desiste")
     clerk = sign_in(runtime, *CLERK)
-    WorkflowService(runtime, clerk).transition(case.number, CaseState.EN_REVISION)
+    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(case.number)
     event = outbox_row(runtime, case.number, "case.transition")
 
     report = sync(runtime)
@@ -542,6 +545,7 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
     assert local.state == CaseState.DESISTIDO.value
     assert event.event_id not in {e.event_id for e in local.events}
     assert [e.to_state for e in local.events] == [CaseState.INGRESADO.value,
+                                                   CaseState.EN_REVISION.value,
                                                    CaseState.DESISTIDO.value]
 
     sync(runtime)  # not retried by itself
@@ -567,7 +571,7 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
 def test_event_without_its_file_is_deferred_and_does_not_block_others(stations, tmp_path):
     runtime = stations.open()
     a, b = register_cases(runtime, tmp_path, 2)
-    event_a = outbox_row(runtime, a.number)
+    event_a = outbox_row(runtime, a.number, "case.registered")
     with pytest.raises(RetryLater):  # central will not take a case whose file it lacks
         apply_event(runtime.central(), envelope_of(event_a))
     assert central_count(runtime, central.AppliedEvent) == 0
@@ -575,8 +579,9 @@ def test_event_without_its_file_is_deferred_and_does_not_block_others(stations, 
 
     report = sync(runtime)
 
-    assert (report.pushed, report.deferred) == (1, 1)
-    deferred = outbox_row(runtime, a.number)
+    # b's two events go; a's registration waits for its file, and a's next event behind it
+    assert (report.pushed, report.deferred) == (2, 1)
+    deferred = outbox_row(runtime, a.number, "case.registered")
     assert deferred.status == PENDING and deferred.attempts == 1
     assert a.sha256 in deferred.last_error and "missing" in deferred.last_error
     assert deferred.next_attempt_at > now()
@@ -585,7 +590,7 @@ def test_event_without_its_file_is_deferred_and_does_not_block_others(stations, 
     assert central_count(runtime, central.Case, central.Case.case_number == a.number) == 0
 
     sync(runtime)  # before its retry time it is not attempted again
-    assert outbox_row(runtime, a.number).attempts == 1
+    assert outbox_row(runtime, a.number, "case.registered").attempts == 1
 
 
 # --- 9. verify ---------------------------------------------------------------------------
@@ -604,7 +609,7 @@ def test_verify_reports_pending_events_before_the_first_sync(stations, tmp_path)
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     report = verify(runtime.central(), runtime.db, "UIO01")
-    assert "1 eventos esperan ser enviados a la central" in report.differences
+    assert "2 eventos esperan ser enviados a la central" in report.differences
     assert any(case.number in line and "no en la central" in line
                for line in report.differences)
 
@@ -615,7 +620,7 @@ def test_verify_reports_a_case_changed_behind_the_stations_back(stations, tmp_pa
     sync(runtime)
     with at_central(runtime) as connection:
         connection.execute(update(central.Case).where(central.Case.case_number == case.number)
-                           .values(state=CaseState.EN_REVISION.value))
+                           .values(state=CaseState.DERIVADO.value))
     report = verify(runtime.central(), runtime.db, "UIO01")
     assert [line for line in report.differences if line.startswith("Trámite:")] == [
         line for line in report.differences if case.number in line and "difiere" in line]
@@ -623,5 +628,5 @@ def test_verify_reports_a_case_changed_behind_the_stations_back(stations, tmp_pa
 
     sync(runtime)
     assert verify(runtime.central(), runtime.db, "UIO01").clean
-    assert cached_case(runtime, case.number).state == CaseState.EN_REVISION.value
+    assert cached_case(runtime, case.number).state == CaseState.DERIVADO.value
 

@@ -37,8 +37,8 @@ def test_demo_prints_the_logins_and_one_cedula_per_kind(tmp_path):
     assert again.returncode == 0 and again.stdout == result.stdout
 
 
-def test_print_receipt_writes_the_pdf_and_counts_the_copy(home, runtime, clerk, samples,
-                                                          signed_form, tmp_path):
+def test_print_receipt_writes_the_pdf_as_an_export(home, runtime, clerk, samples,
+                                                   signed_form, tmp_path):
     from desktop.domain.checklist import DocumentType
     from desktop.services.intake import IntakeForm, IntakeService
     from desktop.services.receipts import ReceiptService
@@ -54,11 +54,21 @@ def test_print_receipt_writes_the_pdf_and_counts_the_copy(home, runtime, clerk, 
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert abs(float(reader.pages[0].mediabox.width) - 226.77) < 0.5
     assert case.case_number in reader.pages[0].extract_text()
-    assert ReceiptService(runtime, clerk).copies_printed(case.case_number) == 1
+    assert ReceiptService(runtime, clerk).copies_printed(case.case_number) == 0  # not paper
     second = ventanilla(home.config_dir.parent, "print", "receipt", case.case_number.lower(),
                         "--out", str(out))
     assert second.returncode == 0, second.stderr
-    assert "Reimpresión 1" in PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "Reimpresión" not in PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert _audit_actions(runtime).count("comprobante.exported") == 2
+
+
+def _audit_actions(runtime) -> list[str]:
+    from sqlalchemy import select
+
+    from desktop.store.models import AuditEntry
+
+    with runtime.db.read() as session:
+        return list(session.scalars(select(AuditEntry.action)))
 
 
 def test_print_receipt_explains_a_mistyped_number(home):

@@ -48,19 +48,23 @@ def test_register_writes_case_documents_history_audit_and_outbox_together(servic
     before = counts(runtime)
     case = service.register(form)
     after = counts(runtime)
+    # registered and sent to review in the same act: two history and two outbox events
     assert {key: after[key] - before[key] for key in after} == {
-        "cases": 1, "case_documents": 1, "case_events": 1, "outbox": 1,
+        "cases": 1, "case_documents": 1, "case_events": 2, "outbox": 2,
         "counter_sequences": 1, "case_audit": 1}
     number = parse_case_number(case.case_number)
     assert (number.centre, number.counter, number.sequence) == ("UIO01", 1, 1)
     with runtime.db.read() as session:
-        event = session.scalar(select(models.OutboxEvent))
+        event, sent = session.scalars(select(models.OutboxEvent)
+                                      .order_by(models.OutboxEvent.seq)).all()
         assert event.event_type == "case.registered"
+        assert event.payload["state"] == "INGRESADO"
+        assert (sent.event_type, sent.payload["to_state"]) == ("case.transition", "EN_REVISION")
         assert event.payload["case_number"] == case.case_number
         assert event.payload["documents"][0]["sha256"] == form.documents[0].sha256
         stored = session.scalar(select(models.Case))
         assert stored.phone == "+593991234567"
-        assert stored.state == "INGRESADO"
+        assert stored.state == "EN_REVISION"
 
 
 def test_numbers_follow_per_counter_and_survive_a_lost_sequence_row(service, form, runtime,

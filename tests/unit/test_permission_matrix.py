@@ -15,6 +15,7 @@ from desktop.domain.roles import Role
 from desktop.errors import PermissionDenied, VentanillaError
 from desktop.services.auth import sign_in
 from desktop.services.case_documents import CaseDocumentService
+from desktop.services.correction import Contact, CorrectionService
 from desktop.services.document_viewer import DocumentViewerService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.receipts import ReceiptService
@@ -42,7 +43,10 @@ CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
     ("autorizar excepción", {"supervisor"},
      lambda rt, a, w: IntakeService(rt, a).register(w["override"])),
     ("enviar a revisión", {"oficinista", "supervisor"},
-     lambda rt, a, w: WorkflowService(rt, a).send_to_review(w["new"])),
+     lambda rt, a, w: WorkflowService(rt, a).send_to_review(w["returned"])),
+    ("corregir y reenviar", {"oficinista", "supervisor"},
+     lambda rt, a, w: CorrectionService(rt, a).resubmit(
+         w["returned"], Contact("otra@correo.ec", "0991234567"))),
     ("aprobar", {"supervisor"},
      lambda rt, a, w: WorkflowService(rt, a).approve(w["in_review"])),
     ("devolver", {"supervisor"},
@@ -75,11 +79,13 @@ def world(runtime, samples, signed_form) -> dict[str, Any]:
     document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
     form = IntakeForm(samples["eligible"], "a@correo.ec", "0991234567", True, (document,))
     numbers = {"new": intake.register(form).case_number}
-    for name, cedula in zip(("in_review", "issued"), free_cedulas(runtime, 2), strict=True):
+    for name, cedula in zip(("in_review", "issued", "returned"), free_cedulas(runtime, 3),
+                            strict=True):
         numbers[name] = intake.register(IntakeForm(cedula, "a@correo.ec", "0991234567", True,
                                                    (document,))).case_number
     _state(runtime, numbers["in_review"], CaseState.EN_REVISION)
     _state(runtime, numbers["issued"], CaseState.ACUERDO_EMITIDO)
+    _state(runtime, numbers["returned"], CaseState.DEVUELTO)
     override = IntakeForm(samples["pending"], "b@correo.ec", "0991234567", True, (document,),
                           override_reason="El empleador pagó; la central aún no lo refleja.")
     return {**numbers, "form": form, "override": override, "sha": document.sha256}

@@ -33,19 +33,21 @@ def state(runtime, number: str) -> CaseState:
         return CaseState(session.scalar(select(Case.state).where(Case.case_number == number)))
 
 
-def test_clerk_sends_to_review_and_supervisor_approves(runtime, clerk, supervisor, case_number):
-    WorkflowService(runtime, clerk).send_to_review(case_number)
+def test_registering_sends_to_review_and_supervisor_approves(runtime, clerk, supervisor,
+                                                             case_number):
+    assert state(runtime, case_number) is CaseState.EN_REVISION  # in the same act
     done = WorkflowService(runtime, supervisor).approve(case_number)
     assert (done.source, done.target) == (CaseState.EN_REVISION, CaseState.DERIVADO)
     with runtime.db.read() as session:
         events = session.scalars(select(OutboxEvent).where(
             OutboxEvent.case_number == case_number).order_by(OutboxEvent.seq)).all()
+    assert [e.event_type for e in events[:2]] == ["case.registered", "case.transition"]
     assert [e.payload.get("to_state") for e in events[1:]] == ["EN_REVISION", "DERIVADO"]
+    assert events[1].payload["role"] == "oficinista"  # the clerk sent it, as she registered
     assert events[-1].payload["role"] == "supervisor"
 
 
 def test_a_clerk_cannot_approve(runtime, clerk, case_number):
-    WorkflowService(runtime, clerk).send_to_review(case_number)
     with refused(TransitionRefused, "El rol Oficinista no puede"):
         WorkflowService(runtime, clerk).approve(case_number)
     assert state(runtime, case_number) is CaseState.EN_REVISION
@@ -57,23 +59,21 @@ def test_a_supervisor_cannot_approve_their_own_case(runtime, supervisor, samples
     number = service.register(IntakeForm(samples["eligible"], "a@correo.ec", "0991234567",
                                          True, (document,))).case_number
     workflow = WorkflowService(runtime, supervisor)
-    workflow.send_to_review(number)
     for action in (workflow.approve, lambda n: workflow.return_case(n, "Falta firma")):
         with refused(TransitionRefused, "otra persona debe revisarlo"):
             action(number)
     assert state(runtime, number) is CaseState.EN_REVISION
 
 
-@pytest.mark.parametrize("target", [CaseState.DERIVADO, CaseState.ACUERDO_EMITIDO,
+@pytest.mark.parametrize("target", [CaseState.EN_ANALISIS, CaseState.ACUERDO_EMITIDO,
                                     CaseState.NOTIFICADO, CaseState.CERRADO])
 def test_nobody_skips_a_state(runtime, supervisor, case_number, target):
     with refused(TransitionRefused, "no puede pasar a"):
         WorkflowService(runtime, supervisor).transition(case_number, target)
-    assert state(runtime, case_number) is CaseState.INGRESADO
+    assert state(runtime, case_number) is CaseState.EN_REVISION
 
 
 def test_return_and_annul_need_a_reason(runtime, clerk, supervisor, case_number):
-    WorkflowService(runtime, clerk).send_to_review(case_number)
     review = WorkflowService(runtime, supervisor)
     with refused(TransitionRefused, "Escriba el motivo"):
         review.return_case(case_number, "   ")
@@ -87,7 +87,6 @@ def test_return_and_annul_need_a_reason(runtime, clerk, supervisor, case_number)
 
 
 def test_an_administrator_reviews_nothing(runtime, clerk, case_number):
-    WorkflowService(runtime, clerk).send_to_review(case_number)
     with refused(TransitionRefused, "El rol Administrador no puede"):
         WorkflowService(runtime, sign_in(runtime, *ADMIN)).approve(case_number)
 

@@ -35,8 +35,6 @@ def test_queue_lists_cases_in_review_and_marks_own(runtime, clerk, samples, sign
     supervisor = sign_in(runtime, *SUPERVISOR)
     mine = register(runtime, supervisor, samples["eligible"], signed_form)
     theirs = register(runtime, clerk, settled_applicant(runtime), signed_form)
-    for number, actor in ((mine, supervisor), (theirs, clerk)):
-        WorkflowService(runtime, actor).send_to_review(number)
     queue = {item.summary.case_number: item for item in ReviewService(runtime,
                                                                        supervisor).queue()}
     assert set(queue) == {mine, theirs}
@@ -45,14 +43,19 @@ def test_queue_lists_cases_in_review_and_marks_own(runtime, clerk, samples, sign
     assert queue[theirs].summary.state is CaseState.EN_REVISION
 
 
-def test_clerks_do_not_see_the_queue_but_see_their_pending(runtime, clerk, samples,
-                                                           signed_form):
+def test_clerks_do_not_see_the_queue_but_see_their_open_cases(runtime, clerk, samples,
+                                                              signed_form):
     number = register(runtime, clerk, samples["eligible"], signed_form)
     with refused(PermissionDenied, "no permite"):
         ReviewService(runtime, clerk).queue()
-    assert [c.case_number for c in ReviewService(runtime, clerk).my_pending()] == [number]
-    WorkflowService(runtime, clerk).send_to_review(number)
-    assert ReviewService(runtime, clerk).my_pending() == []
+    assert [c.case_number for c in ReviewService(runtime, clerk).my_open()] == [number]
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    WorkflowService(runtime, supervisor).return_case(number, "Falta la firma")
+    assert [(c.summary.case_number, c.returned_reason) for c in ReviewService(
+        runtime, clerk).my_open_cases()] == [(number, "Falta la firma")]
+    WorkflowService(runtime, supervisor).annul(number, "Registro duplicado")
+    assert ReviewService(runtime, clerk).my_open() == []  # ended: no longer open
+    assert ReviewService(runtime, supervisor).my_open() == []  # only one's own
 
 
 def test_preview_before_and_after_the_employers_payment(runtime, clerk, signed_form):

@@ -33,7 +33,7 @@ def status(runtime, clerk) -> StatusService:
 def test_by_case_number_is_exact_like_a_barcode_reader(status, case):
     result = status.search(f"  {case.case_number.lower()}\n")
     assert result.exact and [c.case_number for c in result.cases] == [case.case_number]
-    assert result.cases[0].state_label == "Ingresado"
+    assert result.cases[0].state_label == "En revisión"
 
 
 def test_a_mistyped_case_number_says_so(status, case):
@@ -80,7 +80,7 @@ def test_viewing_a_case_is_logged_with_who_and_why(status, case, runtime, clerk)
     detail = status.detail(case.case_number, why="consulta del titular")
     assert detail.summary.case_number == case.case_number
     assert [d.document_type for d in detail.documents] == [DocumentType.SIGNED_REQUEST]
-    assert [h.state.value for h in detail.history] == ["INGRESADO"]
+    assert [h.state.value for h in detail.history] == ["INGRESADO", "EN_REVISION"]
     with runtime.db.read() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "case.viewed"))
     assert (entry.actor, entry.case_number, entry.details) == (
