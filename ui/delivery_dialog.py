@@ -30,9 +30,9 @@ from desktop.services.workflow import (
     TransitionDone,
     WorkflowService,
 )
+from ui.style import Tone, set_tone
 from ui.tasks import TaskRunner
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
     button_row,
     labelled_rows,
@@ -82,7 +82,7 @@ class DeliveryDialog(QDialog):
                          "original. Al registrar la entrega el trámite pasa a «Entregado / "
                          "notificado»."))
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        set_tone(intro, Tone.HINT)
         form = labelled_rows(QFormLayout(), ((_("&Nombres:"), self.name),
                                              (_("&Cédula:"), self.cedula)))
         buttons = button_row(self.submit, self.cancel)
@@ -125,7 +125,7 @@ class DeliveryDialog(QDialog):
             return
         recipient, number = self.recipient(), self.case_number
         self._set_busy(True)
-        show_message(self.message, _("Registrando la entrega…"), HINT_STYLE)
+        show_message(self.message, _("Registrando la entrega…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.deliver(number, recipient), writes=True,
                        on_success=self._recorded, on_failure=self._failed)
 

@@ -1,10 +1,12 @@
-"""Preview and printing of a case document: the reception receipt, the status slip and the
-acuerdo copy. Through the print dialog, straight to the configured printer, or saved as
-PDF; every copy is counted and logged by the document's service, and the preview is
-rendered again after each copy (the next one is a reprint and says so).
+"""Print preview and printing of a case document: the reception receipt, the status slip
+and the acuerdo copy. The preview is the page exactly as it goes to paper (the printer gets
+these PDF pages rendered at its resolution). Printed through the print dialog or straight
+to the configured printer: a copy is counted and logged only once its job reached the
+printer's queue, and the preview is rendered again (the next one is a reprint and says so).
+Saved as PDF: an export, logged as such, never counted as a printed copy.
 
 A `Printable` says, for one document of one case, how to render its next copy and how to
-record one; the dialog does the rest, always off the GUI thread.
+record a printed copy or an export; the dialog does the rest, always off the GUI thread.
 """
 
 from __future__ import annotations
@@ -28,25 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.atomic import write_atomically
 from desktop.domain.roles import Actor
 from desktop.errors import VentanillaError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
 from desktop.services.case_documents import CaseDocumentService
 from desktop.services.printing import RenderedDocument
 from desktop.services.receipts import ReceiptService
 from desktop.services.runtime import Runtime
 from ui.printing import print_pdf, printer_named
+from ui.style import Tone
 from ui.tasks import Task, TaskRunner
 from ui.widgets.forms import (
-    HINT_STYLE,
-    OK_STYLE,
     buddy,
     message_label,
     named,
     show_message,
 )
 from ui.widgets.pdf_viewer import PdfViewer
+from ui.widgets.screen import fit_to_screen
 
 A4, TICKET = ("a4", "A4"), ("80mm", _("Ticket 80 mm"))
 
@@ -64,7 +67,8 @@ class Printable:
     paper: str  # the one shown first
     printer: str  # for direct printing; "" when none suits this document
     render: Callable[[str], RenderedDocument]  # paper -> the next copy
-    record: Callable[[RenderedDocument, str], object]  # a copy went to `destination`
+    record: Callable[[RenderedDocument, str], object]  # a copy was printed on `printer`
+    export: Callable[[RenderedDocument, str], object]  # the PDF was saved as `file name`
 
 
 def receipt(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
@@ -75,7 +79,8 @@ def receipt(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
         _("Comprobante de recepción {number}").format(number=case_number),
         f"{case_number}.pdf", _("Copia {n} del comprobante registrada."), (A4, TICKET),
         settings.paper_format, settings.receipt_printer,
-        lambda paper: service.render(case_number, paper), service.record_print)
+        lambda paper: service.render(case_number, paper), service.record_print,
+        service.record_export)
 
 
 def status_slip(runtime: Runtime, actor: Actor, case_number: str,
@@ -87,7 +92,8 @@ def status_slip(runtime: Runtime, actor: Actor, case_number: str,
         "slip", case_number, _("Hoja de estado {number}").format(number=case_number),
         f"{case_number}-estado.pdf", _("Copia {n} de la hoja de estado registrada."),
         (A4, TICKET), settings.paper_format, settings.receipt_printer,
-        lambda paper: service.status_slip(case_number, paper, online()), service.record_print)
+        lambda paper: service.status_slip(case_number, paper, online()), service.record_print,
+        service.record_export)
 
 
 def agreement(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
@@ -98,7 +104,8 @@ def agreement(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
         "agreement", case_number, _("Copia del acuerdo {number}").format(number=case_number),
         f"{case_number}-acuerdo.pdf", _("Copia {n} del acuerdo registrada."), (A4,), "a4",
         settings.receipt_printer if settings.paper_format == "a4" else "",
-        lambda _paper: service.agreement(case_number), service.record_print)
+        lambda _paper: service.agreement(case_number), service.record_print,
+        service.record_export)
 
 
 class DocumentDialog(QDialog):
@@ -112,7 +119,7 @@ class DocumentDialog(QDialog):
         self.setWindowTitle(printable.title)
         self.setAccessibleName(printable.title)
         self._build()
-        self.resize(720, 860)
+        fit_to_screen(self, 760, 900)
         self.render_preview()
 
     def _build(self) -> None:
@@ -184,9 +191,10 @@ class DocumentDialog(QDialog):
         self.rendered = rendered
         self.viewer.show_pdf(rendered.pdf)
         if rendered.is_reprint:
-            self.copy_info.setText(_("Reimpresión {n} (ya se imprimieron {copies} copias)")
-                                   .format(n=rendered.copy_number - 1,
-                                           copies=rendered.copy_number - 1))
+            printed = rendered.copy_number - 1
+            self.copy_info.setText(_("Reimpresión {n}").format(n=printed) + " (" + ngettext(
+                "ya se imprimió {n} copia", "ya se imprimieron {n} copias", printed).format(
+                n=printed) + ")")
             self.print_dialog.setText(_("&Reimprimir…"))
         else:
             self.copy_info.setText(_("Original (aún no impreso)"))
@@ -200,11 +208,13 @@ class DocumentDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName(f"{self.printable.prefix}.printDialogWindow")
-        # open(), not exec(): no nested event loop, so the idle lock can hide the dialog
-        # and show it again unanswered (hiding would end an exec() as if cancelled)
+        dialog.setWindowTitle(_("Imprimir «{title}»").format(title=self.printable.title))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._print(printer, printer.printerName()))
-        dialog.open()
+        # open(), not exec(): no nested event loop, so the idle lock can hide the dialog
+        # and show it again unanswered (hiding would end an exec() as if cancelled).
+        # QDialog's own open(): PySide6 6.12 binds only QPrintDialog.open(receiver, member)
+        QDialog.open(dialog)
 
     def print_to_configured(self) -> None:
         if self.rendered is None:
@@ -223,11 +233,11 @@ class DocumentDialog(QDialog):
 
         def work(progress: Progress, cancel: CancelToken) -> RenderedDocument:
             print_pdf(rendered.pdf, printer, title, progress, cancel)
-            self.printable.record(rendered, f"impresora:{name}")
+            self.printable.record(rendered, f"impresora:{name}")  # the job is queued now
             return rendered
 
         self._set_working(True, _("Enviando a «{name}»…").format(name=name))
-        self._job = self.tasks.run(work, on_success=self._done, on_failure=self._failed,
+        self._job = self.tasks.run(work, on_success=self._printed, on_failure=self._failed,
                                    on_progress=self._progress, on_cancel=self._cancelled,
                                    writes=True, keep_awake=True)
         self.cancel.setVisible(True)
@@ -250,27 +260,30 @@ class DocumentDialog(QDialog):
         rendered = self.rendered
         assert rendered is not None
 
-        def work(_progress: Progress, _cancel: CancelToken) -> RenderedDocument:
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
             try:
-                temporary = path.with_name(f".{path.name}.tmp")
-                temporary.write_bytes(rendered.pdf)
-                temporary.replace(path)
+                write_atomically(path, rendered.pdf)
             except OSError as error:
                 raise VentanillaError(
                     _("No se pudo guardar el PDF: {error}").format(error=error.strerror or error),
                     f"save pdf failed: {error.__class__.__name__}",
                 ) from error
-            self.printable.record(rendered, f"archivo:{path.name}")
-            return rendered
+            self.printable.export(rendered, path.name)
+            return path
 
         self._set_working(True, _("Guardando…"))
-        self.tasks.run(work, on_success=self._done, on_failure=self._failed, writes=True)
+        self.tasks.run(work, on_success=self._saved, on_failure=self._failed, writes=True)
 
-    def _done(self, rendered: RenderedDocument) -> None:
+    def _printed(self, rendered: RenderedDocument) -> None:
         show_message(self.message, self.printable.copied.format(n=rendered.copy_number),
-                     OK_STYLE)
+                     Tone.OK)
         self._job = None
         self.render_preview()  # the next copy is a reprint
+
+    def _saved(self, path: Path) -> None:
+        show_message(self.message, _("PDF guardado en {path} (no cuenta como copia impresa).")
+                     .format(path=path), Tone.OK)
+        self._set_working(False)
 
     def _failed(self, message: str) -> None:
         self._job = None
@@ -280,7 +293,7 @@ class DocumentDialog(QDialog):
     def _cancelled(self) -> None:
         self._job = None
         self._set_working(False)
-        show_message(self.message, _("Impresión cancelada; no se registró la copia."), HINT_STYLE)
+        show_message(self.message, _("Impresión cancelada; no se registró la copia."), Tone.HINT)
 
     def _cancel_job(self) -> None:
         if self._job is not None:

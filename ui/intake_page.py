@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.capture.folder_watch import PickedUp
 from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.services import intake_checks as checks
 from desktop.services.intake import (
     AttachedDocument,
@@ -41,15 +42,12 @@ from desktop.services.intake import (
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import ScanningService
 from ui.scan_panel import ScanPanel
+from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
 from ui.widgets.checklist import DocumentChecklist
 from ui.widgets.forms import (
-    ERROR_STYLE,
-    HINT_STYLE,
     MARGIN,
-    OK_STYLE,
     SPACING,
-    WARNING_STYLE,
     buddy,
     message_label,
     named,
@@ -91,11 +89,12 @@ class IntakePage(QWidget):
         self.cedula.setMaxLength(12)
         self.cedula_message = message_label("intake.cedulaMessage", _("Mensaje de la cédula"))
         self.pensioner_name = named(QLabel(), "intake.pensionerName", _("Nombre del pensionista"))
-        self.pensioner_name.setStyleSheet("font-weight: bold;")
+        set_look(self.pensioner_name, Look.STRONG)
         self.pensioner_details = named(QLabel(), "intake.pensionerDetails",
                                        _("Tipo de pensión y provincia"))
         self.eligibility = message_label("intake.eligibility", _("Elegibilidad"))
         self.eligibility.setTextFormat(Qt.TextFormat.RichText)
+        self.blocked = message_label("intake.blocked", _("Por qué no se puede registrar"))
 
         self.email = named(QLineEdit(), "intake.email", _("Correo electrónico"),
                            _("Obligatorio: por él se notifica el trámite"))
@@ -128,7 +127,7 @@ class IntakePage(QWidget):
                                               _("Resultado del registro"))
         self.case_number = named(QLabel(), "intake.caseNumber", _("Número de trámite"))
         self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.case_number.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_look(self.case_number, Look.CASE_NUMBER)
         self.print_receipt = named(QPushButton(_("&Imprimir comprobante")), "intake.printReceipt",
                                    _("Imprimir comprobante"))
         self.new_case = named(QPushButton(_("&Nuevo trámite")), "intake.newCase",
@@ -141,6 +140,7 @@ class IntakePage(QWidget):
         form.addRow(_("Nombre:"), self.pensioner_name)
         form.addRow(_("Pensión:"), self.pensioner_details)
         form.addRow(_("Requisitos:"), self.eligibility)
+        form.addRow(self.blocked)
         form.addRow(self.override)
 
         contact = QGroupBox(_("Contacto y motivo"))
@@ -161,35 +161,49 @@ class IntakePage(QWidget):
         box.addWidget(self.received)
         box.addStretch()
 
+        # two columns: who and how to reach them | what they brought
+        left = QVBoxLayout()
+        left.addWidget(applicant)
+        left.addWidget(contact)
+        left.addStretch()
         columns = QHBoxLayout()
-        columns.addWidget(contact, 1)
+        columns.setSpacing(SPACING)
+        columns.addLayout(left, 1)
         columns.addWidget(documents, 1)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setSpacing(SPACING)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.addWidget(applicant)
+        layout.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
         layout.addLayout(columns)
-        layout.addWidget(self.missing)
-        layout.addStretch()
         scroll = QScrollArea()
+        scroll.setObjectName("intake.scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
 
-        # the actions stay in view whatever the scroll position
+        # the action bar stays in view whatever the scroll position: what is missing, what
+        # the last scan or import did, the result of registering, and the buttons
+        bar = QFrame()
+        bar.setObjectName("intake.actionBar")
+        set_look(bar, Look.ACTION_BAR)
+        messages = QVBoxLayout()
+        messages.setSpacing(2)
+        for label in (self.attach_message, self.missing, self.register_message):
+            messages.addWidget(label)
         actions = QHBoxLayout()
-        actions.setContentsMargins(MARGIN, 0, MARGIN, 0)
         actions.addWidget(self.register)
         actions.addWidget(self.case_number, 1)
         actions.addWidget(self.print_receipt)
         actions.addWidget(self.new_case)
+        bar_layout = QVBoxLayout(bar)
+        bar_layout.setContentsMargins(MARGIN, SPACING // 2, MARGIN, SPACING // 2)
+        bar_layout.addLayout(messages)
+        bar_layout.addLayout(actions)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, SPACING)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         outer.addWidget(scroll, 1)
-        outer.addLayout(actions)
-        self.register_message.setContentsMargins(MARGIN, 0, MARGIN, 0)
-        outer.addWidget(self.register_message)
+        outer.addWidget(bar)
 
         order = [self.cedula, self.override.reason, self.email, self.phone, self.ruc,
                  self.periods, self.cedula_verified, self.checklist, *self.scan.order(),
@@ -250,7 +264,7 @@ class IntakePage(QWidget):
             field.clear()
         self.cedula_verified.setChecked(False)
         self.case_number.clear()
-        for label in (self.register_message, self.eligibility):
+        for label in (self.register_message, self.eligibility, self.blocked, self.attach_message):
             show_message(label, "")
         self._show_pensioner(None)
         self._set_editable(True)
@@ -288,7 +302,7 @@ class IntakePage(QWidget):
             if not result.ok and key in self._touched:
                 show_message(label, result.message)
             elif result.warning:
-                show_message(label, result.warning, WARNING_STYLE)
+                show_message(label, result.warning, Tone.WARNING)
             else:
                 show_message(label, "")
         self.checklist.show_attached(self.attached, self.scan.pending())
@@ -298,11 +312,11 @@ class IntakePage(QWidget):
         if done:
             show_message(self.missing, "")
         elif problems:
-            text = _("Para registrar falta:") + "<ul>" + "".join(
-                f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>"
-            show_message(self.missing, text, HINT_STYLE)
+            text = "<b>" + html.escape(_("Para registrar falta:")) + "</b> " + " · ".join(
+                html.escape(problem) for problem in problems)
+            show_message(self.missing, text, Tone.HINT)
         else:
-            show_message(self.missing, _("Todo listo: puede registrar."), OK_STYLE)
+            show_message(self.missing, _("Todo listo: puede registrar."), Tone.OK)
         self.register.setEnabled(not problems and not done and not busy)
         self.print_receipt.setEnabled(done and not busy)
         self.scan.set_editable(not done and not self._busy)
@@ -330,8 +344,9 @@ class IntakePage(QWidget):
         if len(digits) < 10:
             remaining = 10 - len(digits)
             show_message(self.cedula_message,
-                         _("Faltan {n} dígitos.").format(n=remaining) if digits else "",
-                         HINT_STYLE)
+                         ngettext("Falta {n} dígito.", "Faltan {n} dígitos.", remaining).format(
+                             n=remaining) if digits else "",
+                         Tone.HINT)
             self._refresh()
             return
         result = checks.check_cedula(text)
@@ -339,7 +354,7 @@ class IntakePage(QWidget):
             show_message(self.cedula_message, result.message)
             self._refresh()
             return
-        show_message(self.cedula_message, _("Buscando en el registro…"), HINT_STYLE)
+        show_message(self.cedula_message, _("Buscando en el registro…"), Tone.HINT)
         cedula = result.value
         self.tasks.run(
             owner=self,
@@ -375,21 +390,26 @@ class IntakePage(QWidget):
             if pensioner else "")
         if lookup is None:
             show_message(self.eligibility, "")
+            show_message(self.blocked, "")
             return
+        # the requirements, as facts (met in green, unmet in red) …
         items = "".join(f"<li>{html.escape(reason)}</li>" for reason in lookup.verdict.reasons)
-        if lookup.open_case:
-            case = lookup.open_case
-            items += "<li>" + html.escape(
-                _("Trámite abierto {number} ({state}, ingresado el {date}): no se puede "
-                  "registrar otro.").format(number=case.case_number, state=case.state,
-                                            date=case.registered)) + "</li>"
-        if lookup.can_register:
-            show_message(self.eligibility, f"<b>{_('Cumple los requisitos.')}</b><ul>{items}</ul>",
-                         OK_STYLE)
+        if lookup.verdict.eligible:
+            show_message(self.eligibility,
+                         f"<b>{html.escape(_('Cumple los requisitos.'))}</b><ul>{items}</ul>",
+                         Tone.OK)
         else:
             overridable = self.override.allowed and self.override.applies
-            head = _("No cumple los requisitos:") if overridable else _("No se puede registrar:")
-            show_message(self.eligibility, f"<b>{head}</b><ul>{items}</ul>", ERROR_STYLE)
+            head = _("No cumple los requisitos:") if overridable else _(
+                "No se puede registrar: no cumple los requisitos.")
+            show_message(self.eligibility, f"<b>{html.escape(head)}</b><ul>{items}</ul>",
+                         Tone.ERROR)
+        # … and apart from them, what stops a new request whatever the requirements say
+        case = lookup.open_case
+        show_message(self.blocked, _(
+            "No se puede registrar otro: ya existe el trámite abierto {number} ({state}, "
+            "ingresado el {date}). Consúltelo en «Consulta de estado».").format(
+            number=case.case_number, state=case.state, date=case.registered) if case else "")
 
     # --- documents ---------------------------------------------------------------------
 
@@ -433,6 +453,7 @@ class IntakePage(QWidget):
 
     def submit(self) -> None:
         if not self.register.isEnabled():
+            self._explain_not_ready()
             return
         form = IntakeForm(
             cedula=self.cedula.text(),
@@ -445,7 +466,7 @@ class IntakePage(QWidget):
             request_type=self.request_type,
             override_reason=self.override.justification(),
         )
-        show_message(self.register_message, _("Registrando…"), HINT_STYLE)
+        show_message(self.register_message, _("Registrando…"), Tone.HINT)
         self._set_busy(True)
         self.tasks.run(
             owner=self,
@@ -455,16 +476,50 @@ class IntakePage(QWidget):
             writes=True,
         )
 
+    def _explain_not_ready(self) -> None:
+        """Ctrl+Enter on a greyed «Registrar»: say why, and go to the first thing to fix."""
+        if self.registered is not None or self._busy or self.scan.busy:
+            return
+        show_message(self.register_message, _(
+            "Aún no se puede registrar: complete lo que falta (indicado arriba)."), Tone.WARNING)
+        state = self.form_state()
+        first: QWidget = self.checklist
+        for field, check in ((self.cedula, checks.check_cedula(state.cedula).ok
+                              and not state.open_case and state.eligible),
+                             (self.email, checks.check_email(state.email).ok),
+                             (self.phone, checks.check_phone(state.phone).ok),
+                             (self.ruc, checks.check_ruc(state.employer_ruc).ok),
+                             (self.periods, checks.check_periods(state.periods).ok),
+                             (self.cedula_verified, state.cedula_verified)):
+            if not check:
+                first = field
+                break
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def work_in_progress(self) -> str:
+        """What leaving now would drop ('' when the form is empty or its case registered)."""
+        if self.registered is not None:
+            return ""
+        typed = any(field.text().strip() for field in (self.cedula, self.email, self.phone,
+                                                       self.ruc, self.periods))
+        if typed or self.attached or any(draft.pages for draft in self.scan.drafts.values()):
+            return _("Hay un trámite a medio ingresar que aún no se registró.")
+        return ""
+
     def _registered(self, case: RegisteredCase) -> None:
+        """Registered and in review: the receipt opens at once, since the citizen always
+        takes it home; «Imprimir comprobante» brings it back for another copy."""
         self.registered = case
         self._set_editable(False)
         self.case_number.setText(case.case_number)
         self.case_number.setAccessibleDescription(case.case_number)
         show_message(self.register_message,
-                     _("Trámite registrado: {number}. Imprima el comprobante para el "
-                       "solicitante.").format(number=case.case_number), OK_STYLE)
+                     _("Trámite {number} registrado y enviado a revisión del supervisor. "
+                       "Entregue el comprobante al solicitante.").format(
+                         number=case.case_number), Tone.OK)
         self._set_busy(False)
         self.print_receipt.setFocus()
+        self.receipt_requested.emit(case.case_number)
 
     def _register_failed(self, message: str) -> None:
         show_message(self.register_message, message)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from ui.style import Look, Tone, set_look, set_tone
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
     SPACING,
     button_row,
@@ -38,7 +38,8 @@ class LockPage(QWidget):
         super().__init__(parent)
         self.setObjectName("lock.page")
         title = QLabel(_("Estación bloqueada"))
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title.setWordWrap(True)
+        set_look(title, Look.APP_TITLE)
         self.who = QLabel()
         self.who.setObjectName("lock.who")
         self.who.setWordWrap(True)
@@ -51,7 +52,7 @@ class LockPage(QWidget):
         other = QLabel(_("¿Es otra persona? Cierre esta sesión: el formulario en curso se "
                          "descarta."))
         other.setWordWrap(True)
-        other.setStyleSheet(HINT_STYLE)
+        set_tone(other, Tone.HINT)
         self.sign_out = named(QPushButton(_("Cerrar &sesión")), "lock.signOut",
                               _("Cerrar sesión"),
                               _("Otra persona: cerrar la sesión (se descarta el formulario)"))

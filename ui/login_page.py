@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from ui.style import Look, set_look
 from ui.widgets.forms import (
     MARGIN,
     SPACING,
@@ -24,6 +29,9 @@ from ui.widgets.forms import (
     named,
     show_message,
 )
+
+if TYPE_CHECKING:
+    from desktop.services.demo import DemoLogin
 
 
 class LoginPage(QWidget):
@@ -35,7 +43,8 @@ class LoginPage(QWidget):
         super().__init__(parent)
         self.setObjectName("login.page")
         title = QLabel(_("Ventanilla IESS — Reliquidación de pensiones"))
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title.setWordWrap(True)
+        set_look(title, Look.APP_TITLE)
         self.station = QLabel()
         self.username = named(QLineEdit(), "login.username", _("Usuario"))
         self.username.setMaxLength(60)
@@ -48,6 +57,12 @@ class LoginPage(QWidget):
         self.progress = named(QProgressBar(), "login.progress", _("Preparación de la estación"))
         self.cancel = named(QPushButton(_("Cancelar")), "login.cancel", _("Cancelar preparación"))
         self.retry = named(QPushButton(_("Reintentar")), "login.retry", _("Reintentar"))
+        self.demo = named(QLabel(), "login.demoLogins", _("Usuarios de demostración"))
+        self.demo.setTextFormat(Qt.TextFormat.RichText)
+        self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo.setWordWrap(True)
+        set_look(self.demo, Look.BANNER)
+        self.demo.hide()
 
         form = labelled_rows(QFormLayout(), ((_("&Usuario:"), self.username),
                                              (_("C&lave:"), self.password)))
@@ -67,6 +82,7 @@ class LoginPage(QWidget):
         inner.addLayout(buttons)
         inner.addWidget(self.message)
         inner.addLayout(preparing)
+        inner.addWidget(self.demo)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         outer.addStretch()
@@ -94,6 +110,23 @@ class LoginPage(QWidget):
 
     def set_station(self, text: str) -> None:
         self.station.setText(text)
+
+    def show_demo_logins(self, logins: Sequence[DemoLogin]) -> None:
+        """A training station shows its public demo accounts; a production one never does."""
+        if not logins:
+            self.demo.hide()
+            return
+        rows = "".join(
+            f"<tr><td>{html.escape(login.username)}&nbsp;&nbsp;</td>"
+            f"<td>{html.escape(login.password)}&nbsp;&nbsp;</td>"
+            f"<td>{html.escape(login.role.label)}</td></tr>" for login in logins)
+        self.demo.setText(
+            "<b>" + html.escape(_("Estación de demostración: datos ficticios.")) + "</b> "
+            + html.escape(_("Puede ingresar con:"))
+            + f"<table><tr><th align=left>{html.escape(_('Usuario'))}</th>"
+            f"<th align=left>{html.escape(_('Clave'))}</th>"
+            f"<th align=left>{html.escape(_('Rol'))}</th></tr>{rows}</table>")
+        self.demo.show()
 
     def set_ready(self, ready: bool) -> None:
         """Before the core is ready the fields can be filled, but not submitted."""

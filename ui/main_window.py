@@ -1,9 +1,12 @@
-"""The main window: sign-in first, then the workspace with its pages.
+"""The main window: sign-in first, then the signed-in person's workspace (ui/workspace.py).
 
 Nothing heavy is imported to show the sign-in page; the core (database, PDF library) loads
 on a worker thread meanwhile, and the workspace modules are imported after sign-in. The
 stack holds the sign-in page, the lock page (ui/idle_lock.py) and, while someone is signed
 in, the workspace: locking switches pages and keeps the workspace as it is.
+
+The window opens maximized the first time and then where and how it was last left (the
+screen, the size, maximized or not), kept in `ventana.ini` beside the settings.
 """
 
 from __future__ import annotations
@@ -11,34 +14,33 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.config import Settings
-from desktop.domain.roles import Action, may
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
 from ui.idle_lock import IdleLock, minutes_ms
 from ui.login_page import LoginPage
 from ui.tasks import Task, TaskRunner
-from ui.widgets.forms import MARGIN, named
+from ui.widgets.confirm import confirm
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.runtime import Runtime
+    from ui.intake_page import IntakePage
+    from ui.review_page import ReviewPage
+    from ui.staff_page import StaffPage
+    from ui.status_page import StatusPage
     from ui.sync_controller import SyncController
+    from ui.sync_panel import SyncPanel
     from ui.sync_status import SyncStatus
+    from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+GEOMETRY_FILE = "ventana.ini"
 
 
 def _open_runtime(settings: Settings, progress: Progress, cancel: CancelToken) -> Any:
@@ -57,23 +59,49 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self.sync: SyncController | None = None
         self.sync_status: SyncStatus | None = None
+        self.workspace: Workspace | None = None
         self._preparing: Task | None = None
-        self.workspace: QWidget | None = None
+        self._closing_confirmed = False
         self.stack = QStackedWidget()
         self.login = LoginPage()
         self.stack.addWidget(self.login)
         self.setCentralWidget(self.stack)
         self.idle = IdleLock(self.stack, self.tasks, minutes_ms(settings.idle_lock_minutes),
                              parent=self)
-        self.idle.sign_out_requested.connect(self.sign_out)
+        self.idle.sign_out_requested.connect(self.request_sign_out)
         self.idle.locked_changed.connect(self._lock_changed)
         self.status_user = QLabel()
+        self.status_user.setObjectName("main.user")
         self.statusBar().addPermanentWidget(self.status_user)
         self.login.submitted.connect(self._sign_in)
         self.login.cancel_requested.connect(self._cancel_preparation)
         self.login.retry_requested.connect(self.prepare)
         self._update_titles()
-        self.resize(1024, 768)
+
+    # --- where the window is -------------------------------------------------------------
+
+    def _geometry_store(self) -> QSettings:
+        path = self.settings.paths.config_dir / GEOMETRY_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def show_where_it_was(self) -> None:
+        """Maximized the first time; then the screen, size and state it was left in."""
+        saved = self._geometry_store().value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            if self.isMaximized():
+                self.showMaximized()
+            else:
+                self.show()
+            return
+        self.showMaximized()
+
+    def _remember_geometry(self) -> None:
+        try:
+            store = self._geometry_store()
+            store.setValue("window/geometry", self.saveGeometry())
+            store.sync()
+        except OSError:  # a read-only or full disk: the next start opens maximized
+            log.warning("window geometry not saved")
 
     # --- start-up ----------------------------------------------------------------------
 
@@ -97,6 +125,9 @@ class MainWindow(QMainWindow):
         self.idle.clock.set_timeout_ms(minutes_ms(runtime.settings.idle_lock_minutes))
         self._update_titles()
         self.login.set_ready(True)
+        from desktop.services.demo import demo_logins
+
+        self.login.show_demo_logins(demo_logins(runtime.settings))
         self.statusBar().showMessage(_("Estación lista."), 5000)
         self._start_sync(runtime)
 
@@ -145,17 +176,35 @@ class MainWindow(QMainWindow):
                        on_success=self._signed_in, on_failure=self.login.failed, writes=True)
 
     def _signed_in(self, actor: Actor) -> None:
+        from ui.workspace import Workspace
+
+        assert self.runtime is not None and self.sync is not None
         self.actor = actor
         self.login.reset()
         self.status_user.setText(f"{actor.full_name} · {actor.role.label}")
         if self.sync_status is not None:
             self.sync_status.set_actions_visible(True)
-        assert self.runtime is not None
-        self.workspace = self._workspace()
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
-        self.show_start_page()
-        self.idle.begin(self.runtime, actor, self.workspace)
+        workspace = Workspace(self.runtime, actor, self.tasks, self.sync)
+        workspace.sign_out_requested.connect(self.request_sign_out)
+        workspace.lock_requested.connect(self.idle.lock)
+        workspace.password_requested.connect(self.open_password_dialog)
+        workspace.receipt_requested.connect(self.open_receipt)
+        self.workspace = workspace
+        self.stack.addWidget(workspace)
+        self.stack.setCurrentWidget(workspace)
+        workspace.show_start_page()
+        self.idle.begin(self.runtime, actor, workspace)
+
+    def request_sign_out(self) -> None:
+        """Sign out, asking first when a form in progress would be dropped."""
+        pending = self.workspace.work_in_progress() if self.workspace is not None else ""
+        if not pending:
+            self.sign_out()
+            return
+        confirm(self, "main.confirmSignOut", _("Cerrar sesión"), _(
+            "{pending} Si cierra la sesión se descarta. ¿Cerrar la sesión de todos modos?")
+            .format(pending=pending), _("Cerrar sesión y descartar"), _("Seguir trabajando"),
+            self.sign_out)
 
     def sign_out(self) -> None:
         self.idle.end()  # closes dialogs hidden by a lock: they belong to this session
@@ -176,126 +225,57 @@ class MainWindow(QMainWindow):
         if self.sync_status is not None:
             self.sync_status.set_actions_visible(not locked and self.actor is not None)
 
-    # --- workspace ---------------------------------------------------------------------
+    # --- the workspace's pages (None when signed out or not for this role) ---------------
 
-    def _workspace(self) -> QWidget:
-        from ui.intake_page import IntakePage
-        from ui.review_page import ReviewPage
-        from ui.staff_page import StaffPage
-        from ui.status_page import StatusPage
-        from ui.sync_panel import SyncPanel
+    @property
+    def intake(self) -> IntakePage | None:
+        return self.workspace.intake if self.workspace is not None else None
 
-        assert self.runtime is not None and self.actor is not None and self.sync is not None
-        workspace = QWidget()
-        workspace.setObjectName("main.workspace")
-        nav = QHBoxLayout()
-        self.nav_intake = named(QPushButton(_("Ingreso de &trámites")), "nav.intake",
-                                _("Ingreso de trámites"), "Alt+T")
-        sign_out = named(QPushButton(_("Cerrar s&esión")), "nav.signOut", _("Cerrar sesión"))
-        sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-        self.nav_sync = named(QPushButton(_("&Sincronización")), "nav.sync",
-                              _("Sincronización"), "Alt+S")
-        self.nav_status = named(QPushButton(_("Consulta de esta&do")), "nav.status",
-                                _("Consulta de estado"), "F2, Alt+D")
-        self.nav_review = named(QPushButton(_("&Bandeja de revisión")), "nav.review",
-                                _("Bandeja de revisión"), "Alt+B")
-        self.nav_staff = named(QPushButton(_("Personal")), "nav.staff",
-                               _("Personal del centro"), "Ctrl+Shift+P")
-        self.nav_staff.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        password = named(QPushButton(_("Cambiar clave…")), "nav.password", _("Cambiar clave"),
-                         "Ctrl+Shift+K")
-        password.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        lock = named(QPushButton(_("Bloquear")), "nav.lock", _("Bloquear la estación"),
-                     "Ctrl+L")  # the key itself is caught app-wide by the idle lock
-        registers = may(self.actor.role, Action.REGISTER_CASE)  # the services are the guard
-        reviews = may(self.actor.role, Action.REVIEW_CASES)
-        manages = may(self.actor.role, Action.MANAGE_STAFF)
-        if registers:
-            nav.addWidget(self.nav_intake)
-        nav.addWidget(self.nav_status)
-        if reviews:
-            nav.addWidget(self.nav_review)
-        nav.addWidget(self.nav_sync)
-        if manages:
-            nav.addWidget(self.nav_staff)
-        nav.addStretch()
-        nav.addWidget(QLabel(f"{self.actor.full_name} ({self.actor.role.label})"))
-        for button in (password, lock, sign_out):
-            nav.addWidget(button)
-        self.pages = QStackedWidget()
-        self.intake = IntakePage(self.runtime, self.actor, self.tasks) if registers else None
-        self.sync_panel = SyncPanel(self.runtime, self.actor, self.tasks, self.sync)
-        sync = self.sync
-        self.status_page = StatusPage(self.runtime, self.actor, self.tasks,
-                                      online=lambda: sync.state.online)
-        self.review_page = ReviewPage(self.runtime, self.actor, self.tasks) if reviews else None
-        self.staff_page = StaffPage(self.runtime, self.actor, self.tasks) if manages else None
-        for page in (self.intake, self.status_page, self.review_page, self.sync_panel,
-                     self.staff_page):
-            if page is not None:
-                self.pages.addWidget(page)
-        for button, allowed in ((self.nav_intake, registers), (self.nav_review, reviews),
-                                (self.nav_staff, manages)):
-            if not allowed:  # never laid out; showing one now would make it a window
-                button.hide()
-        layout = QVBoxLayout(workspace)
-        layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
-        layout.addLayout(nav)
-        layout.addWidget(self.pages, 1)
-        self.nav_intake.clicked.connect(self.show_intake)
-        self.nav_sync.clicked.connect(self.show_sync)
-        self.nav_status.clicked.connect(self.show_status)
-        self.nav_review.clicked.connect(self.show_review)
-        self.nav_staff.clicked.connect(self.show_staff)
-        password.clicked.connect(self.open_password_dialog)
-        lock.clicked.connect(self.idle.lock)
-        sign_out.clicked.connect(self.sign_out)
-        if self.intake is not None:
-            self.intake.receipt_requested.connect(self.open_receipt)
-        find = QShortcut(QKeySequence("F2"), workspace)  # from anywhere: «how is my case?»
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.show_status)
-        self.status_page.case_changed.connect(lambda _number: sync.refresh())
-        sync.state_changed.connect(self.status_page.show_sync_state)
-        if self.review_page is not None:
-            self.review_page.case_changed.connect(lambda _number: sync.refresh())
-        return workspace
+    @property
+    def status_page(self) -> StatusPage | None:
+        return self.workspace.status_page if self.workspace is not None else None
 
-    def show_start_page(self) -> None:
-        """Intake for those who register cases; the status page for the others."""
-        if self.intake is not None:
-            self.show_intake()
-        else:
-            self.show_status()
+    @property
+    def review_page(self) -> ReviewPage | None:
+        return self.workspace.review_page if self.workspace is not None else None
+
+    @property
+    def staff_page(self) -> StaffPage | None:
+        return self.workspace.staff_page if self.workspace is not None else None
+
+    @property
+    def sync_panel(self) -> SyncPanel | None:
+        return self.workspace.sync_panel if self.workspace is not None else None
+
+    @property
+    def pages(self) -> QStackedWidget | None:
+        return self.workspace.pages if self.workspace is not None else None
+
+    def nav(self, name: str) -> QWidget | None:
+        """A navigation button of the workspace, by objectName (nav.review, …)."""
+        return self.workspace.nav_button(name) if self.workspace is not None else None
 
     def show_intake(self) -> None:
-        if self.intake is None:
-            return
-        self.pages.setCurrentWidget(self.intake)
-        self.intake.cedula.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_sync(self) -> None:
-        self.pages.setCurrentWidget(self.sync_panel)
-        self.sync_panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.workspace is not None:
+            self.workspace.show_intake()
 
     def show_status(self) -> None:
-        self.pages.setCurrentWidget(self.status_page)
-        self.status_page.load_mine()
-        self.status_page.focus_query()
+        if self.workspace is not None:
+            self.workspace.show_status()
 
     def show_review(self) -> None:
-        if self.review_page is None:
-            return
-        self.pages.setCurrentWidget(self.review_page)
-        self.review_page.reload()
-        self.review_page.queue.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.workspace is not None:
+            self.workspace.show_review()
+
+    def show_sync(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_sync()
 
     def show_staff(self) -> None:
-        if self.staff_page is None:
-            return
-        self.pages.setCurrentWidget(self.staff_page)
-        self.staff_page.reload()
-        self.staff_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.workspace is not None:
+            self.workspace.show_staff()
+
+    # --- dialogs -------------------------------------------------------------------------
 
     def open_password_dialog(self) -> None:
         from ui.password_dialog import PasswordDialog
@@ -306,7 +286,6 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(
             lambda: self.statusBar().showMessage(_("Su clave se cambió."), 10_000))
         dialog.open()
-        self.password_dialog = dialog
 
     def open_receipt(self, case_number: str) -> None:
         from ui.document_dialog import DocumentDialog, receipt
@@ -315,11 +294,19 @@ class MainWindow(QMainWindow):
         dialog = DocumentDialog(receipt(self.runtime, self.actor, case_number), self.tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.document_dialog = dialog
 
     # --- shutdown ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        pending = self.workspace.work_in_progress() if self.workspace is not None else ""
+        if pending and not self._closing_confirmed:
+            event.ignore()
+            confirm(self, "main.confirmClose", _("Cerrar Ventanilla"), _(
+                "{pending} Si cierra Ventanilla se descarta. ¿Cerrar de todos modos?").format(
+                pending=pending), _("Cerrar y descartar"), _("Seguir trabajando"),
+                self._close_confirmed)
+            return
+        self._remember_geometry()
         self.idle.clock.stop()
         if self.sync is not None:
             self.sync.stop()
@@ -327,3 +314,7 @@ class MainWindow(QMainWindow):
         if self.runtime is not None:
             self.runtime.close()
         super().closeEvent(event)
+
+    def _close_confirmed(self) -> None:
+        self._closing_confirmed = True
+        self.close()

@@ -25,9 +25,9 @@ from desktop.domain.roles import Actor
 from desktop.i18n import _
 from desktop.services.runtime import Runtime
 from desktop.services.staff import MIN_PASSWORD, StaffService
+from ui.style import Tone, set_tone
 from ui.tasks import TaskRunner
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
     button_row,
     labelled_rows,
@@ -70,7 +70,7 @@ class PasswordDialog(QDialog):
         hint = QLabel(_("Al menos {n} caracteres; no puede contener su usuario.").format(
             n=MIN_PASSWORD))
         hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, Tone.HINT)
         form = labelled_rows(QFormLayout(), ((_("Clave &actual:"), self.current),
                                              (_("Clave &nueva:"), self.new),
                                              (_("&Repita la clave nueva:"), self.repeat)))
@@ -113,7 +113,7 @@ class PasswordDialog(QDialog):
             self.repeat.setFocus()
             return
         self._set_busy(True)
-        show_message(self.message, _("Guardando…"), HINT_STYLE)
+        show_message(self.message, _("Guardando…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.change_password(current, new), writes=True,
                        on_success=self._saved, on_failure=self._failed, owner=self)
 

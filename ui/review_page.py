@@ -3,7 +3,8 @@
 Choosing a case opens its file: facts and eligibility, the checklist and history, the
 received documents in a viewer and the referential pension preview. Aprobar derives it
 to the Dirección de Pensiones; Devolver (reason required) sends it back to the clerk's
-«Mis trámites»; Anular (reason required, confirmed) ends it. A case the supervisor
+«Mis trámites»; Anular (reason required) ends it. Each asks first, with «No» as the
+default, so a key pressed twice never acts on two cases. A case the supervisor
 registered shows with the actions disabled and why (four eyes). The services check all
 of it again; the page only arranges and explains.
 """
@@ -40,14 +41,12 @@ from desktop.services.runtime import Runtime
 from desktop.services.status import StatusService
 from desktop.services.workflow import TransitionDone, WorkflowService
 from ui.models.cases import CaseFilterProxy, ReviewQueueModel
+from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
 from ui.widgets.case_detail import CaseDetailView, verdict_html
 from ui.widgets.confirm import confirm
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
-    OK_STYLE,
-    WARNING_STYLE,
     buddy,
     message_label,
     named,
@@ -82,6 +81,7 @@ class ReviewPage(QWidget):
         self.item: ReviewItem | None = None  # the case chosen in the queue
         self.opened: CaseDetail | None = None  # its file, once loaded
         self._busy = False
+        self._asking = False  # a confirmation is open: no second action meanwhile
         self._shown_document = ""
         self._done_text = ""
         self.model = ReviewQueueModel(self)
@@ -97,7 +97,7 @@ class ReviewPage(QWidget):
 
     def _build(self) -> None:
         title = QLabel(_("Bandeja de revisión"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_look(title, Look.PAGE_TITLE)
         self.filter = named(QLineEdit(), "review.filter", _("Filtrar la bandeja"),
                             _("Número, nombre o quién lo registró (Ctrl+F)"))
         self.filter.setPlaceholderText(_("Filtrar por número, nombre o funcionario"))
@@ -269,7 +269,7 @@ class ReviewPage(QWidget):
         if answer.preview is not None:
             self.preview.show_preview(answer.preview)
         else:
-            self.preview.show_message(answer.message, WARNING_STYLE)
+            self.preview.show_message(answer.message, Tone.WARNING)
 
     def _show(self, opened: _Opened | None, loading: bool = False) -> None:
         self.opened = opened.detail if opened else None
@@ -281,7 +281,7 @@ class ReviewPage(QWidget):
             self.preview.show_message("")
         else:
             show_message(self.eligibility, verdict_html(opened.verdict),
-                         OK_STYLE if opened.verdict.eligible else WARNING_STYLE)
+                         Tone.OK if opened.verdict.eligible else Tone.WARNING)
         self.document_choice.blockSignals(True)
         self.document_choice.clear()
         for document in self.detail.received_documents():
@@ -332,20 +332,26 @@ class ReviewPage(QWidget):
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _update_actions(self) -> None:
-        ready = self.opened is not None and not self._busy
+        ready = self.opened is not None and not self._busy and not self._asking
         own = self.item is not None and self.item.own
         for button in (self.approve, self.return_case, self.annul):
             button.setEnabled(ready and not own)
         show_message(self.blocked, _(
             "Usted registró este trámite: no puede aprobarlo, devolverlo ni anularlo; "
             "debe revisarlo otro supervisor.") if self.item is not None and own else "",
-            WARNING_STYLE)
+            Tone.WARNING)
 
     def approve_case(self) -> None:
-        if self.opened is not None:
-            number = self.opened.summary.case_number
-            self._act(lambda: self.workflow.approve(number),
-                      _("Trámite {number} aprobado: derivado a la Dirección de Pensiones."))
+        if self.opened is None or self._busy:
+            return
+        number = self.opened.summary.case_number
+        self._confirm("review.confirmApprove", _("Aprobar trámite"), _(
+            "¿Aprobar el trámite {number} de {name} y derivarlo a la Dirección de Pensiones?")
+            .format(number=number, name=self.opened.summary.applicant_name),
+            _("Aprobar y derivar"), _("No aprobar"),
+            lambda: self._act(lambda: self.workflow.approve(number),
+                              _("Trámite {number} aprobado: derivado a la Dirección de "
+                                "Pensiones.")), number)
 
     def _reason_or_ask(self, what: str) -> str:
         reason = " ".join(self.reason.text().split())
@@ -356,26 +362,49 @@ class ReviewPage(QWidget):
 
     def return_with_reason(self) -> None:
         reason = self._reason_or_ask(_("devolver el trámite"))
-        if self.opened is not None and reason:
-            number = self.opened.summary.case_number
-            self._act(lambda: self.workflow.return_case(number, reason),
-                      _("Trámite {number} devuelto a quien lo registró, con su motivo."))
+        if self.opened is None or not reason or self._busy:
+            return
+        number = self.opened.summary.case_number
+        self._confirm("review.confirmReturn", _("Devolver trámite"), _(
+            "¿Devolver el trámite {number} a {who} con este motivo?\n\n«{reason}»").format(
+            number=number, who=self.opened.summary.registered_by, reason=reason),
+            _("Devolver"), _("No devolver"),
+            lambda: self._act(lambda: self.workflow.return_case(number, reason),
+                              _("Trámite {number} devuelto a quien lo registró, con su "
+                                "motivo.")), number)
 
     def confirm_annul(self) -> None:
         reason = self._reason_or_ask(_("anular el trámite"))
         if self.opened is None or not reason:
             return
         number = self.opened.summary.case_number
-        confirm(self, "review.confirmAnnul", _("Anular trámite"), _(
+        self._confirm("review.confirmAnnul", _("Anular trámite"), _(
             "¿Anular el trámite {number}? Queda registrado como anulado y no puede "
             "continuar.").format(number=number), _("Anular trámite"), _("No anular"),
             lambda: self._act(lambda: self.workflow.annul(number, reason),
-                              _("Trámite {number} anulado.")))
+                              _("Trámite {number} anulado.")), number)
+
+    def _confirm(self, name: str, title: str, text: str, yes: str, no: str,
+                 act: Callable[[], None], number: str) -> None:
+        """Ask; act only if the same case is still the one open when «yes» comes."""
+        self._asking = True
+        self._update_actions()
+
+        def answered_yes() -> None:
+            if self.opened is not None and self.opened.summary.case_number == number:
+                act()
+
+        box = confirm(self, name, title, text, yes, no, answered_yes)
+        box.finished.connect(self._answered)
+
+    def _answered(self, _result: int = 0) -> None:
+        self._asking = False
+        self._update_actions()
 
     def _act(self, work: Callable[[], TransitionDone], done_text: str) -> None:
         self._busy = True
         self._update_actions()
-        show_message(self.message, _("Guardando…"), HINT_STYLE)
+        show_message(self.message, _("Guardando…"), Tone.HINT)
         self._done_text = done_text
         self.tasks.run(lambda _p, _c: work(), writes=True, on_success=self._acted,
                        on_failure=self._act_failed)
@@ -383,7 +412,7 @@ class ReviewPage(QWidget):
     def _acted(self, done: TransitionDone) -> None:
         self._busy = False
         self.reason.clear()
-        show_message(self.message, self._done_text.format(number=done.case_number), OK_STYLE)
+        show_message(self.message, self._done_text.format(number=done.case_number), Tone.OK)
         self.case_changed.emit(done.case_number)
         self.reload()
         self.queue.setFocus()

@@ -28,12 +28,13 @@ from desktop.capture.draft import DraftDocument, DraftPage
 from desktop.capture.folder_watch import PickedUp
 from desktop.domain.checklist import DocumentType, document_label
 from desktop.errors import VentanillaError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
 from desktop.services.intake import AttachedDocument
 from desktop.services.scanning import ScanBatch, ScanningService
+from ui.style import Tone
 from ui.tasks import Task, TaskRunner
-from ui.widgets.forms import OK_STYLE, WARNING_STYLE, show_message
+from ui.widgets.forms import show_message
 from ui.widgets.scan_controls import ScanControls
 from ui.widgets.viewer_dialog import ViewerDialog
 
@@ -47,8 +48,8 @@ class ScanPanel(ScanControls):
     busy_changed = Signal(bool)
 
     def __init__(self, service: ScanningService, tasks: TaskRunner,
-                 parent: QWidget | None = None):
-        super().__init__(service.configured_scanner, parent)
+                 parent: QWidget | None = None, prefix: str = ""):
+        super().__init__(service.configured_scanner, parent, prefix)
         self.service = service
         self.tasks = tasks
         self.drafts: dict[DocumentType, DraftDocument] = {}
@@ -238,9 +239,8 @@ class ScanPanel(ScanControls):
         show_message(self.message, "")
         self._start(lambda progress, cancel: self.service.scan(draft, options, progress, cancel),
                     lambda batch: self._scanned(kind, batch),
-                    lambda message: self._scan_ended(kind, message, ""),
-                    lambda: self._scan_ended(kind, "", _(
-                        "Escaneo cancelado; se conservan las {n} página(s) ya escaneadas.")),
+                    lambda message: self._scan_ended(kind, message),
+                    lambda: self._scan_ended(kind, "", cancelled=True),
                     _("Buscando el escáner…") if self.service.scanner is None
                     else _("Escaneando…"), scanning=True)
 
@@ -254,17 +254,18 @@ class ScanPanel(ScanControls):
         focused = self._finish()
         self._added(kind)
         self.scanner.setText(_("Escáner: {name}.").format(name=batch.scanner))
-        text = _("{n} página(s) escaneada(s); revise y presione «Guardar documento».").format(
-            n=batch.pages)
+        text = ngettext("{n} página escaneada", "{n} páginas escaneadas", batch.pages).format(
+            n=batch.pages) + "; " + _("revise y presione «Guardar documento».")
         if batch.left_out:
-            text += " " + _("{n} en blanco omitida(s): vea las observaciones.").format(
-                n=batch.left_out)
-        show_message(self.message, text, OK_STYLE)
+            text += " " + ngettext("{n} en blanco omitida: vea las observaciones.",
+                                   "{n} en blanco omitidas: vea las observaciones.",
+                                   batch.left_out).format(n=batch.left_out)
+        show_message(self.message, text, Tone.OK)
         self._show_pages(len(self.draft(kind).pages) - 1)
         if focused:  # not while the clerk types elsewhere
             (self.save if self.save.isEnabled() else self.scan_button).setFocus()
 
-    def _scan_ended(self, kind: DocumentType, error: str, cancelled: str) -> None:
+    def _scan_ended(self, kind: DocumentType, error: str, cancelled: bool = False) -> None:
         """A failure or a cancel: the pages that arrived stay in the draft."""
         focused = self._finish()
         added = self._added(kind)
@@ -272,7 +273,11 @@ class ScanPanel(ScanControls):
             self.scanner.setText(_("Escáner: {name}.").format(
                 name=self.service.scanner.description))
         if cancelled:
-            show_message(self.message, cancelled.format(n=added), WARNING_STYLE)
+            show_message(self.message, ngettext(
+                "Escaneo cancelado; se conserva la página ya escaneada.",
+                "Escaneo cancelado; se conservan las {n} páginas ya escaneadas.",
+                added).format(n=added) if added else
+                _("Escaneo cancelado; no se escaneó ninguna página."), Tone.WARNING)
         else:
             show_message(self.message, error)
         self._show_pages(len(self.draft(kind).pages) - 1 if added else None)
@@ -287,7 +292,7 @@ class ScanPanel(ScanControls):
         if kind is None or self.busy or not self._editable:
             return
         dialog = QFileDialog(self, _("Importar: {label}").format(label=document_label(kind)))
-        dialog.setObjectName("intake.fileDialog")
+        dialog.setObjectName(self.object_name("intake.fileDialog"))
         dialog.setAccessibleName(_("Elegir archivo"))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -316,7 +321,7 @@ class ScanPanel(ScanControls):
             del self.attached[kind]  # every page removed: the item has no document now
             self.dirty.discard(kind)
             show_message(self.message, _("«{label}» quitado: no tiene páginas.").format(
-                label=document_label(kind)), OK_STYLE)
+                label=document_label(kind)), Tone.OK)
             self.removed.emit(kind)
             self.changed.emit()
             self._update_actions()
@@ -343,7 +348,7 @@ class ScanPanel(ScanControls):
             if done is not None:
                 done()
             show_message(self.message, _("«{label}» guardado ({pages} pág.).").format(
-                label=document.label, pages=document.pages), OK_STYLE)
+                label=document.label, pages=document.pages), Tone.OK)
             self.stored.emit(document)
             self.changed.emit()
 
@@ -381,6 +386,7 @@ class ScanPanel(ScanControls):
 
     def _viewer(self) -> ViewerDialog:
         if self.viewer is None:
-            self.viewer = ViewerDialog("scan.viewer", _("Documento escaneado"), self)
+            self.viewer = ViewerDialog(self.object_name("scan.viewer"), _("Documento escaneado"),
+                                       self)
         return self.viewer
 

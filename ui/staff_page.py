@@ -31,12 +31,11 @@ from desktop.i18n import _
 from desktop.services.runtime import Runtime
 from desktop.services.staff import STAFF_ROLES, CentreChoice, StaffMember, StaffService
 from ui.models.staff import StaffModel, StaffProxy
+from ui.style import Look, Tone, set_look, set_tone
 from ui.tasks import TaskRunner
 from ui.widgets.confirm import confirm
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
-    OK_STYLE,
     labelled_rows,
     message_label,
     named,
@@ -70,11 +69,11 @@ class StaffPage(QWidget):
 
     def _build(self) -> None:
         title = QLabel(_("Personal del centro {centre}").format(centre=self.actor.centre_code))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_look(title, Look.PAGE_TITLE)
         note = QLabel(_("Los cambios valen de inmediato en esta estación y llegan a las demás "
                         "con la sincronización. Una cuenta desactivada no puede ingresar."))
         note.setWordWrap(True)
-        note.setStyleSheet(HINT_STYLE)
+        set_tone(note, Tone.HINT)
         self.table = rows_table(named(QTableView(), "staff.table", _("Personal del centro")),
                                 self.proxy, StaffModel.USERNAME, Qt.SortOrder.AscendingOrder,
                                 StaffModel.NAME)
@@ -185,14 +184,14 @@ class StaffPage(QWidget):
         """One change on the writer; its message, then the list read again."""
         self._busy = True
         self._update_actions()
-        show_message(self.message, _("Guardando…"), HINT_STYLE)
+        show_message(self.message, _("Guardando…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: work(), writes=True, owner=self,
                        on_success=lambda member: self._done(member, done(member)),
                        on_failure=self._failed)
 
     def _done(self, member: StaffMember, text: str) -> None:
         self._busy = False
-        show_message(self.message, text, OK_STYLE)
+        show_message(self.message, text, Tone.OK)
         self._update_actions()
         self.reload(select=member.username)
 

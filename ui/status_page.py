@@ -4,8 +4,12 @@ One search field takes a cédula, a case number (a mistyped one says so) or part
 name (accents and case ignored). A barcode reader typing the receipt's QR (the case number
 and Enter) opens the case at once. Every answer says which synchronisation it is based
 on. From the open case: the status slip, the acuerdo copy, recording the acuerdo's
-delivery. The «Mis trámites» tab lists the clerk's own cases still to send to review,
-and those the supervisor returned, with the reason.
+delivery. The «Mis trámites» tab lists the clerk's own open cases, whatever their state;
+a returned one shows the supervisor's reason in full and is corrected and sent back to
+review from here (ui/correction_dialog.py).
+
+One click, the arrow keys or Enter open a case in either list. A new search clears the
+case shown before it, so the next person in the queue is never handed someone else's slip.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,13 +45,13 @@ from desktop.services.review import PendingCase, ReviewService
 from desktop.services.runtime import Runtime
 from desktop.services.status import SearchResult, StatusService, freshness
 from desktop.services.workflow import TransitionDone, WorkflowService
+from ui.commands import command_button, wire
 from ui.models.cases import CaseFilterProxy, CaseListModel
+from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
 from ui.widgets.case_detail import CaseDetailView
 from ui.widgets.forms import (
-    HINT_STYLE,
     MARGIN,
-    OK_STYLE,
     buddy,
     message_label,
     named,
@@ -65,6 +69,9 @@ Online = Callable[[], bool | None]
 
 def _newer(moment: datetime | None, than: datetime | None) -> bool:
     return moment is not None and (than is None or moment > than)
+
+
+OPEN_DELAY_MS = 200  # arrowing through a list opens only the case the person stops at
 
 
 def _table(name: str, accessible: str, description: str, model: CaseFilterProxy) -> QTableView:
@@ -91,6 +98,8 @@ class StatusPage(QWidget):
         self.latest_at: datetime | None = None  # the last good sync known to the page
         self.answered = False
         self._busy = False
+        self._chosen_table: QTableView | None = None
+        self.correction_dialog: QWidget | None = None
         self.results = CaseListModel(self)
         self.results_proxy = CaseFilterProxy(self)
         self.results_proxy.setSourceModel(self.results)
@@ -106,7 +115,7 @@ class StatusPage(QWidget):
 
     def _build(self) -> None:
         title = QLabel(_("Consulta de estado"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_look(title, Look.PAGE_TITLE)
         self.query = named(QLineEdit(), "status.query", _("Cédula, número de trámite o nombre"),
                            _("También el lector de códigos sobre el QR del comprobante (F2)"))
         self.query.setPlaceholderText(_("Cédula, número de trámite (REL-…) o nombre"))
@@ -116,14 +125,14 @@ class StatusPage(QWidget):
         self.search_button = named(QPushButton(_("Buscar")), "status.search", _("Buscar"),
                                    _("Enter en el campo de consulta"))
         self.freshness = named(QLabel(), "status.freshness", _("Fecha de la información"))
-        self.freshness.setStyleSheet("font-weight: bold;")
+        set_look(self.freshness, Look.STRONG)
         self.message = message_label("status.message", _("Resultado de la consulta"))
 
         self.results_table = _table("status.results", _("Trámites encontrados"),
                                     _("Enter abre el trámite"), self.results_proxy)
-        self.mine_table = _table("status.myCases", _("Mis trámites por enviar a revisión"),
-                                 _("Ingresados y devueltos que usted registró; Enter lo abre"),
-                                 self.mine_proxy)
+        self.mine_table = _table("status.myCases", _("Mis trámites abiertos"),
+                                 _("Los trámites abiertos que usted registró, en cualquier "
+                                   "estado; un clic o Enter lo abre"), self.mine_proxy)
         self.refresh_mine = named(QPushButton(_("Actuali&zar")), "status.refreshMine",
                                   _("Actualizar mis trámites"))
         mine_page = QWidget()
@@ -141,15 +150,11 @@ class StatusPage(QWidget):
         detail_scroll.setWidget(self.detail)
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.print_slip = named(QPushButton(_("&Hoja de estado…")), "status.printSlip",
-                                _("Imprimir hoja de estado"), "Ctrl+P")
-        self.print_slip.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_agreement = named(QPushButton(_("Copia del &acuerdo…")),
-                                     "status.printAgreement", _("Imprimir copia del acuerdo"))
-        self.deliver = named(QPushButton(_("Registrar entre&ga…")), "status.deliver",
-                             _("Registrar entrega del acuerdo"))
-        self.send_to_review = named(QPushButton(_("Enviar a re&visión")), "status.sendToReview",
-                                    _("Enviar a revisión del supervisor"))
+        self.print_slip = command_button("status.printSlip")
+        self.print_agreement = command_button("status.printAgreement")
+        self.deliver = command_button("status.deliver")
+        self.correct = command_button("status.correct")
+        self.send_to_review = command_button("status.sendToReview")
 
         row = QHBoxLayout()
         row.addWidget(query_label)
@@ -164,6 +169,7 @@ class StatusPage(QWidget):
         for button in (self.print_slip, self.print_agreement, self.deliver):
             actions.addWidget(button)
         actions.addStretch()
+        actions.addWidget(self.correct)
         actions.addWidget(self.send_to_review)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -175,28 +181,38 @@ class StatusPage(QWidget):
         layout.addLayout(actions)
         order = [self.query, self.search_button, self.lists.tabBar(), self.results_table,
                  self.mine_table, self.refresh_mine, self.detail.documents, self.detail.history,
-                 self.print_slip, self.print_agreement, self.deliver, self.send_to_review]
+                 self.print_slip, self.print_agreement, self.deliver, self.correct,
+                 self.send_to_review]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         may_deliver = role_may_move(self.actor.role, CaseState.ACUERDO_EMITIDO,
                                     CaseState.NOTIFICADO)
-        may_send = role_may_move(self.actor.role, CaseState.INGRESADO, CaseState.EN_REVISION)
+        may_send = role_may_move(self.actor.role, CaseState.DEVUELTO, CaseState.EN_REVISION)
         self.deliver.setVisible(may_deliver)
-        self.send_to_review.setVisible(may_send)
+        self.correct.setVisible(may_send)
+        self.send_to_review.setVisible(False)  # shown only for an old case left «Ingresado»
+        self.may_send = may_send
         self.lists.setTabVisible(1, may_send)
 
     def _connect(self) -> None:
         self.query.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
-        self.results_table.activated.connect(
-            lambda index: self._activated(self.results_proxy, index, "consulta de estado"))
-        self.mine_table.activated.connect(
-            lambda index: self._activated(self.mine_proxy, index, "mis trámites"))
+        self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(self._open_current)
+        for table, proxy, why in ((self.results_table, self.results_proxy, "consulta de estado"),
+                                  (self.mine_table, self.mine_proxy, "mis trámites")):
+            table.activated.connect(
+                lambda index, proxy=proxy, why=why: self._activated(proxy, index, why))
+            table.clicked.connect(
+                lambda index, proxy=proxy, why=why: self._activated(proxy, index, why))
+            table.selectionModel().currentRowChanged.connect(
+                lambda *_args, table=table: self._chosen(table))
         self.refresh_mine.clicked.connect(self.load_mine)
-        self.print_slip.clicked.connect(lambda: self._request_document("slip"))
-        self.print_agreement.clicked.connect(lambda: self._request_document("agreement"))
-        self.deliver.clicked.connect(self._request_delivery)
-        self.send_to_review.clicked.connect(self.send_opened_to_review)
+        wire(self.print_slip, self, lambda: self._request_document("slip"))
+        wire(self.print_agreement, self, lambda: self._request_document("agreement"))
+        wire(self.deliver, self, self._request_delivery)
+        wire(self.correct, self, self.open_correction)
+        wire(self.send_to_review, self, self.send_opened_to_review)
         self.detail.document_activated.connect(self.open_document)
 
     def focus_query(self) -> None:
@@ -234,7 +250,9 @@ class StatusPage(QWidget):
 
     def search(self) -> None:
         text = self.query.text()
-        show_message(self.message, _("Buscando…"), HINT_STYLE)
+        self._show_case(None)  # the last person's case leaves the screen before anything else
+        self.results.set_cases(())
+        show_message(self.message, _("Buscando…"), Tone.HINT)
         # bound methods as callbacks: a page deleted at sign-out gets no late answers
         self.tasks.run(lambda _p, _c: self.status.search(text), on_success=self._searched,
                        on_failure=self._search_failed)
@@ -248,7 +266,7 @@ class StatusPage(QWidget):
         if count == 0:
             show_message(self.message, _(
                 "No hay trámites que coincidan en esta estación. Si se registró hace poco en "
-                "otro centro, sincronice (F5) y busque de nuevo."), HINT_STYLE)
+                "otro centro, sincronice (F5) y busque de nuevo."), Tone.HINT)
             return
         self.results_table.selectRow(0)
         if result.exact or count == 1:  # a scanned QR, or only one answer: open it
@@ -258,7 +276,7 @@ class StatusPage(QWidget):
             return
         show_message(self.message, ngettext(
             "{n} trámite encontrado.", "{n} trámites encontrados; elija uno y presione Enter.",
-            count).format(n=count), HINT_STYLE)
+            count).format(n=count), Tone.HINT)
         self.results_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_error(self, message: str) -> None:
@@ -270,15 +288,34 @@ class StatusPage(QWidget):
         self.query.selectAll()
 
     def _activated(self, proxy: CaseFilterProxy, index: QModelIndex, why: str) -> None:
+        self._open_timer.stop()
         summary = proxy.item(index.row())
-        if summary is not None:
+        if summary is not None and not self._is_open(summary.case_number):
             self.open_case(summary.case_number, why)
+
+    def _chosen(self, table: QTableView) -> None:
+        """The current row changed (arrow keys): open it once the person stops on it."""
+        self._chosen_table = table
+        self._open_timer.start()
+
+    def _open_current(self) -> None:
+        table = self._chosen_table
+        if table is None or not table.isVisible():
+            return
+        index = table.currentIndex()
+        if index.isValid():
+            mine = table is self.mine_table
+            self._activated(self.mine_proxy if mine else self.results_proxy, index,
+                            "mis trámites" if mine else "consulta de estado")
+
+    def _is_open(self, case_number: str) -> bool:
+        return self.opened is not None and self.opened.summary.case_number == case_number
 
     # --- mis trámites --------------------------------------------------------------------
 
     def load_mine(self) -> None:
         if self.lists.isTabVisible(1):
-            self.tasks.run(lambda _p, _c: self.review.my_pending_cases(),
+            self.tasks.run(lambda _p, _c: self.review.my_open_cases(),
                            on_success=self._mine_loaded,
                            on_failure=self._show_error)
 
@@ -307,10 +344,13 @@ class StatusPage(QWidget):
     def _opened(self, answer: tuple[CaseDetail, datetime | None]) -> None:
         detail, synced_at = answer
         self._answer(synced_at)
-        self.opened = detail
-        self.detail.show_detail(detail)
+        self._show_case(detail)
         for model in (self.results, self.mine):
             model.replace(detail.summary)
+
+    def _show_case(self, detail: CaseDetail | None) -> None:
+        self.opened = detail
+        self.detail.show_detail(detail)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -320,8 +360,10 @@ class StatusPage(QWidget):
         self.print_agreement.setEnabled(detail is not None and idle
                                         and detail.agreement is not None)
         self.deliver.setEnabled(idle and state is CaseState.ACUERDO_EMITIDO)
-        self.send_to_review.setEnabled(idle and state in (CaseState.INGRESADO,
-                                                          CaseState.DEVUELTO))
+        here = detail is not None and detail.summary.centre_code == self.runtime.settings.centre
+        self.correct.setEnabled(idle and here and state is CaseState.DEVUELTO)
+        self.send_to_review.setVisible(self.may_send and state is CaseState.INGRESADO)
+        self.send_to_review.setEnabled(idle and here and state is CaseState.INGRESADO)
 
     def _request_document(self, kind: str) -> None:
         """The preview dialog; printing there is counted and logged by the service."""
@@ -368,8 +410,32 @@ class StatusPage(QWidget):
     def _delivered(self, case_number: str) -> None:
         show_message(self.message, _("Entrega del acuerdo registrada: el trámite {number} "
                                      "queda «Entregado / notificado».").format(
-            number=case_number), OK_STYLE)
+            number=case_number), Tone.OK)
         self._changed(case_number, "entrega del acuerdo")
+
+    def open_correction(self) -> None:
+        """The returned case in the correction dialog; it comes back corrected and in review."""
+        from ui.correction_dialog import CorrectionDialog
+
+        if self.opened is None:
+            return
+        dialog = CorrectionDialog(self.runtime, self.actor, self.tasks,
+                                  self.opened.summary.case_number, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resubmitted.connect(self._resubmitted)
+        dialog.open()
+        self.correction_dialog = dialog
+
+    def _resubmitted(self, case_number: str) -> None:
+        show_message(self.message, _("Trámite {number} corregido y enviado otra vez a revisión "
+                                     "del supervisor.").format(number=case_number), Tone.OK)
+        self._changed(case_number, "corrección de trámite devuelto")
+
+    def work_in_progress(self) -> str:
+        dialog = self.correction_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            return dialog.work_in_progress()  # type: ignore[attr-defined]
+        return ""
 
     def send_opened_to_review(self) -> None:
         if self.opened is None:
@@ -383,7 +449,7 @@ class StatusPage(QWidget):
     def _sent(self, done: TransitionDone) -> None:
         self._busy = False
         show_message(self.message, _("Trámite {number} enviado a revisión del supervisor.")
-                     .format(number=done.case_number), OK_STYLE)
+                     .format(number=done.case_number), Tone.OK)
         self._changed(done.case_number, "envío a revisión")
 
     def _send_failed(self, message: str) -> None:

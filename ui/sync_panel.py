@@ -25,9 +25,10 @@ from desktop.i18n import _, ngettext
 from desktop.services.runtime import Runtime
 from desktop.services.sync import OutboxProblem, SyncService
 from ui.models.rows import RowsModel, SortProxy
+from ui.style import Look, Tone, set_look, set_tone
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
-from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.forms import MARGIN, message_label, named, show_message
 from ui.widgets.tables import rows_table
 
 STATUS_LABELS = {"rechazado": _("Rechazado"), "atascado": _("Atascado")}
@@ -80,7 +81,7 @@ class SyncPanel(QWidget):
 
     def _build(self) -> None:
         title = QLabel(_("Sincronización con la base central"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        set_look(title, Look.PAGE_TITLE)
         explanation = QLabel(_(
             "<b>Rechazado</b>: la central no aceptó el cambio (por ejemplo, el trámite ya "
             "había cambiado de estado allá); no se reintenta solo y los cambios siguientes "
@@ -88,7 +89,7 @@ class SyncPanel(QWidget):
             "intentos (un archivo que falta, un error de la central); se sigue reintentando. "
             "Un administrador puede reenviar cualquiera de los dos."))
         explanation.setWordWrap(True)
-        explanation.setStyleSheet(HINT_STYLE)
+        set_tone(explanation, Tone.HINT)
         self.table = rows_table(
             named(QTableView(), "sync.problems", _("Eventos con problemas"),
                   _("Eventos rechazados o atascados, con su motivo")),
@@ -139,7 +140,7 @@ class SyncPanel(QWidget):
             return
         self._retrying = True
         self._update_actions()
-        show_message(self.message, _("Reenviando…"), HINT_STYLE)
+        show_message(self.message, _("Reenviando…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.retry(self.actor, problem.seq),
                        on_success=lambda _none: self._retried(problem),
                        on_failure=self._retry_failed, writes=True)
@@ -148,7 +149,7 @@ class SyncPanel(QWidget):
         self._retrying = False
         show_message(self.message, _("El evento del trámite {number} vuelve a la cola; se "
                                      "envía ahora.").format(number=problem.case_number),
-                     OK_STYLE)
+                     Tone.OK)
         self._update_actions()
         self.controller.refresh()
         self.controller.sync_now()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from desktop.clock import format_local
 from desktop.i18n import _, ngettext
+from ui.style import Tone, set_tone
 from ui.sync_controller import SyncController, SyncState
-from ui.widgets.forms import ERROR_STYLE, WARNING_STYLE, named
+from ui.widgets.forms import named
 
 
 def describe(state: SyncState) -> str:
@@ -66,8 +67,8 @@ class SyncStatus(QWidget):
         self.label.setText(text)
         self.label.setAccessibleDescription(text)
         self.label.setToolTip(state.message)
-        self.label.setStyleSheet(ERROR_STYLE if state.online is False
-                                 else WARNING_STYLE if state.refused + state.stuck else "")
+        set_tone(self.label, Tone.ERROR if state.online is False
+                 else Tone.WARNING if state.refused + state.stuck else Tone.NONE)
         self.busy.setVisible(state.running)
         if not state.running:
             self.busy.setRange(0, 0)

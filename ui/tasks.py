@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
+from ui.errors import show_error
 
 log = logging.getLogger(__name__)
 
@@ -160,10 +161,13 @@ class TaskRunner(QObject):
 
         With `owner`, the callbacks are dropped if the owner (a page, a dialog) was deleted
         meanwhile, e.g. after sign-out: a late result never touches a dead widget.
+        Without `on_failure`, a failure is shown in an error dialog.
         With `keep_awake` (a scan, a print job: the person waits at the device, not at the
         keyboard) the idle lock's clock pauses until the task ends (ui/idle_lock.py).
         """
         task = Task(work)
+        # a failure nobody handles still reaches the person (ui/errors.py), never silence
+        on_failure = on_failure or show_error
         for signal, callback in ((task.succeeded, on_success), (task.failed, on_failure),
                                  (task.progressed, on_progress), (task.cancelled, on_cancel)):
             if callback is not None:

@@ -51,7 +51,8 @@ def _sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == login[0],
                     timeout=WAIT)
-    wait_for_focus(qtbot, "intake.cedula")
+    # each role starts on its main page: the supervisor on the review queue
+    wait_for_focus(qtbot, "review.queue" if login == SUPERVISOR else "intake.cedula")
 
 
 def _type_part_of_a_form(qtbot, window: MainWindow, cedula: str) -> tuple[QLineEdit, QLineEdit]:
@@ -175,6 +176,14 @@ def test_another_person_signs_out_from_the_lock_and_the_form_is_dropped(qtbot, h
     tab(2)
     assert focused().objectName() == "lock.signOut"
     press(Key.Key_Space)
+    # the form in progress would be dropped: asked first, «no» by default
+    wait_for_window(qtbot, "main.confirmSignOut")
+    press(Key.Key_Return)
+    assert window.actor is not None and window.idle.locked
+    wait_for_focus(qtbot, "lock.signOut")
+    press(Key.Key_Space)
+    wait_for_window(qtbot, "main.confirmSignOut")
+    focused().window().findChild(QPushButton, "main.confirmSignOut.yes").click()
     qtbot.waitUntil(lambda: window.actor is None, timeout=WAIT)
     assert window.stack.currentWidget() is window.login and not window.idle.locked
     assert not window.idle.clock.armed  # nobody signed in: nothing to lock

@@ -83,9 +83,15 @@ def test_an_open_case_is_shown_and_blocks_a_second_one(qtbot, page, runtime, cle
     case = service.register(IntakeForm(samples["eligible"], "a@correo.ec", "0991234567", True,
                                        (document,)))
     page.cedula.setText(samples["eligible"])
-    eligibility = label(page, "intake.eligibility")
-    qtbot.waitUntil(lambda: case.case_number in eligibility.text())
+    blocked = label(page, "intake.blocked")
+    qtbot.waitUntil(lambda: case.case_number in blocked.text())
+    assert blocked.property("tone") == "error"
     assert case.case_number in label(page, "intake.missing").text()
+    # the requirements she meets stay a positive fact, never a reason for refusal
+    eligibility = label(page, "intake.eligibility")
+    assert "Cumple los requisitos" in eligibility.text()
+    assert eligibility.property("tone") == "ok"
+    assert case.case_number not in eligibility.text()
 
 
 def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page, samples,

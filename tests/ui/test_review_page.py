@@ -14,7 +14,6 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.review import ReviewService
 from desktop.services.status import StatusService
-from desktop.services.workflow import WorkflowService
 from tests.conftest import SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.intake_page import IntakePage
@@ -24,14 +23,12 @@ from ui.tasks import TaskRunner
 WAIT = 20_000
 
 
-def register(runtime, actor, cedula: str, form, send: bool = True) -> str:
+def register(runtime, actor, cedula: str, form) -> str:
+    """Registering a complete request puts it in the review queue in the same act."""
     service = IntakeService(runtime, actor)
     document = service.attach_file(form, DocumentType.SIGNED_REQUEST)
-    number = service.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
-                                         (document,))).case_number
-    if send:
-        WorkflowService(runtime, actor).send_to_review(number)
-    return number
+    return service.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
+                                       (document,))).case_number
 
 
 def settled_applicant(runtime) -> str:
@@ -70,6 +67,15 @@ def page(qtbot, runtime, supervisor, tasks):
 def load(qtbot, page: ReviewPage, rows: int) -> None:
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == rows, timeout=WAIT)
+
+
+def answer(qtbot, page: ReviewPage, box_name: str, button: str = "yes") -> None:
+    """Answer the confirmation the page asks before acting."""
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, box_name) is not None
+                    and page.findChild(QMessageBox, box_name).isVisible(), timeout=WAIT)
+    box = page.findChild(QMessageBox, box_name)
+    box.findChild(QPushButton, f"{box_name}.{button}").click()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, box_name) is None, timeout=WAIT)
 
 
 def choose(qtbot, page: ReviewPage, number: str) -> None:
@@ -114,6 +120,11 @@ def test_queue_file_preview_documents_and_approve(qtbot, page, runtime, clerk, s
     qtbot.waitUntil(lambda: page.viewer.current_page() == 1, timeout=WAIT)
 
     page.approve.click()
+    answer(qtbot, page, "review.confirmApprove", "no")  # asked first; «no» changes nothing
+    assert state_of(runtime, clerk, theirs) is CaseState.EN_REVISION
+    page.approve.click()
+    assert not page.approve.isEnabled()  # while asked, a second press cannot act again
+    answer(qtbot, page, "review.confirmApprove")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert "derivado a la Dirección de Pensiones" in page.message.text()
     assert state_of(runtime, clerk, theirs) is CaseState.DERIVADO
@@ -145,10 +156,14 @@ def test_return_needs_a_reason_and_goes_back_to_the_clerk(qtbot, page, runtime, 
     press(Qt.Key.Key_Return)  # Enter moves on: to «Devolver», not to «Aprobar»
     assert QApplication.focusWidget() is page.return_case
     press(Qt.Key.Key_Space)
+    box = page.findChild(QMessageBox, "review.confirmReturn")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=WAIT)
+    assert "Falta la página de firmas" in box.text()  # the reason, as the clerk will read it
+    answer(qtbot, page, "review.confirmReturn")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=WAIT)
     assert state_of(runtime, clerk, number) is CaseState.DEVUELTO
     assert page.reason.text() == ""
-    pending = ReviewService(runtime, clerk).my_pending_cases()
+    pending = ReviewService(runtime, clerk).my_open_cases()
     assert [(p.summary.case_number, p.returned_reason) for p in pending] == [
         (number, "Falta la página de firmas; escanéela de nuevo")]
 
@@ -241,7 +256,6 @@ def test_a_supervisor_registers_an_ineligible_pensioner_with_a_justification(
     page.submit()
     qtbot.waitUntil(lambda: page.registered is not None, timeout=WAIT)
     number = page.registered.case_number
-    WorkflowService(runtime, supervisor).send_to_review(number)
 
     queue = ReviewService(runtime, supervisor).queue()
     assert [item.override for item in queue] == [True]
@@ -258,7 +272,6 @@ def test_the_override_is_flagged_in_the_queue_with_its_justification(
     number = service.register(IntakeForm(samples["pending"], "a@correo.ec", "0991234567", True,
                                          (document,), override_reason="Pago verificado en "
                                          "ventanilla con el comprobante")).case_number
-    WorkflowService(runtime, supervisor).send_to_review(number)
     load(qtbot, page, 1)
     choose(qtbot, page, number)
     assert "autorización" in page.model.index(0, page.model.FLAGS).data()

@@ -118,7 +118,7 @@ def test_scan_into_the_required_item_then_registrar_is_enabled(qtbot, page, samp
     thumbnail = page.scan.pages.item(0).icon().pixmap(120, 120)
     assert not thumbnail.isNull() and thumbnail.height() > thumbnail.width()  # A4 upright
     assert "test:0" in page.scan.scanner.text()
-    assert "1 página(s) escaneada(s)" in page.attach_message.text()
+    assert "1 página escaneada" in page.attach_message.text()
     assert not page.register.isEnabled()  # scanned but not saved yet
     assert "cambios sin guardar" in page.missing.text()
     assert "Sin guardar: 1 pág." in page.checklist.topLevelItem(0).text(1)
@@ -149,7 +149,7 @@ def test_a_blank_page_of_a_feeder_batch_is_left_out_until_kept(qtbot, page, monk
     assert "Página 2: Página en blanco" in page.scan.notes.text()
     assert "en blanco, omitida" in strip.item(1).text()
     assert page.scan.pending() == {DocumentType.EMPLOYER_PAYMENT_PROOF: "Sin guardar: 9 pág."}
-    assert "1 en blanco omitida(s)" in page.attach_message.text()
+    assert "1 en blanco omitida:" in page.attach_message.text()
     assert save(qtbot, page, DocumentType.EMPLOYER_PAYMENT_PROOF) and \
         page.attached[DocumentType.EMPLOYER_PAYMENT_PROOF].pages == 9
     assert page.scan.current is DocumentType.SIGNED_REQUEST  # on to the required item
@@ -240,7 +240,7 @@ def test_cancel_during_a_slow_scan_keeps_the_window_responsive_and_the_pages(
         press(Qt.Key.Key_Escape)  # from the e-mail field: Esc stops the scan
         qtbot.waitUntil(lambda: not page.scan.busy, timeout=WAIT)
         assert time.monotonic() - cancelled_at < 2  # inside the page, not after it
-    assert "Escaneo cancelado; se conservan las 1 página(s)" in page.attach_message.text()
+    assert "Escaneo cancelado; se conserva la página ya escaneada" in page.attach_message.text()
     assert page.scan.pages.count() == 1 and not page.scan.cancel.isVisible()
     assert page.email.hasFocus()  # the end of the scan did not take the focus away
     assert save(qtbot, page, DocumentType.SIGNED_REQUEST)

@@ -88,8 +88,9 @@ def _sign_in(qtbot, window: MainWindow, username: str, password: str) -> None:
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == username,
                     timeout=WAIT)
-    # an administrator registers nothing: the workspace opens on the status page
-    wait_for_focus(qtbot, "status.query" if username == ADMIN[0] else "intake.cedula")
+    # each role on its main page: status (administrator), review queue, intake
+    start = {Role.ADMINISTRATOR: "status.query", Role.SUPERVISOR: "review.queue"}
+    wait_for_focus(qtbot, start.get(window.actor.role, "intake.cedula"))
 
 
 def _sign_out(qtbot, window: MainWindow) -> None:
@@ -173,7 +174,7 @@ def test_an_administrator_creates_disables_enables_and_promotes_a_clerk(qtbot, h
     _sign_out(qtbot, window)
     _sign_in(qtbot, window, NEW[0], NEW[2])
     assert window.actor.role is Role.SUPERVISOR
-    assert window.nav_review.isVisible() and not window.nav_staff.isVisible()
+    assert window.nav("nav.review").isVisible() and window.nav("nav.staff") is None
     window.close()
 
 

@@ -22,7 +22,7 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import CLERK, SUPERVISOR
+from tests.conftest import CLERK, SUPERVISOR, make_pdf
 from tests.ui.keyboard import (
     assert_accessible,
     focused,
@@ -89,11 +89,14 @@ def test_search_by_cedula_opens_the_only_case_and_says_how_fresh(qtbot, page, ru
     wait_opened(qtbot, page, number)
     assert "según información sincronizada el" in page.freshness.text()
     assert page.results.rowCount() == 1
-    assert "Ingresado" in page.detail.state.text()
+    assert "En revisión" in page.detail.state.text()  # registering sent it to review
     assert samples["eligible"] not in page.detail.facts["cedula"].text()
-    assert [page.detail.history.topLevelItem(0).text(1)] == ["Ingresado"]
+    history = page.detail.history
+    assert [history.topLevelItem(row).text(1) for row in range(history.topLevelItemCount())
+            ] == ["En revisión", "Ingresado"]  # the latest first
     assert page.print_slip.isEnabled() and not page.print_agreement.isEnabled()
-    assert not page.deliver.isEnabled() and page.send_to_review.isEnabled()
+    assert not page.deliver.isEnabled() and not page.correct.isEnabled()
+    assert not page.send_to_review.isVisible()
     assert assert_accessible(page) >= 9
     shown = page.freshness.text()
     page.show_sync_state(SyncState(True, now() + timedelta(minutes=1)))  # a round lands
@@ -147,27 +150,67 @@ def test_several_results_are_listed_and_enter_opens_one(qtbot, page, runtime, cl
     assert "Registro duplicado por error" in page.detail.history.topLevelItem(0).text(4)
 
 
-def test_my_cases_lists_returned_ones_with_the_reason_and_sends_them_again(
-        qtbot, page, runtime, clerk, samples, signed_form):
+RETURN_REASON = ("Falta el comprobante de pago del empleador; el correo tiene un error de "
+                 "digitación. Corrija ambos y reenvíe, por favor.")
+
+
+def test_a_returned_case_is_corrected_at_the_counter_and_goes_back_to_review(
+        qtbot, page, runtime, clerk, samples, signed_form, tmp_path):
+    from desktop.services.review import ReviewService
+
     supervisor = sign_in(runtime, *SUPERVISOR)
     number = register(runtime, clerk, samples["eligible"], signed_form)
-    WorkflowService(runtime, clerk).send_to_review(number)
-    WorkflowService(runtime, supervisor).return_case(number, "Falta la firma del solicitante")
-    page.load_mine()
+    page.load_mine()  # «Mis trámites»: every open case of the clerk, in review too
     qtbot.waitUntil(lambda: page.mine.rowCount() == 1, timeout=WAIT)
-    assert page.mine.index(0, page.mine.NOTE).data() == "Falta la firma del solicitante"
-    assert "1 devuelto" in page.lists.tabText(1)
+    assert page.mine.index(0, page.mine.STATE).data() == "En revisión"
+    WorkflowService(runtime, supervisor).return_case(number, RETURN_REASON)
+    page.load_mine()
+    qtbot.waitUntil(lambda: "1 devuelto" in page.lists.tabText(1), timeout=WAIT)
+    assert page.mine.index(0, page.mine.NOTE).data() == RETURN_REASON
     page.lists.setCurrentIndex(1)
     page.mine_table.setFocus()
     page.mine_table.selectRow(0)
     press(Qt.Key.Key_Return)
     wait_opened(qtbot, page, number)
     assert "Devuelto con observaciones" in page.detail.state.text()
-    assert page.send_to_review.isEnabled()
-    page.send_to_review.click()
-    qtbot.waitUntil(lambda: page.mine.rowCount() == 0, timeout=WAIT)
+    assert RETURN_REASON in page.detail.returned.text()  # in full, not a truncated column
+    assert page.detail.returned.isVisible()
+
+    assert page.correct.isEnabled()
+    page.correct.click()
+    dialog = wait_for_window(qtbot, "correction.dialog")
+    qtbot.waitUntil(lambda: dialog.case is not None, timeout=WAIT)
+    assert RETURN_REASON in dialog.reason.text()
+    assert dialog.email.text() == "ana@correo.ec"  # in full: the clerk corrects it
+    assert assert_accessible(dialog) >= 10
+    dialog.email.selectAll()
+    type_text("ana.maria@correo.ec")
+    proof = tmp_path / "comprobante.pdf"
+    proof.write_bytes(make_pdf(1, "Comprobante de pago del empleador"))
+    dialog.checklist.setCurrentItem(dialog.checklist.topLevelItem(1))  # payment proofs
+    proofs = DocumentType.EMPLOYER_PAYMENT_PROOF
+    dialog.scan.attach_path(proof, proofs)
+    qtbot.waitUntil(lambda: proofs in dialog.scan.attached, timeout=WAIT)
+    assert "Adjuntado" in dialog.checklist.topLevelItem(1).text(1)
+    assert "Recibido" in dialog.checklist.topLevelItem(0).text(1)  # the signed request
+    qtbot.waitUntil(dialog.send.isEnabled, timeout=WAIT)
+    dialog.send.setFocus()
+    press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: "En revisión" in page.detail.state.text(), timeout=WAIT)
-    assert "enviado a revisión" in page.message.text()
+    assert "corregido y enviado otra vez a revisión" in page.message.text()
+
+    # the same case, with its history and the new document, is back in the queue
+    queue = ReviewService(runtime, supervisor).queue()
+    assert [item.summary.case_number for item in queue] == [number]
+    detail = page.status.detail(number)
+    assert [h.state for h in detail.history] == [
+        CaseState.INGRESADO, CaseState.EN_REVISION, CaseState.DEVUELTO, CaseState.EN_REVISION]
+    assert {d.document_type for d in detail.documents} == {DocumentType.SIGNED_REQUEST, proofs}
+    assert detail.email_masked.startswith("an") and detail.email_masked != "ana.maria@correo.ec"
+    page.load_mine()
+    qtbot.waitUntil(lambda: "devuelto" not in page.lists.tabText(1), timeout=WAIT)
+    assert page.mine.rowCount() == 1  # still the clerk's open case, now in review
 
 
 def save_through_dialog(qtbot, prefix: str, target: Path) -> None:
@@ -182,8 +225,9 @@ def save_through_dialog(qtbot, prefix: str, target: Path) -> None:
     type_text(str(target))
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(target.exists, timeout=WAIT)
-    copy_info = dialog.findChild(QLabel, f"{prefix}.copyInfo")
-    qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=WAIT)
+    message = dialog.findChild(QLabel, f"{prefix}.message")
+    qtbot.waitUntil(lambda: "PDF guardado" in message.text(), timeout=WAIT)
+    assert "Original" in dialog.findChild(QLabel, f"{prefix}.copyInfo").text()  # an export
     wait_for_window(qtbot, f"{prefix}.dialog")
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
@@ -208,7 +252,6 @@ def test_the_slip_printed_offline_says_so(qtbot, page, runtime, clerk, samples, 
 def decided(runtime, clerk, cedula: str, form) -> str:
     """Registered, approved, and issued an acuerdo by the (demo) central, synced back."""
     number = register(runtime, clerk, cedula, form)
-    WorkflowService(runtime, clerk).send_to_review(number)
     WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with runtime.central().begin() as connection:
@@ -264,15 +307,15 @@ def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot,
     submit = window.findChild(QPushButton, "login.submit")
     qtbot.waitUntil(submit.isEnabled, timeout=30_000)
 
-    def sign_in_as(login: tuple[str, str]) -> None:
+    def sign_in_as(login: tuple[str, str], start: str) -> None:
         window.login.username.setText(login[0])
         window.login.password.setText(login[1])
         submit.click()
-        wait_for_focus(qtbot, "intake.cedula", 30_000)
+        wait_for_focus(qtbot, start, 30_000)  # each role on its main page
 
-    sign_in_as(CLERK)
-    assert window.nav_status.isVisibleTo(window)
-    assert not window.nav_review.isVisibleTo(window) and window.review_page is None
+    sign_in_as(CLERK, "intake.cedula")
+    assert window.nav("nav.status").isVisibleTo(window)
+    assert window.nav("nav.review") is None and window.review_page is None
     press(Qt.Key.Key_F2)  # from anywhere in the workspace
     wait_for_focus(qtbot, "status.query")
     assert window.pages.currentWidget() is window.status_page
@@ -284,8 +327,11 @@ def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot,
     assert assert_accessible(window) >= 12
     window.sign_out()
 
-    sign_in_as(SUPERVISOR)
-    assert window.nav_review.isVisibleTo(window)
+    sign_in_as(SUPERVISOR, "review.queue")
+    assert window.nav("nav.review").isVisibleTo(window)
+    assert window.nav("nav.review").isChecked()
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    wait_for_focus(qtbot, "status.query")
     press(Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     wait_for_focus(qtbot, "review.queue")
     assert window.pages.currentWidget() is window.review_page

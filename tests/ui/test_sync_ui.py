@@ -26,7 +26,7 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import OutboxProblem, SyncService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import ADMIN, CLERK
+from tests.conftest import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.app import launch
 from ui.main_window import MainWindow
@@ -148,7 +148,8 @@ def test_status_bar_follows_registrations_and_sync_now(qtbot, monkeypatch, stati
     window.sync.set_interval(HOUR_MS)  # only F5 syncs from here on
 
     _register(window.runtime, window.actor, eligible, signed_form)
-    qtbot.waitUntil(lambda: "1 pendiente" in _status(window), timeout=WAIT)
+    # two events: the registration and its sending to review, in the same act
+    qtbot.waitUntil(lambda: "2 pendientes" in _status(window), timeout=WAIT)
     assert "En línea" in _status(window)
 
     wait_for_focus(qtbot, "intake.cedula")
@@ -218,7 +219,8 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
     qtbot.waitUntil(page.register.isEnabled, timeout=WAIT)
     page.submit()
     qtbot.waitUntil(lambda: page.registered is not None, timeout=WAIT)
-    qtbot.waitUntil(lambda: "1 pendiente" in _status(window), timeout=WAIT)
+    # two events: the registration and its sending to review, in the same act
+    qtbot.waitUntil(lambda: "2 pendientes" in _status(window), timeout=WAIT)
     assert "Sin conexión" in _status(window)
 
     # the central is back: the next round is the reconnect round and sends the case
@@ -250,7 +252,8 @@ def test_panel_lists_a_refused_event_and_an_administrator_retries_it(qtbot, monk
             move(connection, number, CaseState.DESISTIDO, "desiste")
     finally:
         central.dispose()
-    WorkflowService(window.runtime, clerk).transition(number, CaseState.EN_REVISION)
+    supervisor = sign_in(window.runtime, *SUPERVISOR)
+    WorkflowService(window.runtime, supervisor).approve(number)  # central: already desisted
     controller.sync_now()
     _wait_idle(qtbot, window, "1 con problemas")
 

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.cases import CaseState
 from desktop.domain.checklist import RequestType, checklist_for
 from desktop.domain.eligibility import Verdict
 from desktop.i18n import _
 from desktop.services.case_views import CaseDetail, DocumentItem
-from ui.widgets.forms import HINT_STYLE, SPACING, WARNING_STYLE, message_label, named, show_message
+from ui.style import Look, Tone, set_look
+from ui.widgets.forms import SPACING, message_label, named, show_message
 from ui.widgets.text import day, moment, usd
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole
@@ -54,13 +56,14 @@ class CaseDetailView(QWidget):
         self.setObjectName(name)
         self.detail: CaseDetail | None = None
         self.title = named(QLabel(), f"{name}.title", _("Trámite"))
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        set_look(self.title, Look.CASE_TITLE)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = named(QLabel(), f"{name}.state", _("Estado actual"))
-        self.state.setStyleSheet("font-weight: bold;")
+        set_look(self.state, Look.STRONG)
         self.override = message_label(f"{name}.override", _("Autorización de registro"))
         self.missing_info = message_label(f"{name}.missingInfo", _("Información pedida"))
-        for label in (self.override, self.missing_info):
+        self.returned = message_label(f"{name}.returned", _("Motivo de la devolución"))
+        for label in (self.override, self.missing_info, self.returned):
             label.setTextFormat(Qt.TextFormat.PlainText)  # people's words, not markup
         self.facts = {key: named(QLabel(), f"{name}.{key}", label) for key, label in (
             ("applicant", _("Solicitante")), ("cedula", _("Cédula")),
@@ -102,7 +105,7 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
-        for widget in (self.title, self.state, self.override, self.missing_info):
+        for widget in (self.title, self.state, self.returned, self.override, self.missing_info):
             layout.addWidget(widget)
         layout.addLayout(facts)
         layout.addWidget(documents)
@@ -119,7 +122,7 @@ class CaseDetailView(QWidget):
         if detail is None:
             self.title.setText(_("Ningún trámite abierto"))
             self.state.clear()
-            for label in (self.override, self.missing_info, self.agreement):
+            for label in (self.override, self.missing_info, self.returned, self.agreement):
                 show_message(label, "")
             return
         summary = detail.summary
@@ -139,21 +142,22 @@ class CaseDetailView(QWidget):
             "Registrado con autorización de {who} aunque no cumplía los requisitos. "
             "Justificación: «{reason}»").format(who=detail.override_by,
                                                  reason=detail.override_reason)
-            if detail.override_by else "", WARNING_STYLE)
+            if detail.override_by else "", Tone.WARNING)
+        show_message(self.returned, _returned_text(detail), Tone.WARNING)
         show_message(self.missing_info, _("La Dirección de Pensiones pide: {what}").format(
-            what=detail.missing_info) if detail.missing_info else "", WARNING_STYLE)
+            what=detail.missing_info) if detail.missing_info else "", Tone.WARNING)
         self._fill_documents(detail)
         for item in reversed(detail.history):  # the latest first
             self.history.addTopLevelItem(QTreeWidgetItem([
                 moment(item.at), item.state.label, item.unit, item.actor, item.reason]))
         for column in range(4):
             self.history.resizeColumnToContents(column)
-        show_message(self.agreement, _agreement_text(detail), HINT_STYLE)
+        show_message(self.agreement, _agreement_text(detail), Tone.HINT)
 
     def _fill_documents(self, detail: CaseDetail) -> None:
-        received = {d.document_type: d for d in detail.documents}
+        current = {d.document_type: d for d in detail.documents if not d.replaced}
         for item in checklist_for(RequestType.RELIQUIDACION):
-            document = received.pop(item.document_type, None)
+            document = current.pop(item.document_type, None)
             if document is not None:
                 status = _("Recibido: {pages} pág.").format(pages=document.pages)
             else:
@@ -161,9 +165,11 @@ class CaseDetailView(QWidget):
             row = QTreeWidgetItem([item.label + (" *" if item.required else ""), status])
             row.setData(0, DOCUMENT_ROLE, document)
             self.documents.addTopLevelItem(row)
-        for document in received.values():  # a type no longer in the checklist
-            row = QTreeWidgetItem([document.label, _("Recibido: {pages} pág.").format(
-                pages=document.pages)])
+        # a type no longer in the checklist, and the versions a correction replaced
+        for document in [*current.values(), *(d for d in detail.documents if d.replaced)]:
+            status = (_("Reemplazado: {pages} pág.") if document.replaced
+                      else _("Recibido: {pages} pág.")).format(pages=document.pages)
+            row = QTreeWidgetItem([document.label, status])
             row.setData(0, DOCUMENT_ROLE, document)
             self.documents.addTopLevelItem(row)
         self.documents.setMaximumHeight(
@@ -177,6 +183,17 @@ class CaseDetailView(QWidget):
         document = row.data(0, DOCUMENT_ROLE)
         if document is not None:
             self.document_activated.emit(document)
+
+
+def _returned_text(detail: CaseDetail) -> str:
+    """The supervisor's reason in full, with who returned it and when."""
+    if detail.summary.state is not CaseState.DEVUELTO:
+        return ""
+    item = next((h for h in reversed(detail.history) if h.state is CaseState.DEVUELTO), None)
+    if item is None:
+        return ""
+    return _("Devuelto por {who} el {when}. Motivo: «{reason}». Corrija y reenvíe a "
+             "revisión.").format(who=item.actor, when=moment(item.at), reason=item.reason)
 
 
 def _agreement_text(detail: CaseDetail) -> str:

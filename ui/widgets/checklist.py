@@ -17,9 +17,9 @@ VISIBLE_ROWS = 6
 
 
 class DocumentChecklist(QTreeWidget):
-    def __init__(self, request_type: RequestType):
+    def __init__(self, request_type: RequestType, name: str = "intake.checklist"):
         super().__init__()
-        named(self, "intake.checklist", _("Documentos del trámite"))
+        named(self, name, _("Documentos del trámite"))
         self.items = checklist_for(request_type)
         self.setColumnCount(2)
         self.setHeaderLabels([_("Documento"), _("Estado")])
@@ -46,9 +46,11 @@ class DocumentChecklist(QTreeWidget):
         return DocumentType(row.data(0, DOC_ROLE)) if row else None
 
     def show_attached(self, attached: Mapping[DocumentType, AttachedDocument],
-                      pending: Mapping[DocumentType, str] | None = None) -> None:
-        """The status column: attached, missing, or `pending` text (pages not saved yet)."""
-        pending = pending or {}
+                      pending: Mapping[DocumentType, str] | None = None,
+                      received: Mapping[DocumentType, str] | None = None) -> None:
+        """The status column: attached, missing, `pending` text (pages not saved yet) or
+        `received` text (already in the case: a returned case being corrected)."""
+        pending, received = pending or {}, received or {}
         for row, item in self._rows():
             document = attached.get(item.document_type)
             if item.document_type in pending:
@@ -56,12 +58,14 @@ class DocumentChecklist(QTreeWidget):
             elif document:
                 row.setText(1, _("Adjuntado: {pages} pág., {kb} KB").format(
                     pages=document.pages, kb=max(1, document.size_bytes // 1024)))
+            elif item.document_type in received:
+                row.setText(1, received[item.document_type])
             else:
                 row.setText(1, _("Falta (obligatorio)") if item.required else _("Opcional"))
         if not self.selectedItems():
             self.select_first_missing(attached)
 
-    def select_first_missing(self, attached: Mapping[DocumentType, AttachedDocument]) -> None:
+    def select_first_missing(self, attached: Mapping[DocumentType, object]) -> None:
         """Select the first required item still missing, else the first item."""
         rows = self._rows()
         missing = [row for row, item in rows

@@ -8,14 +8,12 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.style import Tone, set_tone
+
 SPACING = 8
 MARGIN = 16
 W = TypeVar("W", bound=QWidget)
 
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300;"
-OK_STYLE = "color: #1b5e20;"
-HINT_STYLE = "color: #555;"
 
 
 def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
@@ -36,8 +34,9 @@ def message_label(object_name: str, accessible_name: str) -> QLabel:
     return label
 
 
-def show_message(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
-    label.setStyleSheet(style if text else "")
+def show_message(label: QLabel, text: str, tone: Tone = Tone.ERROR) -> None:
+    """Show `text` in its tone (colour from the stylesheet), or hide the label when empty."""
+    set_tone(label, tone if text else Tone.NONE)
     label.setText(text)
     label.setVisible(bool(text))
 

@@ -13,9 +13,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.domain.roles import Action, Actor, may
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.services.intake import CedulaLookup
-from ui.widgets.forms import HINT_STYLE, WARNING_STYLE, message_label, named, show_message
+from ui.style import Tone, set_tone
+from ui.widgets.forms import message_label, named, show_message
 
 MIN_CHARS = 15  # the service's minimum, said before the person tries
 
@@ -30,7 +31,7 @@ class OverrideBox(QGroupBox):
         self.applies = False
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet(WARNING_STYLE)
+        set_tone(self.explanation, Tone.WARNING)
         self.reason = named(QLineEdit(), "intake.overrideReason",
                             _("Justificación de la autorización"),
                             _("Por qué se registra aunque no cumple (queda en la auditoría)"))
@@ -71,9 +72,10 @@ class OverrideBox(QGroupBox):
     def _typed(self) -> None:
         if self.allowed and self.applies:
             missing = MIN_CHARS - len(self.justification())
-            show_message(self.hint, _("Faltan {n} caracteres de justificación.").format(
-                n=missing) if missing > 0 else _("Justificación suficiente: puede registrar."),
-                HINT_STYLE)
+            text = ngettext("Falta {n} carácter de justificación.",
+                            "Faltan {n} caracteres de justificación.", missing).format(n=missing)
+            show_message(self.hint, text if missing > 0
+                         else _("Justificación suficiente: puede registrar."), Tone.HINT)
         else:
             show_message(self.hint, "")
         self.changed.emit()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import VentanillaError
 from desktop.i18n import _
 from ui.printing import load_pdf
-from ui.widgets.forms import HINT_STYLE, named
+from ui.style import Tone, set_tone
+from ui.widgets.forms import named
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
@@ -52,7 +53,7 @@ class PdfViewer(QWidget):
         self.notice = named(QLabel(), f"{name}.notice", _("Aviso del visor"))
         self.notice.setWordWrap(True)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice.setStyleSheet(HINT_STYLE)
+        set_tone(self.notice, Tone.HINT)
         self.pages = QStackedWidget()
         for widget in (self.notice, self.view, self.image_area):
             self.pages.addWidget(widget)

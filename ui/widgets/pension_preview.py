@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.pension import Calculation, PensionPreview
 from desktop.i18n import _
-from ui.widgets.forms import HINT_STYLE, WARNING_STYLE, message_label, named, show_message
+from ui.style import Look, Tone, set_look, set_tone
+from ui.widgets.forms import message_label, named, show_message
 from ui.widgets.text import usd
 
 ROWS: tuple[tuple[str, Callable[[Calculation], str]], ...] = (
@@ -45,7 +46,8 @@ class PensionPreviewView(QGroupBox):
         named(self, name, _("Vista previa de la pensión, cálculo referencial"))
         self.preview: PensionPreview | None = None
         self.label = named(QLabel(), f"{name}.label", _("Carácter del cálculo"))
-        self.label.setStyleSheet(WARNING_STYLE + " font-weight: bold;")
+        set_tone(self.label, Tone.WARNING)
+        set_look(self.label, Look.STRONG)
         self.table = named(QTableWidget(len(ROWS), 2), f"{name}.table",
                            _("Cálculo antes y después del pago patronal"))
         self.table.setHorizontalHeaderLabels([_("Antes del pago patronal"),
@@ -55,7 +57,7 @@ class PensionPreviewView(QGroupBox):
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summary = named(QLabel(), f"{name}.summary", _("Diferencia mensual"))
-        self.summary.setStyleSheet("font-weight: bold;")
+        set_look(self.summary, Look.STRONG)
         self.summary.setWordWrap(True)
         self.notes = message_label(f"{name}.notes", _("Notas del cálculo"))
         self.notes.setTextFormat(Qt.TextFormat.RichText)
@@ -78,12 +80,12 @@ class PensionPreviewView(QGroupBox):
             previous=usd(preview.previous), new=usd(preview.new),
             difference=usd(preview.difference)))
         notes = "".join(f"<li>{html.escape(note)}</li>" for note in preview.notes)
-        show_message(self.notes, f"<ul>{notes}</ul>" if notes else "", HINT_STYLE)
+        show_message(self.notes, f"<ul>{notes}</ul>" if notes else "", Tone.HINT)
         show_message(self.message, "")
         for widget in (self.label, self.table, self.summary):
             widget.setVisible(True)
 
-    def show_message(self, text: str, style: str = HINT_STYLE) -> None:
+    def show_message(self, text: str, style: str = Tone.HINT) -> None:
         """No preview (still loading, offline, no history): say why."""
         self.preview = None
         show_message(self.message, text, style)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.capture.folder_watch import FolderWatcher, PickedUp
 from desktop.i18n import _
+from ui.style import Tone
 from ui.tasks import TaskRunner
-from ui.widgets.forms import HINT_STYLE, WARNING_STYLE, message_label, named, show_message
+from ui.widgets.forms import message_label, named, show_message
 
 POLL_MS = 2_000
 FILE_ROLE = Qt.ItemDataRole.UserRole
@@ -72,7 +73,7 @@ class ReceivedFiles(QGroupBox):
         self.setVisible(watcher is not None)
         if watcher is not None:
             show_message(self.message, _("Carpeta: {folder}").format(folder=watcher.folder),
-                         HINT_STYLE)
+                         Tone.HINT)
             self.timer.start()
         self._update()
 
@@ -132,7 +133,7 @@ class ReceivedFiles(QGroupBox):
             if self.files.currentRow() < 0:
                 self.files.setCurrentItem(item)
         if refused:
-            show_message(self.message, " ".join(refused), WARNING_STYLE)
+            show_message(self.message, " ".join(refused), Tone.WARNING)
         self._update()
 
     def _failed(self, message: str) -> None:

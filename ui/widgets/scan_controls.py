@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.capture.draft import DraftPage
 from desktop.i18n import _
-from ui.widgets.forms import HINT_STYLE, WARNING_STYLE, message_label, named, show_message
+from ui.style import Tone, set_tone
+from ui.widgets.forms import message_label, named, show_message
 from ui.widgets.page_strip import PageStrip
 
 SOURCES = (("flatbed", _("Vidrio")), ("adf", _("Alimentador automático")))
@@ -35,16 +36,31 @@ def _button(text: str, name: str, accessible: str, description: str = "") -> QPu
 
 
 class ScanControls(QWidget):
-    def __init__(self, configured_scanner: str, parent: QWidget | None = None):
+    """`prefix` renames the objectNames (`intake.scan`, `scan.rotate` → `<prefix>.scan`,
+    `<prefix>.rotate`) when the panel serves another window than the intake page."""
+
+    def __init__(self, configured_scanner: str, parent: QWidget | None = None,
+                 prefix: str = ""):
         super().__init__(parent)
+        self.prefix = prefix
         self._build(configured_scanner)
+        if prefix:
+            for widget in (self, *self.findChildren(QWidget)):
+                head, _dot, rest = widget.objectName().partition(".")
+                if head in ("intake", "scan") and rest:
+                    widget.setObjectName(f"{prefix}.{rest}")
+            self.message.setObjectName(f"{prefix}.attachMessage")
+
+    def object_name(self, default: str) -> str:
+        """`default` (e.g. "intake.fileDialog") under this panel's prefix."""
+        return f"{self.prefix}.{default.partition('.')[2]}" if self.prefix else default
 
     # --- construction ----------------------------------------------------------------
 
     def _build(self, configured: str) -> None:
         self.scanner = named(QLabel(), "scan.scanner", _("Escáner en uso"))
         self.scanner.setWordWrap(True)
-        self.scanner.setStyleSheet(HINT_STYLE)
+        set_tone(self.scanner, Tone.HINT)
         self.scanner.setText(_("Escáner: {name} (configurado).").format(name=configured)
                              if configured else
                              _("Escáner: el primero que se encuentre al escanear."))
@@ -87,7 +103,7 @@ class ScanControls(QWidget):
         self.progress = named(QProgressBar(), "scan.progress", _("Avance de la página"))
         self.progress.setTextVisible(True)
         self.status = named(QLabel(), "scan.status", _("Estado del escaneo"))
-        self.status.setStyleSheet(HINT_STYLE)
+        set_tone(self.status, Tone.HINT)
         self.notes = message_label("scan.notes", _("Observaciones de las páginas"))
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.message = message_label("intake.attachMessage", _("Mensaje de documentos"))
@@ -104,8 +120,10 @@ class ScanControls(QWidget):
                               self.keep))
         layout.addLayout(_row(self.view, self.save, self.remove_document))
         layout.addLayout(_row(self.progress, self.cancel))
-        for widget in (self.status, self.notes, self.message):
+        for widget in (self.status, self.notes):
             layout.addWidget(widget)
+        # `message` (what a scan, an import or a save did) is placed by the page, where it
+        # stays in view whatever the scroll position
 
     def order(self) -> list[QWidget]:
         """The tab order inside the panel."""
@@ -118,7 +136,7 @@ class ScanControls(QWidget):
         lines = [_("Página {n}: {notes}").format(n=n, notes=" ".join(page.notes))
                  for n, page in enumerate(pages, start=1) if page.notes]
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        show_message(self.notes, f"<ul>{items}</ul>" if items else "", WARNING_STYLE)
+        show_message(self.notes, f"<ul>{items}</ul>" if items else "", Tone.WARNING)
 
     def show_state(self, pages: tuple[DraftPage, ...], *, idle: bool, working: bool,
                    can_view: bool, can_save: bool, can_remove: bool) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from desktop.i18n import _
 from ui.widgets.forms import named
 from ui.widgets.pdf_viewer import PdfViewer
+from ui.widgets.screen import fit_to_screen
 
 
 class ViewerDialog(QDialog):
@@ -30,7 +31,7 @@ class ViewerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.viewer, 1)
         layout.addWidget(buttons)
-        self.resize(720, 860)
+        fit_to_screen(self, 760, 900)
 
     def show_document(self, title: str, data: bytes | None, is_pdf: bool = True,
                       message: str = "") -> None:

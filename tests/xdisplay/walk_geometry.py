@@ -1,0 +1,198 @@
+"""Child script: every page and every dialog reached from it, for each role, on a real X
+display; after each step the geometry check of driver.py. Writes its results as JSON."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QTreeWidget
+
+from tests.xdisplay import driver as d
+from tests.xdisplay.prepare import ADMIN, CLERK, SUPERVISOR, Prepared, prepare
+
+INTAKE_MESSAGES = ("intake.missing", "intake.attachMessage", "intake.registerMessage")
+
+
+def status_open(case_number: str) -> None:
+    query = d.enabled("status.query", QLineEdit)
+    query.setFocus()
+    query.selectAll()
+    query.insert(case_number)
+    QTest.keyClick(query, Qt.Key.Key_Return)
+    d.wait(lambda: d.find("status.detail.title") is not None
+           and d.find("status.detail.title").text() == case_number, 30, case_number)
+
+
+def open_and_check(button: str, window: str, where: str) -> None:
+    d.click(button)
+    dialog = d.modal(window)
+    d.check(where)
+    d.close_window(dialog)
+    d.settle(300)
+
+
+def clerk(prepared: Prepared, window) -> None:
+    d.sign_in(*CLERK, start="intake.cedula")
+    d.check("clerk: intake (empty)", INTAKE_MESSAGES)
+    page = window.intake
+    # a registration through the window: missing list, import message, result, receipt
+    page.cedula.setText(prepared.free_cedula)
+    d.wait(lambda: page.lookup is not None, 30, "lookup")
+    page.email.setText("rosa.pazmino@correo.ec")
+    page.phone.setText("0991234567")
+    d.check("clerk: intake (half filled)", INTAKE_MESSAGES)
+    page.checklist.setCurrentItem(page.checklist.topLevelItem(0))
+    d.click("intake.attach")
+    dialog = d.modal("intake.fileDialog")
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    d.RESULTS.notes["file dialog labels"] = labels
+    d.check("clerk: intake, file dialog")
+    d.close_window(dialog)
+    page.attach_path(prepared.form, page.checklist.selected_type())
+    d.wait(lambda: page.attached, 30, "attached")
+    page.cedula_verified.setChecked(True)
+    d.wait(page.register.isEnabled, 30, "Registrar enabled")
+    d.check("clerk: intake (ready)", INTAKE_MESSAGES)
+    started = time.perf_counter()
+    d.click("intake.register")
+    receipt = d.modal("receipt.dialog")
+    d.wait(lambda: d.find("receipt.save") is not None and d.find("receipt.save").isEnabled(),
+           30, "receipt rendered")
+    d.RESULTS.time("Registrar → comprobante en pantalla (s)", time.perf_counter() - started)
+    d.check("clerk: receipt dialog")
+    d.click("receipt.print")
+    printing = d.modal("receipt.printDialogWindow")
+    d.check("clerk: print dialog")
+    printing.reject()
+    d.close_window(receipt)
+    d.check("clerk: intake (registered)", INTAKE_MESSAGES)
+
+    d.click("nav.status")
+    d.widget("status.query")
+    d.check("clerk: status")
+    status_open(prepared.returned)
+    d.check("clerk: status, returned case")
+    d.click("status.correct")
+    correction = d.modal("correction.dialog")
+    d.wait(lambda: correction.case is not None, 30, "correction loaded")
+    d.check("clerk: correction dialog")
+    d.close_window(correction)
+    status_open(prepared.decided)
+    open_and_check("status.printSlip", "slip.dialog", "clerk: status slip dialog")
+    open_and_check("status.printAgreement", "agreement.dialog", "clerk: acuerdo dialog")
+    open_and_check("status.deliver", "delivery.dialog", "clerk: delivery dialog")
+    documents = d.widget("status.detail.documents", QTreeWidget)
+    documents.setCurrentItem(documents.topLevelItem(0))
+    documents.itemActivated.emit(documents.topLevelItem(0), 0)
+    viewer = d.modal("status.viewer")
+    d.check("clerk: document viewer")
+    d.close_window(viewer)
+    window.status_page.lists.setCurrentIndex(1)
+    d.check("clerk: status, mis trámites")
+
+    d.click("nav.sync")
+    d.check("clerk: sync page")
+    d.click("nav.password")
+    password = d.modal("password.dialog")
+    d.check("clerk: password dialog")
+    d.close_window(password)
+    d.click("nav.intake")
+    d.click("intake.newCase")
+    window.intake.cedula.setText(prepared.free_cedula[:5])  # a form in progress
+    d.click("nav.lock")
+    d.widget("lock.password")
+    d.check("clerk: lock page")
+    d.widget("lock.password", QLineEdit).setText(CLERK[1])
+    d.click("lock.unlock")
+    d.widget("intake.cedula")
+    d.click("nav.signOut")
+    d.widget("main.confirmSignOut")
+    d.check("clerk: sign-out question")
+    d.answer("main.confirmSignOut", "yes")
+    d.widget("login.username")
+
+
+def supervisor(prepared: Prepared, window) -> None:
+    d.sign_in(*SUPERVISOR, start="review.queue")
+    page = window.review_page
+    queue = d.widget("review.queue", QTableView)
+    d.wait(lambda: page.model.rowCount() > 0, 30, "queue loaded")
+    d.check("supervisor: review queue")
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(prepared.queued), 0))
+    queue.setFocus()
+    queue.selectRow(row.row())
+    d.wait(lambda: page.opened is not None, 30, "case opened")
+    d.check("supervisor: review, case open")
+    for index, name in ((1, "documents"), (2, "preview")):
+        page.tabs.setCurrentIndex(index)
+        d.settle(800)
+        d.check(f"supervisor: review, {name} tab")
+    page.tabs.setCurrentIndex(0)
+    d.click("review.approve")
+    d.widget("review.confirmApprove")
+    d.check("supervisor: approve question")
+    d.answer("review.confirmApprove", "no")
+    d.click("nav.intake")
+    d.check("supervisor: intake", INTAKE_MESSAGES)
+    d.click("nav.status")
+    d.check("supervisor: status")
+    d.click("nav.sync")
+    d.check("supervisor: sync page")
+    d.click("nav.signOut")
+    d.widget("login.username")
+
+
+def administrator(window) -> None:
+    d.sign_in(*ADMIN, start="status.query")
+    d.check("administrator: status")
+    d.click("nav.sync")
+    d.check("administrator: sync page")
+    d.click("nav.staff")
+    page = window.staff_page
+    d.wait(lambda: page.model.rowCount() > 0 and page.centre.count() > 0, 30, "staff")
+    d.check("administrator: staff page")
+    table = d.widget("staff.table", QTableView)
+    table.setFocus()
+    table.selectRow(page.proxy.mapFromSource(
+        page.model.index(page.model.row_of(CLERK[0]), 0)).row())
+    page.centre.setCurrentIndex(max(0, page.centre.findData("GYE01")))
+    d.click("staff.moveCentre")
+    d.widget("staff.moveConfirm")
+    d.check("administrator: move question")
+    d.answer("staff.moveConfirm", "no")
+    d.click("nav.signOut")
+    d.widget("login.username")
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    from ui import app as ui_app
+
+    with tempfile.TemporaryDirectory() as folder:
+        prepared = prepare(Path(folder))
+        window = ui_app.launch()
+        try:
+            d.widget("login.username", timeout=60)
+            d.wait(lambda: d.find("login.submit").isEnabled(), 120, "station ready")
+            d.check("sign-in page")
+            d.RESULTS.notes["window maximized"] = window.isMaximized()
+            for step in (lambda: clerk(prepared, window), lambda: supervisor(prepared, window),
+                         lambda: administrator(window)):
+                step()
+        except Exception:
+            d.RESULTS.violations.append("walk stopped: " + traceback.format_exc())
+        finally:
+            d.RESULTS.save()
+            window.close()
+            app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
