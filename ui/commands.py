@@ -52,7 +52,8 @@ _COMMANDS = (
             ("Ctrl+Shift+K",)),
     Command("nav.lock", _("Bloquear"), _("Bloquear la estación"), "lock", ("Ctrl+L",),
             _("Oculta el trabajo en curso hasta que escriba su clave")),
-    Command("nav.signOut", _("Cerrar s&esión"), _("Cerrar sesión"), "signOut",
+    # no Alt+letter: signing out by a stray chord would drop the next person's work
+    Command("nav.signOut", _("Cerrar sesión"), _("Cerrar sesión"), "signOut",
             ("Ctrl+Shift+Q",)),
     # the status page: the open case
     Command("status.printSlip", _("&Hoja de estado…"), _("Imprimir hoja de estado"), "slip",

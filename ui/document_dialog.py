@@ -39,6 +39,7 @@ from desktop.services.case_documents import CaseDocumentService
 from desktop.services.printing import RenderedDocument
 from desktop.services.receipts import ReceiptService
 from desktop.services.runtime import Runtime
+from ui.icons import with_icon
 from ui.printing import print_pdf, printer_named
 from ui.style import Tone
 from ui.tasks import Task, TaskRunner
@@ -130,17 +131,19 @@ class DocumentDialog(QDialog):
             self.paper.addItem(label, value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.printable.paper)))
         self.copy_info = named(QLabel(), f"{prefix}.copyInfo", _("Copia"))
-        self.print_dialog = named(QPushButton(_("&Imprimir…")), f"{prefix}.print",
+        self.print_dialog = named(with_icon(QPushButton(_("&Imprimir…")), "print"),
+                                  f"{prefix}.print",
                                   _("Imprimir eligiendo impresora"))
         self.print_direct = named(
             QPushButton(_("Imprimir en «{name}»").format(name=printer) if printer
                         else _("Sin impresora configurada")),
             f"{prefix}.printDirect", _("Imprimir en la impresora configurada"), "Ctrl+P")
         self.print_direct.setShortcut(QKeySequence("Ctrl+P"))
-        self.save = named(QPushButton(_("&Guardar PDF…")), f"{prefix}.save",
+        self.save = named(with_icon(QPushButton(_("&Guardar PDF…")), "save"), f"{prefix}.save",
                           _("Guardar el documento como PDF"), "Ctrl+S")
         self.save.setShortcut(QKeySequence("Ctrl+S"))
-        self.close_button = named(QPushButton(_("Cerrar")), f"{prefix}.close", _("Cerrar"))
+        self.close_button = named(with_icon(QPushButton(_("Cerrar")), "close"),
+                                  f"{prefix}.close", _("Cerrar"))
         self.progress = named(QProgressBar(), f"{prefix}.progress", _("Progreso de impresión"))
         self.cancel = named(QPushButton(_("Cancelar impresión")), f"{prefix}.cancel",
                             _("Cancelar impresión"))

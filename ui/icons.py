@@ -5,14 +5,17 @@ palette's text colour so they read on light and dark themes alike, greyed when d
 from __future__ import annotations
 
 from functools import cache
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QAbstractButton
 
 from desktop.resources import resource
 
 SIZES = (16, 20, 24, 32)
+B = TypeVar("B", bound=QAbstractButton)
 
 # what each command shows; one place, so the same command looks the same everywhere
 ACTION_ICONS = {
@@ -58,6 +61,12 @@ def icon(command: str) -> QIcon:
         for size in SIZES:
             result.addPixmap(_pixmap(svg, size, colour), mode)
     return result
+
+
+def with_icon(button: B, command: str) -> B:
+    """`button` showing the icon of `command` (same icon for the same command everywhere)."""
+    button.setIcon(icon(command))
+    return button
 
 
 def app_icon() -> QIcon:

@@ -41,6 +41,7 @@ from desktop.services.intake import (
 )
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import ScanningService
+from ui.icons import with_icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
@@ -121,16 +122,19 @@ class IntakePage(QWidget):
         self.attach_message = self.scan.message
 
         self.missing = message_label("intake.missing", _("Lo que falta para registrar"))
-        self.register = named(QPushButton(_("&Registrar trámite")), "intake.register",
+        self.register = named(with_icon(QPushButton(_("&Registrar trámite")), "register"),
+                              "intake.register",
                               _("Registrar trámite"), _("Ctrl+Enter"))
         self.register_message = message_label("intake.registerMessage",
                                               _("Resultado del registro"))
         self.case_number = named(QLabel(), "intake.caseNumber", _("Número de trámite"))
         self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_look(self.case_number, Look.CASE_NUMBER)
-        self.print_receipt = named(QPushButton(_("&Imprimir comprobante")), "intake.printReceipt",
+        self.print_receipt = named(with_icon(QPushButton(_("&Imprimir comprobante")), "print"),
+                                   "intake.printReceipt",
                                    _("Imprimir comprobante"))
-        self.new_case = named(QPushButton(_("&Nuevo trámite")), "intake.newCase",
+        self.new_case = named(with_icon(QPushButton(_("&Nuevo trámite")), "newCase"),
+                              "intake.newCase",
                               _("Nuevo trámite"), _("Ctrl+N"))
 
         applicant = QGroupBox(_("Solicitante"))

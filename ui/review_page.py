@@ -40,6 +40,7 @@ from desktop.services.review import PreviewAnswer, ReviewItem, ReviewService
 from desktop.services.runtime import Runtime
 from desktop.services.status import StatusService
 from desktop.services.workflow import TransitionDone, WorkflowService
+from ui.icons import with_icon
 from ui.models.cases import CaseFilterProxy, ReviewQueueModel
 from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
@@ -137,17 +138,20 @@ class ReviewPage(QWidget):
         self.tabs.addTab(documents_page, _("Doc&umentos"))
         self.tabs.addTab(self.preview, _("Cálculo &referencial"))
 
-        self.approve = named(QPushButton(_("A&probar")), "review.approve", _("Aprobar"),
+        self.approve = named(with_icon(QPushButton(_("A&probar")), "approve"), "review.approve",
+                             _("Aprobar"),
                              _("Derivar a la Dirección de Pensiones (Alt+P)"))
         self.reason = named(QLineEdit(), "review.reason", _("Motivo"),
                             _("Obligatorio para devolver o anular; lo lee quien registró"))
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(_("Motivo para devolver o anular"))
         reason_label = buddy(_("&Motivo:"), self.reason)
-        self.return_case = named(QPushButton(_("De&volver")), "review.return",
+        self.return_case = named(with_icon(QPushButton(_("De&volver")), "return"),
+                                 "review.return",
                                  _("Devolver con observaciones"),
                                  _("Vuelve a «Mis trámites» de quien lo registró (Alt+V)"))
-        self.annul = named(QPushButton(_("A&nular")), "review.annul", _("Anular"),
+        self.annul = named(with_icon(QPushButton(_("A&nular")), "annul"), "review.annul",
+                           _("Anular"),
                            _("Error de registro; no se borra (Alt+N)"))
         self.blocked = message_label("review.blocked", _("Por qué no puede actuar"))
         self.message = message_label("review.message", _("Resultado de la revisión"))

@@ -170,11 +170,12 @@ class TaskRunner(QObject):
         on_failure = on_failure or show_error
         for signal, callback in ((task.succeeded, on_success), (task.failed, on_failure),
                                  (task.progressed, on_progress), (task.cancelled, on_cancel)):
-            if callback is not None:
-                signal.connect(_guarded(callback, owner))
+            if callback is not None:  # nothing reaches a window (runner) deleted meanwhile
+                signal.connect(_guarded(callback, owner or self))
         _collector.hold()
         task.finished.connect(_collector.release)
-        task.finished.connect(lambda: self._done(task))
+        # a task can finish after the window (and this runner) is gone: then nobody is told
+        task.finished.connect(_guarded(lambda: self._done(task), self))
         self._running.add(task)
         self.busy_changed.emit(True)
         if keep_awake:

@@ -39,6 +39,7 @@ def label(page: QWidget, name: str) -> QLabel:
 
 @pytest.mark.parametrize(("typed", "message"), [
     ("17143", "Faltan 5 dígitos"),
+    ("171430710", "Falta 1 dígito."),  # the plural agrees
     ("2512345675", "no corresponden a ninguna provincia"),
     ("1714307104", "dígito verificador no coincide"),
     ("1791234568", "tercer dígito"),
@@ -146,3 +147,25 @@ def test_every_interactive_widget_has_a_name_and_an_accessible_name(page):
         assert widget.accessibleName(), widget.objectName()
     buttons = {b.objectName() for b in page.findChildren(QPushButton)}
     assert {"intake.attach", "intake.register", "intake.printReceipt"} <= buttons
+
+
+def test_ctrl_enter_on_a_greyed_registrar_says_why_and_goes_to_what_is_missing(qtbot, page,
+                                                                             samples):
+    page.cedula.setText(samples["eligible"])
+    qtbot.waitUntil(lambda: page.lookup is not None)
+    page.email.setText("ana@correo.ec")
+    page.register.setFocus()
+    assert not page.register.isEnabled()
+    page.submit()  # what Ctrl+Enter does
+    message = label(page, "intake.registerMessage")
+    assert "Aún no se puede registrar" in message.text() and message.isVisible()
+    assert page.phone.hasFocus()  # the first thing still missing
+    assert page.registered is None
+
+
+def test_the_form_in_progress_is_reported_until_registered(qtbot, page, samples):
+    assert page.work_in_progress() == ""
+    page.cedula.setText(samples["eligible"][:4])
+    assert "a medio ingresar" in page.work_in_progress()
+    page.reset()
+    assert page.work_in_progress() == ""

@@ -253,3 +253,20 @@ def test_settled_debts_come_with_a_history_marking_the_late_months(registry: Eng
         assert set(late) <= set(months) and months == sorted(months)
         assert months[-1] < f"{row.granted_on:%Y-%m}"  # contributions end before the pension
         assert row.settled_on >= date(2025, 1, 1)
+
+
+def test_demo_names_sample_cedulas_that_can_still_file(home, runtime, clerk, samples,
+                                                       signed_form):
+    """`ventanilla demo` again after the eligible sample filed: it names the next one."""
+    from desktop.domain.checklist import DocumentType
+    from desktop.services.demo import setup_demo
+    from desktop.services.intake import IntakeForm, IntakeService
+
+    intake = IntakeService(runtime, clerk)
+    document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    intake.register(IntakeForm(samples["eligible"], "ana@correo.ec", "0991234567", True,
+                               (document,)))  # not synced yet: only this station knows
+    again = setup_demo(home).samples
+    assert again.eligible != samples["eligible"]
+    assert intake.lookup(again.eligible).open_case is None
+    assert intake.lookup(again.eligible).verdict.eligible

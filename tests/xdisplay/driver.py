@@ -162,6 +162,10 @@ def check(where: str, must_show: tuple[str, ...] = ()) -> None:
     settle(400)
     screen = QGuiApplication.primaryScreen().availableGeometry()
     RESULTS.checked.append(where)
+    if shots := os.environ.get("XDISPLAY_SHOTS"):  # look at it: a PNG per step
+        name = "".join(c if c.isalnum() else "-" for c in where)
+        QGuiApplication.primaryScreen().grabWindow(0).save(
+            str(Path(shots) / f"{len(RESULTS.checked):02d}-{name}.png"))
     for top in QApplication.topLevelWidgets():
         if not top.isVisible() or top.windowType() in TRANSIENT:
             continue

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.capture.draft import DraftPage
 from desktop.i18n import _
+from ui.icons import with_icon
 from ui.style import Tone, set_tone
 from ui.widgets.forms import message_label, named, show_message
 from ui.widgets.page_strip import PageStrip
@@ -64,7 +65,7 @@ class ScanControls(QWidget):
         self.scanner.setText(_("Escáner: {name} (configurado).").format(name=configured)
                              if configured else
                              _("Escáner: el primero que se encuentre al escanear."))
-        self.scan_button = _button(_("&Escanear"), "intake.scan",
+        self.scan_button = _button(_("&Escanear"), "intake.scan",  # icon below
                                    _("Escanear al documento seleccionado"),
                                    _("Agrega páginas del escáner al documento (F4)"))
         self.attach = _button(_("Importar &archivo…"), "intake.attach",
@@ -75,7 +76,7 @@ class ScanControls(QWidget):
         for value, label in SOURCES:
             self.source.addItem(label, value)
         named(self.source.view(), "scan.sourceList", _("Orígenes de escaneo"))
-        self.straighten = named(QCheckBox(_("Ende&rezar")), "scan.straighten",
+        self.straighten = named(QCheckBox(_("Endere&zar")), "scan.straighten",
                                 _("Enderezar las páginas escaneadas"),
                                 _("Corrige páginas torcidas; tarda un poco más"))
         self.pages = PageStrip("scan.pages")
@@ -91,7 +92,7 @@ class ScanControls(QWidget):
         metrics = self.keep.fontMetrics()  # its text changes: room for the longer one
         self.keep.setMinimumWidth(max(metrics.horizontalAdvance(text) for text in (
             _("Conservar página"), _("Omitir página"))) + 24)
-        self.view = _button(_("Ver &documento"), "scan.view", _("Ver el documento"),
+        self.view = _button(_("Ver documento"), "scan.view", _("Ver el documento"),
                             _("Muestra el PDF tal como se guardará"))
         self.save = _button(_("Guardar docu&mento"), "scan.save", _("Guardar documento"),
                             _("Arma el PDF y lo adjunta al trámite (Ctrl+S)"))
@@ -100,6 +101,10 @@ class ScanControls(QWidget):
         self.cancel = _button(_("Cancelar"), "scan.cancel", _("Cancelar el escaneo"),
                               _("Detiene el escaneo y conserva las páginas ya escaneadas "
                                 "(Esc)"))
+        for button, command in ((self.scan_button, "scan"), (self.attach, "import"),
+                                (self.rotate, "rotate"), (self.delete, "delete"),
+                                (self.view, "view"), (self.save, "save")):
+            with_icon(button, command)
         self.progress = named(QProgressBar(), "scan.progress", _("Avance de la página"))
         self.progress.setTextVisible(True)
         self.status = named(QLabel(), "scan.status", _("Estado del escaneo"))
