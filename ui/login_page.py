@@ -116,16 +116,12 @@ class LoginPage(QWidget):
         if not logins:
             self.demo.hide()
             return
-        rows = "".join(
-            f"<tr><td>{html.escape(login.username)}&nbsp;&nbsp;</td>"
-            f"<td>{html.escape(login.password)}&nbsp;&nbsp;</td>"
-            f"<td>{html.escape(login.role.label)}</td></tr>" for login in logins)
-        self.demo.setText(
-            "<b>" + html.escape(_("Estación de demostración: datos ficticios.")) + "</b> "
-            + html.escape(_("Puede ingresar con:"))
-            + f"<table><tr><th align=left>{html.escape(_('Usuario'))}</th>"
-            f"<th align=left>{html.escape(_('Clave'))}</th>"
-            f"<th align=left>{html.escape(_('Rol'))}</th></tr>{rows}</table>")
+        lines = "".join(
+            "<br>" + html.escape(_("{user} · clave {password} · {role}").format(
+                user=login.username, password=login.password, role=login.role.label))
+            for login in logins)
+        self.demo.setText("<b>" + html.escape(_("Estación de demostración: datos ficticios."))
+                          + "</b> " + html.escape(_("Puede ingresar con:")) + lines)
         self.demo.show()
 
     def set_ready(self, ready: bool) -> None:

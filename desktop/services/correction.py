@@ -31,7 +31,7 @@ from desktop.services.permissions import require
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import TransitionDone, record_transition
-from desktop.store.models import Case, OutboxEvent
+from desktop.store.models import Case, OutboxEvent, Staff
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +71,11 @@ class CorrectionService:
             case = self._correctable(find_case(session, case_number))
             detail = load_detail(session, case.case_number)
             contact = Contact(case.email, case.phone, case.employer_ruc or "", case.periods)
-        returned = next((item for item in reversed(detail.history)
-                         if item.state is CaseState.DEVUELTO), None)
+            returned = next((item for item in reversed(detail.history)
+                             if item.state is CaseState.DEVUELTO), None)
+            who = session.get(Staff, returned.actor) if returned else None
         return ReturnedCase(detail, contact, returned.reason if returned else "",
-                            returned.actor if returned else "",
+                            (who.full_name if who else returned.actor) if returned else "",
                             returned.at if returned else None)
 
     def resubmit(self, case_number: str, contact: Contact,
