@@ -127,7 +127,7 @@ class DeliveryDialog(QDialog):
         self._set_busy(True)
         show_message(self.message, _("Registrando la entrega…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.deliver(number, recipient), writes=True,
-                       on_success=self._recorded, on_failure=self._failed)
+                       on_success=self._recorded, on_failure=self._failed, owner=self)
 
     def _recorded(self, _done: TransitionDone) -> None:
         self._set_busy(False)

@@ -188,7 +188,7 @@ class DocumentDialog(QDialog):
         paper = self.paper.currentData()
         self._set_working(True, _("Preparando el documento…"))
         self.tasks.run(lambda _p, _c: self.printable.render(paper),
-                       on_success=self._show, on_failure=self._failed)
+                       on_success=self._show, on_failure=self._failed, owner=self)
 
     def _show(self, rendered: RenderedDocument) -> None:
         self.rendered = rendered
@@ -242,7 +242,7 @@ class DocumentDialog(QDialog):
         self._set_working(True, _("Enviando a «{name}»…").format(name=name))
         self._job = self.tasks.run(work, on_success=self._printed, on_failure=self._failed,
                                    on_progress=self._progress, on_cancel=self._cancelled,
-                                   writes=True, keep_awake=True)
+                                   writes=True, keep_awake=True, owner=self)
         self.cancel.setVisible(True)
 
     def choose_save_path(self) -> None:
@@ -275,7 +275,8 @@ class DocumentDialog(QDialog):
             return path
 
         self._set_working(True, _("Guardando…"))
-        self.tasks.run(work, on_success=self._saved, on_failure=self._failed, writes=True)
+        self.tasks.run(work, on_success=self._saved, on_failure=self._failed, writes=True,
+                       owner=self)
 
     def _printed(self, rendered: RenderedDocument) -> None:
         show_message(self.message, self.printable.copied.format(n=rendered.copy_number),

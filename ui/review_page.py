@@ -218,7 +218,7 @@ class ReviewPage(QWidget):
     def reload(self) -> None:
         """Read the queue again (on showing the page, after an action, on Ctrl+R)."""
         self.tasks.run(lambda _p, _c: self.review.queue(), on_success=self._queue_loaded,
-                       on_failure=self._show_error)
+                       on_failure=self._show_error, owner=self)
 
     def _queue_loaded(self, items: list[ReviewItem]) -> None:
         current = self.item.summary.case_number if self.item else ""
@@ -246,10 +246,11 @@ class ReviewPage(QWidget):
         self._show(None, loading=True)
         self.tasks.run(lambda _p, _c: _Opened(self.status.detail(number, WHY),
                                               self.review.eligibility(number)),
-                       on_success=self._opened, on_failure=self._open_failed, writes=True)
+                       on_success=self._opened, on_failure=self._open_failed, writes=True,
+                       owner=self)
         self.preview.show_message(_("Consultando la historia laboral en la central…"))
         self.tasks.run(lambda _p, _c: (number, self.review.pension_preview(number)),
-                       on_success=self._preview, on_failure=self.preview.show_message)
+                       on_success=self._preview, on_failure=self.preview.show_message, owner=self)
 
     def _is_current(self, number: str) -> bool:
         return self.item is not None and self.item.summary.case_number == number
@@ -317,7 +318,7 @@ class ReviewPage(QWidget):
         self.viewer.show_message(_("Abriendo «{label}»…").format(label=document.label))
         self.tasks.run(lambda _p, _c: self.documents.open(number, document.sha256),
                        on_success=self._document_loaded,
-                       on_failure=self.viewer.show_message, writes=True)
+                       on_failure=self.viewer.show_message, writes=True, owner=self)
 
     def _document_loaded(self, content: DocumentContent) -> None:
         if not self._is_current(content.case_number):
@@ -411,7 +412,7 @@ class ReviewPage(QWidget):
         show_message(self.message, _("Guardando…"), Tone.HINT)
         self._done_text = done_text
         self.tasks.run(lambda _p, _c: work(), writes=True, on_success=self._acted,
-                       on_failure=self._act_failed)
+                       on_failure=self._act_failed, owner=self)
 
     def _acted(self, done: TransitionDone) -> None:
         self._busy = False

@@ -109,7 +109,7 @@ class StatusPage(QWidget):
         self._build()
         self._connect()
         self._update_actions()
-        self.tasks.run(lambda _p, _c: self.status.synced_at(), on_success=self._latest)
+        self.tasks.run(lambda _p, _c: self.status.synced_at(), on_success=self._latest, owner=self)
 
     # --- construction ----------------------------------------------------------------
 
@@ -255,7 +255,7 @@ class StatusPage(QWidget):
         show_message(self.message, _("Buscando…"), Tone.HINT)
         # bound methods as callbacks: a page deleted at sign-out gets no late answers
         self.tasks.run(lambda _p, _c: self.status.search(text), on_success=self._searched,
-                       on_failure=self._search_failed)
+                       on_failure=self._search_failed, owner=self)
 
     def _searched(self, result: SearchResult) -> None:
         self.results.set_cases(result.cases)
@@ -317,7 +317,7 @@ class StatusPage(QWidget):
         if self.lists.isTabVisible(1):
             self.tasks.run(lambda _p, _c: self.review.my_open_cases(),
                            on_success=self._mine_loaded,
-                           on_failure=self._show_error)
+                           on_failure=self._show_error, owner=self)
 
     def _mine_loaded(self, cases: list[PendingCase]) -> None:
         self.mine.set_cases([c.summary for c in cases],
@@ -339,7 +339,7 @@ class StatusPage(QWidget):
             return self.status.detail(case_number, why), synced_at
 
         self.tasks.run(work, writes=True, on_success=self._opened,
-                       on_failure=self._show_error)
+                       on_failure=self._show_error, owner=self)
 
     def _opened(self, answer: tuple[CaseDetail, datetime | None]) -> None:
         detail, synced_at = answer
@@ -385,7 +385,7 @@ class StatusPage(QWidget):
             return
         number = self.opened.summary.case_number
         self.tasks.run(lambda _p, _c: self.files.open(number, document.sha256), writes=True,
-                       on_success=self._show_document, on_failure=self._show_error)
+                       on_success=self._show_document, on_failure=self._show_error, owner=self)
 
     def _show_document(self, content: DocumentContent) -> None:
         if self.viewer is None:
@@ -444,7 +444,7 @@ class StatusPage(QWidget):
         self._busy = True
         self._update_actions()
         self.tasks.run(lambda _p, _c: self.workflow.send_to_review(number), writes=True,
-                       on_success=self._sent, on_failure=self._send_failed)
+                       on_success=self._sent, on_failure=self._send_failed, owner=self)
 
     def _sent(self, done: TransitionDone) -> None:
         self._busy = False

@@ -143,7 +143,7 @@ class SyncPanel(QWidget):
         show_message(self.message, _("Reenviando…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.retry(self.actor, problem.seq),
                        on_success=lambda _none: self._retried(problem),
-                       on_failure=self._retry_failed, writes=True)
+                       on_failure=self._retry_failed, writes=True, owner=self)
 
     def _retried(self, problem: OutboxProblem) -> None:
         self._retrying = False
