@@ -22,6 +22,7 @@ from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
 from desktop.i18n import _
 from desktop.logs import configure_logging
+from desktop.version import __version__
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Ventanilla IESS: reliquidación de pensiones (IESS-034-01-07). "
                       "Sin argumentos abre la aplicación."),
     )
+    parser.add_argument("--version", action="version", version=f"ventanilla {__version__}",
+                        help=_("muestra la versión y sale"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMANDO")
     add_capture_commands(commands)
 
