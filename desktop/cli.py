@@ -118,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help=_("comprueba la cadena de auditoría; sale con 1 si está rota")
     ).set_defaults(handler=_audit_verify)
 
+    update = commands.add_parser(
+        "update", help=_("busca una versión nueva de Ventanilla y la deja lista para el "
+                         "próximo inicio (si TI lo permite)"))
+    update.set_defaults(handler=_update)
+
     verify = commands.add_parser(
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
@@ -185,6 +190,15 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
                 "sincronizar.").format(n=made.registered, station=settings.workstation,
                                        d=made.derived))
     return 0
+
+
+def _update(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.machine import load_machine_settings
+    from desktop.updates import REFUSED, UNREACHABLE, check_for_update
+
+    result = check_for_update(paths, load_machine_settings())
+    print(result.message)
+    return 1 if result.status in (REFUSED, UNREACHABLE) else 0
 
 
 def _operator(centre: str) -> Actor:

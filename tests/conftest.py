@@ -19,6 +19,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+os.environ.setdefault("VENTANILLA_MACHINE_SETTINGS", "")  # not this machine's /etc file
 
 import pytest
 from reportlab.lib.pagesizes import A4

@@ -87,6 +87,8 @@ def open_runtime(
     settings: Settings, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Runtime:
     """Open everything the services need; on a machine with nothing configured, the demo."""
+    if not settings.is_configured and not settings.demo:
+        settings.save()  # IT's machine-wide file named the central: this station's first start
     if not settings.is_configured:
         from desktop.services.demo import setup_demo
 
