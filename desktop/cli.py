@@ -172,12 +172,13 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
         print(_("Estación: centro {centre}, ventanilla {counter}").format(
             centre=settings.centre, counter=settings.counter))
         for login in result.logins:
-            print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
+            print(_("usuario: {user}  clave: {password}  rol: {role}").format(
+                user=login.username, password=login.password, role=login.role.value))
         samples = result.samples
-        print(f"elegible: {samples.eligible}")
-        print(f"aportes pendientes: {samples.pending_contributions}")
-        print(f"pensión suspendida: {samples.suspended}")
-        print(f"no es pensionista: {samples.not_pensioner}")
+        print(_("elegible: {cedula}").format(cedula=samples.eligible))
+        print(_("aportes pendientes: {cedula}").format(cedula=samples.pending_contributions))
+        print(_("pensión suspendida: {cedula}").format(cedula=samples.suspended))
+        print(_("no es pensionista: {cedula}").format(cedula=samples.not_pensioner))
     if args.cases:
         runtime = open_runtime(settings)
         try:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.roles import Actor
 from desktop.errors import VentanillaError
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 from desktop.progress import CancelToken, Progress
 from desktop.services.case_documents import CaseDocumentService
 from desktop.services.printing import RenderedDocument
@@ -48,7 +48,7 @@ from ui.widgets.forms import (
 )
 from ui.widgets.pdf_viewer import PdfViewer
 
-A4, TICKET = ("a4", "A4"), ("80mm", _("Ticket 80 mm"))
+A4, TICKET = ("a4", "A4"), ("80mm", N_("Ticket 80 mm"))
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class DocumentDialog(QDialog):
         self.viewer = PdfViewer(f"{prefix}.view", _("Vista previa del documento"), self)
         self.paper = named(QComboBox(), f"{prefix}.format", _("Formato de papel"))
         for value, label in self.printable.papers:
-            self.paper.addItem(label, value)
+            self.paper.addItem(translate(label), value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.printable.paper)))
         self.copy_info = named(QLabel(), f"{prefix}.copyInfo", _("Copia"))
         self.print_dialog = named(QPushButton(_("&Imprimir…")), f"{prefix}.print",

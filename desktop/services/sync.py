@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from desktop.domain.roles import Action, Actor
-from desktop.i18n import _
+from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
@@ -18,10 +18,10 @@ from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
 
 EVENT_LABELS = {
-    "case.registered": _("Registro de trámite"),
-    "case.transition": _("Cambio de estado"),
-    "case.document_added": _("Documento añadido"),
-    "staff.changed": _("Cambio de cuenta del personal"),
+    "case.registered": N_("Registro de trámite"),
+    "case.transition": N_("Cambio de estado"),
+    "case.document_added": N_("Documento añadido"),
+    "staff.changed": N_("Cambio de cuenta del personal"),
 }
 
 
@@ -80,7 +80,8 @@ class SyncService:
             )).order_by(OutboxEvent.seq)).all()
         return [
             OutboxProblem(
-                row.seq, EVENT_LABELS.get(row.event_type, row.event_type), row.case_number or "",
+                row.seq, translate(EVENT_LABELS.get(row.event_type, row.event_type)),
+                row.case_number or "",
                 row.created_at, "rechazado" if row.status == REFUSED_LOCAL else "atascado",
                 row.attempts, row.last_error)
             for row in rows

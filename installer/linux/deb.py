@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.resources import resource
+from desktop.updates import PACKAGE_MANAGED
 from desktop.version import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +54,7 @@ def deb_path(dist: Path) -> Path:
 def stage(bundle: Path, root: Path) -> None:
     """The package's file tree under `root` (owner and modes set by dpkg-deb)."""
     shutil.copytree(bundle, root / INSTALL_DIR, symlinks=True)
+    (root / INSTALL_DIR / PACKAGE_MANAGED).write_text("dpkg\n")  # apt updates it, not tufup
     bin_dir = root / "usr" / "bin"
     bin_dir.mkdir(parents=True)
     (bin_dir / PACKAGE).symlink_to(Path("/") / INSTALL_DIR / PACKAGE)
