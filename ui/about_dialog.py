@@ -88,6 +88,7 @@ def install_about(window: QMainWindow, settings: Settings) -> None:
     button = named(QToolButton(), "about.open", _("Acerca de Ventanilla"), "F1")
     button.setText(_("Acerca de"))
     button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F1 is the keyboard's way; Tab stays on the page
     button.clicked.connect(open_about)
     window.statusBar().addPermanentWidget(button)
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)

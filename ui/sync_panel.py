@@ -28,6 +28,7 @@ from ui.models.rows import RowsModel, SortProxy
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.forms import HINT_STYLE, MARGIN, OK_STYLE, message_label, named, show_message
+from ui.widgets.station_versions import StationVersionsView
 from ui.widgets.tables import rows_table
 
 STATUS_LABELS = {"rechazado": N_("Rechazado"), "atascado": N_("Atascado")}
@@ -107,6 +108,11 @@ class SyncPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        self.versions: StationVersionsView | None = None
+        if may(self.actor.role, Action.VIEW_STATION_VERSIONS):
+            self.versions = StationVersionsView(self.service, self.actor, self.tasks)
+            layout.addWidget(self.versions)
+            self.versions.load()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.retry.clicked.connect(self.retry_selected)
 

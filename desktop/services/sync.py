@@ -13,9 +13,10 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.store.models import OutboxEvent
-from desktop.sync.connection import CentralUnreachable
+from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
+from desktop.sync.versions import StationVersions, station_versions
 
 EVENT_LABELS = {
     "case.registered": N_("Registro de trámite"),
@@ -86,6 +87,16 @@ class SyncService:
                 row.attempts, row.last_error)
             for row in rows
         ]
+
+    def station_versions(self, actor: Actor) -> StationVersions:
+        """This centre's stations and their versions, from central (administrators)."""
+        require(actor, Action.VIEW_STATION_VERSIONS)
+        central = self.runtime.central()
+        try:
+            with offline_as_unreachable():
+                return station_versions(central, self.runtime.settings.centre)
+        finally:
+            central.pool.dispose()
 
     def retry(self, actor: Actor, seq: int) -> None:
         """An administrator sends a refused or stuck event again."""

@@ -21,6 +21,7 @@ from desktop.store.models import CacheMeta, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases
 from desktop.sync.push import push
+from desktop.sync.versions import report_version
 
 log = logging.getLogger(__name__)
 ROUND_SCOPE = "round"  # SyncState row holding the time of the last good round
@@ -51,6 +52,7 @@ def sync_once(
             check_central_identity(central, cache_db)
             pushed = push(central, cache_db, blobs, progress, cancel)
             anchor_audit(central, cache_db, settings.workstation)
+            report_version(central, settings.workstation, settings.centre)
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
