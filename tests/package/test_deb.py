@@ -73,6 +73,11 @@ def test_the_deb_installs_runs_from_tmp_and_leaves_only_user_data(deb: Path, tmp
 
 
 def _use_the_installed_app(tmp_path: Path) -> None:
+    installed = Path("/opt/ventanilla/_internal/resources")
+    assert (installed / "locale" / "es_EC" / "LC_MESSAGES" / "ventanilla.mo").exists()
+    assert (installed / "icons" / "ventanilla.svg").exists()
+    assert Path("/usr/share/icons/hicolor/256x256/apps/ec.gob.iess.Ventanilla.png").exists()
+    assert Path("/opt/ventanilla/.package-manager").exists()  # apt updates it, not tufup
     home = tmp_path / "user"
     home.mkdir()
     env = _clean_env(home)
