@@ -17,6 +17,7 @@ import pytest
 
 from desktop.version import __version__
 from installer.build import ROOT
+from tests.benchmarks.bench_frozen_startup import compare, summary
 from tests.package.conftest import report
 
 pytestmark = pytest.mark.package
@@ -96,6 +97,8 @@ def _use_the_installed_app(tmp_path: Path) -> None:
     assert number in text and "IESS-034-01-07" in text
 
     _gui_for_a_while(env, home)
+    for line in summary(compare(Path("/usr/bin/ventanilla"), runs=5)):
+        report(line)  # the installed bundle against this checkout's virtualenv
 
 
 def _gui_for_a_while(env: dict[str, str], home: Path) -> None:
