@@ -18,6 +18,8 @@ from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
 from desktop.sync.versions import StationVersions, station_versions
 
+__all__ = ["StationVersions", "SyncService"]  # StationVersions: what station_versions returns
+
 EVENT_LABELS = {
     "case.registered": N_("Registro de trámite"),
     "case.transition": N_("Cambio de estado"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from desktop.capture.blobstore import BlobStore
 from desktop.central.models import AuditAnchor, CentralMeta
@@ -52,10 +53,10 @@ def sync_once(
             check_central_identity(central, cache_db)
             pushed = push(central, cache_db, blobs, progress, cancel)
             anchor_audit(central, cache_db, settings.workstation)
-            report_version(central, settings.workstation, settings.centre)
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
+        report_station_version(central, settings)
     except CentralUnreachable as error:
         log.info("sync offline: %s", error.log_message)
         return SyncReport(False, error.user_message)
@@ -69,6 +70,14 @@ def sync_once(
 
 
 CENTRAL_ID = "central_id"
+
+
+def report_station_version(central: Engine, settings: Settings) -> None:
+    """Best effort: a round that moved the cases is not failed by its version report."""
+    try:
+        report_version(central, settings.workstation, settings.centre)
+    except DBAPIError as error:
+        log.info("version not reported this round: %s", type(error).__name__)
 
 
 def check_central_identity(central: Engine, cache_db: SessionFactories) -> None:

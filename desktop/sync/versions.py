@@ -1,6 +1,7 @@
-"""Which Ventanilla version each station runs: every sync round reports this station's to
-central (`station_versions`), and the administrators' «Sincronización» page reads back
-which stations of their centre run an older one than the newest any station reports."""
+"""Which Ventanilla version each station runs: the first pull and every sync round report
+this station's to central (`station_versions`; written only when it changed, so hundreds of
+stations do not write a row every round), and the administrators' «Sincronización» page
+reads back which stations of their centre run an older one than the newest any reports."""
 
 from __future__ import annotations
 
@@ -36,10 +37,13 @@ class StationVersions:
 
 def report_version(central: Engine, workstation: str, centre: str,
                    version: str = __version__) -> None:
-    """This station's row, inserted once and then kept current (one short transaction)."""
-    with writer(central).begin() as connection:
+    """This station's row, written when its version changed (`reported_at`: since when)."""
+    with central.connect() as connection:
         known = connection.scalar(select(StationVersion.version).where(
             StationVersion.workstation == workstation))
+    if known == version:
+        return
+    with writer(central).begin() as connection:
         values = {"version": version, "reported_at": now()}
         if known is None:
             connection.execute(insert(StationVersion).values(

@@ -33,6 +33,9 @@ def test_f1_shows_the_version_and_the_title_carries_it(qtbot, home, monkeypatch)
     assert assert_accessible(dialog) == 1
     dialog.findChild(QPushButton, "about.close").click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(window.findChild(QPushButton, "login.submit").isEnabled, timeout=WAIT)
+    window.close()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT)  # their last signals
 
 
 def test_an_administrator_sees_the_stations_on_an_older_version(qtbot, home, monkeypatch):
@@ -56,4 +59,6 @@ def test_an_administrator_sees_the_stations_on_an_older_version(qtbot, home, mon
     qtbot.waitUntil(lambda: "anterior" in summary.text(), timeout=WAIT)
     assert f"1 estación usa una versión anterior a la {__version__}" in summary.text()
     details = window.findChild(QLabel, "sync.versions.details").text()
-    assert "UIO01-02: versión 0.0.1" in details
+    assert "UIO01-02: versión 0.0.1 (desde el" in details
+    window.close()  # stops the sync timer and waits for the task runner
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT)  # their last signals

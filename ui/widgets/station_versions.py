@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop.domain.roles import Actor
 from desktop.i18n import _, ngettext
-from desktop.services.sync import SyncService
-from desktop.sync.versions import StationVersions
+from desktop.services.sync import StationVersions, SyncService
 from ui.tasks import TaskRunner
 from ui.widgets.forms import HINT_STYLE, OK_STYLE, WARNING_STYLE, message_label, named, show_message
 from ui.widgets.text import moment
@@ -55,7 +54,7 @@ class StationVersionsView(QGroupBox):
             "{n} estaciones usan una versión anterior a la {version}:", len(outdated),
         ).format(n=len(outdated), version=versions.newest), WARNING_STYLE)
         show_message(self.details, "\n".join(
-            _("{station}: versión {version} (informó el {when})").format(
+            _("{station}: versión {version} (desde el {when})").format(
                 station=station.workstation, version=station.version,
                 when=moment(station.reported_at))
             for station in outdated), WARNING_STYLE)
