@@ -22,6 +22,7 @@ from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
 from desktop.i18n import _
 from desktop.logs import configure_logging
+from desktop.version import __version__
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Ventanilla IESS: reliquidación de pensiones (IESS-034-01-07). "
                       "Sin argumentos abre la aplicación."),
     )
+    parser.add_argument("--version", action="version", version=f"ventanilla {__version__}",
+                        help=_("muestra la versión y sale"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMANDO")
     add_capture_commands(commands)
 
@@ -115,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help=_("comprueba la cadena de auditoría; sale con 1 si está rota")
     ).set_defaults(handler=_audit_verify)
 
+    update = commands.add_parser(
+        "update", help=_("busca una versión nueva de Ventanilla y la deja lista para el "
+                         "próximo inicio (si TI lo permite)"))
+    update.set_defaults(handler=_update)
+
     verify = commands.add_parser(
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
@@ -164,12 +172,13 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
         print(_("Estación: centro {centre}, ventanilla {counter}").format(
             centre=settings.centre, counter=settings.counter))
         for login in result.logins:
-            print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
+            print(_("usuario: {user}  clave: {password}  rol: {role}").format(
+                user=login.username, password=login.password, role=login.role.value))
         samples = result.samples
-        print(f"elegible: {samples.eligible}")
-        print(f"aportes pendientes: {samples.pending_contributions}")
-        print(f"pensión suspendida: {samples.suspended}")
-        print(f"no es pensionista: {samples.not_pensioner}")
+        print(_("elegible: {cedula}").format(cedula=samples.eligible))
+        print(_("aportes pendientes: {cedula}").format(cedula=samples.pending_contributions))
+        print(_("pensión suspendida: {cedula}").format(cedula=samples.suspended))
+        print(_("no es pensionista: {cedula}").format(cedula=samples.not_pensioner))
     if args.cases:
         runtime = open_runtime(settings)
         try:
@@ -182,6 +191,15 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
                 "sincronizar.").format(n=made.registered, station=settings.workstation,
                                        d=made.derived))
     return 0
+
+
+def _update(args: argparse.Namespace, paths: Paths) -> int:
+    from desktop.machine import load_machine_settings
+    from desktop.updates import REFUSED, UNREACHABLE, check_for_update
+
+    result = check_for_update(paths, load_machine_settings())
+    print(result.message)
+    return 1 if result.status in (REFUSED, UNREACHABLE) else 0
 
 
 def _operator(centre: str) -> Actor:

@@ -215,8 +215,16 @@ class Settings:
 
 
 def load_settings(paths: Paths | None = None) -> Settings:
-    """Read the settings file; defaults (demo mode) when there is none."""
-    paths = paths or Paths.discover()
+    """The settings file (defaults, demo mode, when there is none) under what IT fixed in
+    the machine-wide file (desktop.machine)."""
+    from desktop.machine import load_machine_settings
+
+    settings = _user_settings(paths or Paths.discover())
+    fixed = load_machine_settings().station
+    return settings.with_changes(**fixed) if fixed else settings
+
+
+def _user_settings(paths: Paths) -> Settings:
     file = paths.settings_file
     if not file.exists():
         return Settings(paths=paths)

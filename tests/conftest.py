@@ -19,6 +19,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+os.environ.setdefault("VENTANILLA_MACHINE_SETTINGS", "")  # not this machine's /etc file
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -100,6 +101,25 @@ def signed_form(tmp_path: Path) -> Path:
     path = tmp_path / "solicitud.pdf"
     path.write_bytes(make_pdf(2))
     return path
+
+
+# --- packaging tests: only when asked ---------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--package", action="store_true",
+                     help="also build the frozen bundle and the .deb, install it with apt and "
+                          "remove it (tests/package: root, on a disposable machine)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Packaging tests install a system package: deselected (not skipped) unless asked."""
+    if config.getoption("--package"):
+        return
+    deselected = [item for item in items if item.get_closest_marker("package")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("package")]
 
 
 # --- CI: no silent skips -------------------------------------------------------------

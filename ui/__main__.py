@@ -13,6 +13,9 @@ def main() -> int:
         from desktop.cli import main as cli_main
 
         return cli_main(sys.argv[1:])
+    from desktop.updates import install_at_start
+
+    install_at_start()  # a frozen bundle installs a staged update and restarts into it
     from ui.app import run
 
     return run()

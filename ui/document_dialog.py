@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.atomic import write_atomically
 from desktop.domain.roles import Actor
 from desktop.errors import VentanillaError
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext, translate
 from desktop.progress import CancelToken, Progress
 from desktop.services.case_documents import CaseDocumentService
 from desktop.services.printing import RenderedDocument
@@ -52,7 +52,7 @@ from ui.widgets.forms import (
 from ui.widgets.pdf_viewer import PdfViewer
 from ui.widgets.screen import fit_to_screen
 
-A4, TICKET = ("a4", "A4"), ("80mm", _("Ticket 80 mm"))
+A4, TICKET = ("a4", "A4"), ("80mm", N_("Ticket 80 mm"))
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class DocumentDialog(QDialog):
         self.viewer = PdfViewer(f"{prefix}.view", _("Vista previa del documento"), self)
         self.paper = named(QComboBox(), f"{prefix}.format", _("Formato de papel"))
         for value, label in self.printable.papers:
-            self.paper.addItem(label, value)
+            self.paper.addItem(translate(label), value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.printable.paper)))
         self.copy_info = named(QLabel(), f"{prefix}.copyInfo", _("Copia"))
         self.print_dialog = named(with_icon(QPushButton(_("&Imprimir…")), "print"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from desktop.config import Settings
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
+from desktop.version import __version__
 from ui.idle_lock import IdleLock, minutes_ms
 from ui.login_page import LoginPage
 from ui.tasks import Task, TaskRunner
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
     def _update_titles(self) -> None:
         station = _("Centro {centre} · ventanilla {counter:02d}").format(
             centre=self.settings.centre, counter=self.settings.counter)
-        title = f"Ventanilla IESS — {station}"
+        title = f"Ventanilla IESS {__version__} — {station}"
         if self.settings.demo:
             title += " — " + _("DEMOSTRACIÓN: datos ficticios, base sin cifrar")
         self.setWindowTitle(title)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import format_local
 from desktop.domain.roles import Action, Actor, may
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext, translate
 from desktop.services.runtime import Runtime
 from desktop.services.sync import OutboxProblem, SyncService
 from ui.models.rows import RowsModel, SortProxy
@@ -29,23 +29,24 @@ from ui.style import Look, Tone, set_look, set_tone
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.forms import MARGIN, message_label, named, show_message
+from ui.widgets.station_versions import StationVersionsView
 from ui.widgets.tables import rows_table
 
-STATUS_LABELS = {"rechazado": _("Rechazado"), "atascado": _("Atascado")}
+STATUS_LABELS = {"rechazado": N_("Rechazado"), "atascado": N_("Atascado")}
 
 
 class ProblemsModel(RowsModel[OutboxProblem]):
     """One row per problem event."""
 
     EVENT, CASE, DATE, STATUS, ATTEMPTS, REASON = range(6)
-    HEADERS = (_("Evento"), _("Trámite"), _("Fecha"), _("Estado"), _("Intentos"), _("Motivo"))
+    HEADERS = (N_("Evento"), N_("Trámite"), N_("Fecha"), N_("Estado"), N_("Intentos"), N_("Motivo"))
 
     def text(self, row: OutboxProblem, column: int) -> str:
         return (
             row.what,
             row.case_number,
             format_local(row.created_at),
-            STATUS_LABELS.get(row.status, row.status),
+            translate(STATUS_LABELS.get(row.status, row.status)),
             str(row.attempts),
             row.reason,
         )[column]
@@ -108,6 +109,11 @@ class SyncPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        self.versions: StationVersionsView | None = None
+        if may(self.actor.role, Action.VIEW_STATION_VERSIONS):
+            self.versions = StationVersionsView(self.service, self.actor, self.tasks)
+            layout.addWidget(self.versions)
+            self.versions.load()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.retry.clicked.connect(self.retry_selected)
 

@@ -273,6 +273,18 @@ class AuditAnchor(Base):
     anchored_at: Mapped[datetime]
 
 
+class StationVersion(Base):
+    """The Ventanilla version each workstation ran at its last sync round, so the
+    administrators see which stations still run an older one."""
+
+    __tablename__ = "station_versions"
+
+    workstation: Mapped[str] = mapped_column(String(20), primary_key=True)
+    centre_code: Mapped[str] = mapped_column(String(5), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    reported_at: Mapped[datetime]
+
+
 class Blob(Base):
     """A document file, content-addressed; `complete` once every chunk is in and verified."""
 

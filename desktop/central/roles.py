@@ -76,6 +76,8 @@ COUNTER_GRANTS: dict[str, str] = {
     "deliveries": "SELECT, INSERT",  # push of a delivery; RLS: own centre's cases
     "applied_events": "SELECT, INSERT",  # exactly-once push; RLS: own workstations
     "audit_anchors": "SELECT, INSERT",  # each round anchors the station's audit chain
+    # each round reports the station's version; RLS: writes for its own centre's stations
+    "station_versions": "SELECT, INSERT, UPDATE (version, reported_at)",
     "blobs": "SELECT, INSERT, UPDATE (complete)",  # document upload
     "blob_chunks": "SELECT, INSERT, DELETE",  # upload, resume, verify; RLS: unfinished only
     "case_transitions": "SELECT",  # read by the transition guard with the caller's rights
@@ -160,6 +162,13 @@ POLICIES: tuple[Policy, ...] = (
     Policy("applied_events", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("audit_anchors", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("audit_anchors", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
+    # every station's version is readable (the newest one in the country is the yardstick;
+    # names of workstations and versions are not personal); each writes its own centre's
+    Policy("station_versions", "SELECT", _C, using=ALL_ROWS),
+    Policy("station_versions", "INSERT", _C, check=f"centre_code = {CENTRE} AND "
+                                                   f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("station_versions", "UPDATE", _C, using=f"centre_code = {CENTRE}",
+           check=f"centre_code = {CENTRE}"),
     Policy("blobs", "SELECT", _C, using=ALL_ROWS),
     Policy("blobs", "INSERT", _C, check="NOT complete"),
     Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
@@ -171,7 +180,7 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
         "cases", "case_events", "case_documents", "deliveries", "staff", "applied_events",
-        "audit_anchors", "blobs", "blob_chunks")),
+        "audit_anchors", "station_versions", "blobs", "blob_chunks")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
 )

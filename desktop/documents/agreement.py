@@ -37,11 +37,11 @@ from desktop.documents.layout import (
 )
 from desktop.documents.qr import QrFlowable
 from desktop.domain.checklist import procedure_name
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 
 _MONTHS = (
-    _("enero"), _("febrero"), _("marzo"), _("abril"), _("mayo"), _("junio"),
-    _("julio"), _("agosto"), _("septiembre"), _("octubre"), _("noviembre"), _("diciembre"),
+    N_("enero"), N_("febrero"), N_("marzo"), N_("abril"), N_("mayo"), N_("junio"),
+    N_("julio"), N_("agosto"), N_("septiembre"), N_("octubre"), N_("noviembre"), N_("diciembre"),
 )  # fmt: skip
 
 
@@ -92,7 +92,7 @@ def render_agreement(data: AgreementData) -> bytes:
 def format_long_date(day: date) -> str:
     """The date as acts are dated in Ecuador: 15 de enero de 2026."""
     return _("{day} de {month} de {year}").format(
-        day=day.day, month=_MONTHS[day.month - 1], year=day.year
+        day=day.day, month=translate(_MONTHS[day.month - 1]), year=day.year
     )
 
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from desktop.domain.roles import Role
 from desktop.errors import VentanillaError
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 
 
 class CaseState(StrEnum):
@@ -29,7 +29,7 @@ class CaseState(StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATE_LABELS[self]
+        return translate(_STATE_LABELS[self])
 
     @property
     def is_terminal(self) -> bool:
@@ -37,17 +37,17 @@ class CaseState(StrEnum):
 
 
 _STATE_LABELS = {
-    CaseState.INGRESADO: _("Ingresado"),
-    CaseState.EN_REVISION: _("En revisión"),
-    CaseState.DEVUELTO: _("Devuelto con observaciones"),
-    CaseState.DERIVADO: _("Derivado a la Dirección de Pensiones"),
-    CaseState.EN_ANALISIS: _("En análisis"),
-    CaseState.REQUIERE_INFO: _("Requiere información"),
-    CaseState.ACUERDO_EMITIDO: _("Acuerdo emitido"),
-    CaseState.NOTIFICADO: _("Entregado / notificado"),
-    CaseState.CERRADO: _("Archivado"),
-    CaseState.DESISTIDO: _("Desistido"),
-    CaseState.ANULADO: _("Anulado"),
+    CaseState.INGRESADO: N_("Ingresado"),
+    CaseState.EN_REVISION: N_("En revisión"),
+    CaseState.DEVUELTO: N_("Devuelto con observaciones"),
+    CaseState.DERIVADO: N_("Derivado a la Dirección de Pensiones"),
+    CaseState.EN_ANALISIS: N_("En análisis"),
+    CaseState.REQUIERE_INFO: N_("Requiere información"),
+    CaseState.ACUERDO_EMITIDO: N_("Acuerdo emitido"),
+    CaseState.NOTIFICADO: N_("Entregado / notificado"),
+    CaseState.CERRADO: N_("Archivado"),
+    CaseState.DESISTIDO: N_("Desistido"),
+    CaseState.ANULADO: N_("Anulado"),
 }
 
 TERMINAL_STATES = frozenset({CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ANULADO})

@@ -35,11 +35,11 @@ from itertools import pairwise
 from desktop.domain.pension_tables import CENT, YearTables, tables_for
 from desktop.domain.periods import FIRST_YEAR, Month
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 
 BEST_YEARS = 5
 MONTHS_PER_WINDOW = 12
-REFERENTIAL_LABEL = "Cálculo referencial, no vinculante"
+REFERENTIAL_LABEL = N_("Cálculo referencial, no vinculante")
 _PRECISION = 50
 _MONTH_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -428,7 +428,7 @@ def preview(before: History, after: History, year: int) -> PensionPreview:
     tables = tables_for(year)
     notes = [
         _("{label}: no se imprime; la renta la fija el Acuerdo de la Dirección del Sistema de "
-          "Pensiones.").format(label=_(REFERENTIAL_LABEL)),
+          "Pensiones.").format(label=translate(REFERENTIAL_LABEL)),
         _(
             "Base según C.D. 100 Art. 2 (restituido por C.D. 641): los cinco mejores promedios "
             "de 12 meses consecutivos con aporte, sin superponerse. Las pensiones concedidas "
@@ -455,7 +455,7 @@ def preview(before: History, after: History, year: int) -> PensionPreview:
         before=previous,
         after=new,
         notes=tuple(notes),
-        label=_(REFERENTIAL_LABEL),
+        label=translate(REFERENTIAL_LABEL),
     )
 
 

@@ -34,6 +34,7 @@ class Action(StrEnum):
     OVERRIDE_ELIGIBILITY = "override_eligibility"
     ADD_DOCUMENT = "add_document"
     MANAGE_STAFF = "manage_staff"
+    VIEW_STATION_VERSIONS = "view_station_versions"
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -46,6 +47,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.OVERRIDE_ELIGIBILITY: frozenset({Role.SUPERVISOR}),
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
+    Action.VIEW_STATION_VERSIONS: frozenset({Role.ADMINISTRATOR}),
 }
 
 

@@ -15,11 +15,11 @@ from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, RequestType, checklist_for, document_label
 from desktop.domain.identity import mask_cedula, mask_email
 from desktop.domain.pensions import PensionType
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 from desktop.services.receipts import find_case
 from desktop.store.models import Agreement, Case, Centre, Delivery
 
-BACK_OFFICE_UNIT = "Dirección de Pensiones"
+BACK_OFFICE_UNIT = N_("Dirección de Pensiones")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def summary_of(case: Case) -> CaseSummary:
 
 
 def _unit(workstation: str) -> str:
-    return _(BACK_OFFICE_UNIT) if workstation == "CENTRAL" else _("Ventanilla {w}").format(
+    return translate(BACK_OFFICE_UNIT) if workstation == "CENTRAL" else _("Ventanilla {w}").format(
         w=workstation)
 
 

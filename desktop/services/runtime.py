@@ -22,7 +22,7 @@ from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
 from desktop.sync.connection import offline_as_unreachable, open_central
-from desktop.sync.engine import check_central_identity, mark_good_round
+from desktop.sync.engine import check_central_identity, mark_good_round, report_station_version
 from desktop.sync.pull import has_pulled, pull
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ def first_pull(
             check_central_identity(central, db)
             pull(central, db, settings.centre, progress, cancel)
         mark_good_round(db)
+        report_station_version(central, settings)
     finally:
         central.dispose()
 
@@ -87,6 +88,8 @@ def open_runtime(
     settings: Settings, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Runtime:
     """Open everything the services need; on a machine with nothing configured, the demo."""
+    if not settings.is_configured and not settings.demo:
+        settings.save()  # IT's machine-wide file named the central: this station's first start
     if not settings.is_configured:
         from desktop.services.demo import setup_demo
 

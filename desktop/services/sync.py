@@ -8,20 +8,23 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from desktop.domain.roles import Action, Actor
-from desktop.i18n import _
+from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.store.models import OutboxEvent
-from desktop.sync.connection import CentralUnreachable
+from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
+from desktop.sync.versions import StationVersions, station_versions
+
+__all__ = ["StationVersions", "SyncService"]  # StationVersions: what station_versions returns
 
 EVENT_LABELS = {
-    "case.registered": _("Registro de trámite"),
-    "case.transition": _("Cambio de estado"),
-    "case.document_added": _("Documento añadido"),
-    "staff.changed": _("Cambio de cuenta del personal"),
+    "case.registered": N_("Registro de trámite"),
+    "case.transition": N_("Cambio de estado"),
+    "case.document_added": N_("Documento añadido"),
+    "staff.changed": N_("Cambio de cuenta del personal"),
 }
 
 
@@ -80,11 +83,22 @@ class SyncService:
             )).order_by(OutboxEvent.seq)).all()
         return [
             OutboxProblem(
-                row.seq, EVENT_LABELS.get(row.event_type, row.event_type), row.case_number or "",
+                row.seq, translate(EVENT_LABELS.get(row.event_type, row.event_type)),
+                row.case_number or "",
                 row.created_at, "rechazado" if row.status == REFUSED_LOCAL else "atascado",
                 row.attempts, row.last_error)
             for row in rows
         ]
+
+    def station_versions(self, actor: Actor) -> StationVersions:
+        """This centre's stations and their versions, from central (administrators)."""
+        require(actor, Action.VIEW_STATION_VERSIONS)
+        central = self.runtime.central()
+        try:
+            with offline_as_unreachable():
+                return station_versions(central, self.runtime.settings.centre)
+        finally:
+            central.pool.dispose()
 
     def retry(self, actor: Actor, seq: int) -> None:
         """An administrator sends a refused or stuck event again."""

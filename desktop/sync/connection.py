@@ -119,7 +119,7 @@ def open_central(settings: Settings) -> Engine:
         raise StorageError(
             _("La base central no está en la versión que espera esta estación ({current} en "
               "lugar de {head}). Pida al administrador que ejecute «ventanilla central init» "
-              "o actualice Ventanilla.").format(current=current or "vacía", head=head),
+              "o actualice Ventanilla.").format(current=current or _("vacía"), head=head),
             f"central schema {current}, expected {head}",
         )
     return engine

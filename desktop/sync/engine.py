@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from desktop.capture.blobstore import BlobStore
 from desktop.central.models import AuditAnchor, CentralMeta
@@ -21,6 +22,7 @@ from desktop.store.models import CacheMeta, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases
 from desktop.sync.push import push
+from desktop.sync.versions import report_version
 
 log = logging.getLogger(__name__)
 ROUND_SCOPE = "round"  # SyncState row holding the time of the last good round
@@ -54,6 +56,7 @@ def sync_once(
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
+        report_station_version(central, settings)
     except CentralUnreachable as error:
         log.info("sync offline: %s", error.log_message)
         return SyncReport(False, error.user_message)
@@ -67,6 +70,14 @@ def sync_once(
 
 
 CENTRAL_ID = "central_id"
+
+
+def report_station_version(central: Engine, settings: Settings) -> None:
+    """Best effort: a round that moved the cases is not failed by its version report."""
+    try:
+        report_version(central, settings.workstation, settings.centre)
+    except DBAPIError as error:
+        log.info("version not reported this round: %s", type(error).__name__)
 
 
 def check_central_identity(central: Engine, cache_db: SessionFactories) -> None:

@@ -21,7 +21,7 @@ from desktop.central import models as central
 from desktop.clock import now
 from desktop.db.engines import SessionFactories
 from desktop.domain.text import fold
-from desktop.i18n import _
+from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
 
@@ -201,18 +201,18 @@ def _cases() -> Select[Any]:
 
 
 SCOPES: tuple[Scope, ...] = (
-    Scope("centres", _("Centros"), central.Centre,
+    Scope("centres", N_("Centros"), central.Centre,
           lambda: select(*central.Centre.__table__.columns), _store_plain(cache.Centre)),
-    Scope("staff", _("Personal"), central.Staff,
+    Scope("staff", N_("Personal"), central.Staff,
           lambda: select(*central.Staff.__table__.columns), _store_staff),
-    Scope("pensioners", _("Registro de pensionistas"), central.Pension,
+    Scope("pensioners", N_("Registro de pensionistas"), central.Pension,
           lambda: select(
               central.Pension.cedula, central.Person.given_names, central.Person.surnames,
               central.Pension.pension_type, central.Pension.state.label("pension_state"),
               central.Pension.granted_on, central.Pension.change_id,
           ).join(central.Person, central.Person.cedula == central.Pension.cedula),
           _store_plain(cache.Pensioner)),
-    Scope("debts", _("Aportes pendientes"), central.ContributionDebt,
+    Scope("debts", N_("Aportes pendientes"), central.ContributionDebt,
           lambda: select(
               *_columns(central.ContributionDebt, "id", "cedula", "employer_ruc", "period_from",
                         "period_to", "settled_on", "change_id"),
@@ -220,10 +220,10 @@ SCOPES: tuple[Scope, ...] = (
           ).join(central.Employer,
                  central.Employer.ruc == central.ContributionDebt.employer_ruc),
           _store_debts),
-    Scope("cases", _("Trámites"), central.Case, _cases, _store_cases),
-    Scope("case_events", _("Historial de trámites"), central.CaseEvent,
+    Scope("cases", N_("Trámites"), central.Case, _cases, _store_cases),
+    Scope("case_events", N_("Historial de trámites"), central.CaseEvent,
           lambda: select(*central.CaseEvent.__table__.columns), _store_events),
-    Scope("agreements", _("Acuerdos"), central.Agreement,
+    Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
 )
 REFERENCE_SCOPES = ("centres", "staff", "pensioners", "debts")
@@ -308,7 +308,7 @@ def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
             _save(session, scope.name, cursor=position.cursor, horizon=position.horizon,
                   after_change=after[0], after_key=str(after[1]))
         done += len(rows)
-        progress(done, max(total, done), scope.label)
+        progress(done, max(total, done), translate(scope.label))
     if done or not position.recorded or position.after is not None:
         # a pull with nothing new writes nothing: its cursor stays valid (lower is safe)
         with cache_db.write() as session, session.begin():

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel
 from PySide6.QtGui import QBrush
 
 from desktop.domain.text import fold
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.services.case_views import CaseSummary
 from desktop.services.review import ReviewItem
 from ui.models.rows import MUTED, Index, RowsModel, SortProxy
@@ -26,8 +26,8 @@ class ReviewQueueModel(RowsModel[ReviewItem]):
     the two marks that change what the supervisor may or must do."""
 
     CASE, APPLICANT, CEDULA, REGISTERED_BY, SINCE, DAYS, FLAGS = range(7)
-    HEADERS = (_("Trámite"), _("Solicitante"), _("Cédula"), _("Registró"),
-               _("En revisión desde"), _("Días hábiles"), _("Observaciones"))
+    HEADERS = (N_("Trámite"), N_("Solicitante"), N_("Cédula"), N_("Registró"),
+               N_("En revisión desde"), N_("Días hábiles"), N_("Observaciones"))
 
     def text(self, row: ReviewItem, column: int) -> str:
         summary = row.summary
@@ -66,8 +66,8 @@ class CaseListModel(RowsModel[CaseSummary]):
     what the clerk must read in the list (why a case was returned)."""
 
     CASE, APPLICANT, CEDULA, STATE, REGISTERED, CHANGED, NOTE = range(7)
-    HEADERS = (_("Trámite"), _("Solicitante"), _("Cédula"), _("Estado"), _("Ingresado"),
-               _("Último cambio"), _("Observación"))
+    HEADERS = (N_("Trámite"), N_("Solicitante"), N_("Cédula"), N_("Estado"), N_("Ingresado"),
+               N_("Último cambio"), N_("Observación"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.i18n import translate
+
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole  # comparable Python values
@@ -57,7 +59,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return translate(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

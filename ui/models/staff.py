@@ -10,14 +10,14 @@ from typing import Any
 
 from PySide6.QtGui import QBrush
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.services.staff import StaffMember
 from ui.models.rows import MUTED, RowsModel, SortProxy
 
 
 class StaffModel(RowsModel[StaffMember]):
     USERNAME, NAME, ROLE, ACTIVE = range(4)
-    HEADERS = (_("Usuario"), _("Nombre"), _("Rol"), _("Activo"))
+    HEADERS = (N_("Usuario"), N_("Nombre"), N_("Rol"), N_("Activo"))
 
     def text(self, row: StaffMember, column: int) -> str:
         active = _("Sí") if row.active else _("No")

@@ -19,22 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.pension import Calculation, PensionPreview
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 from ui.style import Look, Tone, set_look, set_tone
 from ui.widgets.forms import message_label, named, show_message
 from ui.widgets.text import usd
 
 ROWS: tuple[tuple[str, Callable[[Calculation], str]], ...] = (
-    (_("Imposiciones (meses)"), lambda c: str(c.months)),
-    (_("Años completos"), lambda c: str(c.years)),
-    (_("Mejores años usados"), lambda c: "\n".join(f"{w.start} a {w.end}" for w in c.windows)),
-    (_("Base (promedio de los mejores años)"), lambda c: usd(c.base)),
-    (_("Coeficiente"), lambda c: f"{c.coefficient:.4f}".replace(".", ",")),
-    (_("Base × coeficiente"), lambda c: usd(c.raw)),
-    (_("Pensión mínima"), lambda c: usd(c.minimum)),
-    (_("Pensión máxima"), lambda c: usd(c.maximum)),
-    (_("Límite aplicado"), lambda c: c.bound.label),
-    (_("Pensión mensual"), lambda c: usd(c.final)),
+    (N_("Imposiciones (meses)"), lambda c: str(c.months)),
+    (N_("Años completos"), lambda c: str(c.years)),
+    (N_("Mejores años usados"), lambda c: "\n".join(f"{w.start} a {w.end}" for w in c.windows)),
+    (N_("Base (promedio de los mejores años)"), lambda c: usd(c.base)),
+    (N_("Coeficiente"), lambda c: f"{c.coefficient:.4f}".replace(".", ",")),
+    (N_("Base × coeficiente"), lambda c: usd(c.raw)),
+    (N_("Pensión mínima"), lambda c: usd(c.minimum)),
+    (N_("Pensión máxima"), lambda c: usd(c.maximum)),
+    (N_("Límite aplicado"), lambda c: c.bound.label),
+    (N_("Pensión mensual"), lambda c: usd(c.final)),
 )
 
 
@@ -52,7 +52,7 @@ class PensionPreviewView(QGroupBox):
                            _("Cálculo antes y después del pago patronal"))
         self.table.setHorizontalHeaderLabels([_("Antes del pago patronal"),
                                               _("Con el pago patronal")])
-        self.table.setVerticalHeaderLabels([label for label, _value in ROWS])
+        self.table.setVerticalHeaderLabels([translate(label) for label, _value in ROWS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

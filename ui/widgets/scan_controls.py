@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.capture.draft import DraftPage
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 from ui.icons import with_icon
 from ui.style import Tone, set_tone
 from ui.widgets.forms import message_label, named, show_message
 from ui.widgets.page_strip import PageStrip
 
-SOURCES = (("flatbed", _("Vidrio")), ("adf", _("Alimentador automático")))
+SOURCES = (("flatbed", N_("Vidrio")), ("adf", N_("Alimentador automático")))
 
 
 def _button(text: str, name: str, accessible: str, description: str = "") -> QPushButton:
@@ -74,7 +74,7 @@ class ScanControls(QWidget):
                                 "importarlo (F3)"))
         self.source = named(QComboBox(), "scan.source", _("Origen del escaneo"))
         for value, label in SOURCES:
-            self.source.addItem(label, value)
+            self.source.addItem(translate(label), value)
         named(self.source.view(), "scan.sourceList", _("Orígenes de escaneo"))
         self.straighten = named(QCheckBox(_("Endere&zar")), "scan.straighten",
                                 _("Enderezar las páginas escaneadas"),
