@@ -20,7 +20,7 @@ _DIGITS = re.compile(r"\d{9,}")
 
 def redact(text: str) -> str:
     """Text with e-mail addresses and runs of nine or more digits blanked out."""
-    return _DIGITS.sub("<número>", _EMAIL.sub("<correo>", text))
+    return _DIGITS.sub("<digits>", _EMAIL.sub("<email>", text))
 
 
 class RedactingFormatter(logging.Formatter):

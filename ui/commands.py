@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
-from desktop.i18n import _
+from desktop.i18n import N_, translate
 from ui.icons import icon
 from ui.widgets.forms import named
 
@@ -24,7 +24,7 @@ from ui.widgets.forms import named
 @dataclass(frozen=True)
 class Command:
     name: str  # the objectName of its button: nav.intake, status.printSlip, …
-    text: str  # with its mnemonic
+    text: str  # with its mnemonic; N_() marked, translated where shown
     accessible: str
     icon: str = ""
     keys: tuple[str, ...] = ()  # besides the mnemonic
@@ -32,40 +32,41 @@ class Command:
 
     def tooltip(self) -> str:
         keys = ", ".join(self.keys)
-        if self.description and keys:
-            return f"{self.description} ({keys})"
-        return self.description or keys
+        description = translate(self.description) if self.description else ""
+        if description and keys:
+            return f"{description} ({keys})"
+        return description or keys
 
 
 _COMMANDS = (
-    Command("nav.intake", _("Ingreso de &trámites"), _("Ingreso de trámites"), "intake",
-            description=_("Registrar una solicitud nueva")),
-    Command("nav.status", _("Consulta de esta&do"), _("Consulta de estado"), "status", ("F2",),
-            _("Buscar un trámite por cédula, número o nombre")),
-    Command("nav.review", _("&Bandeja de revisión"), _("Bandeja de revisión"), "review",
-            description=_("Trámites por aprobar, devolver o anular")),
-    Command("nav.sync", _("&Sincronización"), _("Sincronización"), "sync",
-            description=_("Estado del envío y la recepción de datos con la central")),
-    Command("nav.staff", _("Personal"), _("Personal del centro"), "staff", ("Ctrl+Shift+P",),
-            _("Cuentas del personal del centro")),
-    Command("nav.password", _("Cambiar clave…"), _("Cambiar clave"), "password",
+    Command("nav.intake", N_("Ingreso de &trámites"), N_("Ingreso de trámites"), "intake",
+            description=N_("Registrar una solicitud nueva")),
+    Command("nav.status", N_("Consulta de esta&do"), N_("Consulta de estado"), "status", ("F2",),
+            N_("Buscar un trámite por cédula, número o nombre")),
+    Command("nav.review", N_("&Bandeja de revisión"), N_("Bandeja de revisión"), "review",
+            description=N_("Trámites por aprobar, devolver o anular")),
+    Command("nav.sync", N_("&Sincronización"), N_("Sincronización"), "sync",
+            description=N_("Estado del envío y la recepción de datos con la central")),
+    Command("nav.staff", N_("Personal"), N_("Personal del centro"), "staff", ("Ctrl+Shift+P",),
+            N_("Cuentas del personal del centro")),
+    Command("nav.password", N_("Cambiar clave…"), N_("Cambiar clave"), "password",
             ("Ctrl+Shift+K",)),
-    Command("nav.lock", _("Bloquear"), _("Bloquear la estación"), "lock", ("Ctrl+L",),
-            _("Oculta el trabajo en curso hasta que escriba su clave")),
+    Command("nav.lock", N_("Bloquear"), N_("Bloquear la estación"), "lock", ("Ctrl+L",),
+            N_("Oculta el trabajo en curso hasta que escriba su clave")),
     # no Alt+letter: signing out by a stray chord would drop the next person's work
-    Command("nav.signOut", _("Cerrar sesión"), _("Cerrar sesión"), "signOut",
+    Command("nav.signOut", N_("Cerrar sesión"), N_("Cerrar sesión"), "signOut",
             ("Ctrl+Shift+Q",)),
     # the status page: the open case
-    Command("status.printSlip", _("&Hoja de estado…"), _("Imprimir hoja de estado"), "slip",
-            ("Ctrl+P",), _("Vista previa e impresión de la hoja de estado")),
-    Command("status.printAgreement", _("Copia del &acuerdo…"), _("Imprimir copia del acuerdo"),
+    Command("status.printSlip", N_("&Hoja de estado…"), N_("Imprimir hoja de estado"), "slip",
+            ("Ctrl+P",), N_("Vista previa e impresión de la hoja de estado")),
+    Command("status.printAgreement", N_("Copia del &acuerdo…"), N_("Imprimir copia del acuerdo"),
             "agreement"),
-    Command("status.deliver", _("Registrar entre&ga…"), _("Registrar entrega del acuerdo"),
+    Command("status.deliver", N_("Registrar entre&ga…"), N_("Registrar entrega del acuerdo"),
             "deliver"),
-    Command("status.correct", _("C&orregir y reenviar…"), _("Corregir el trámite devuelto"),
-            "correct", description=_("Corregir contacto, agregar documentos y reenviar a "
+    Command("status.correct", N_("C&orregir y reenviar…"), N_("Corregir el trámite devuelto"),
+            "correct", description=N_("Corregir contacto, agregar documentos y reenviar a "
                                      "revisión")),
-    Command("status.sendToReview", _("Enviar a re&visión"), _("Enviar a revisión del supervisor"),
+    Command("status.sendToReview", N_("Enviar a re&visión"), N_("Enviar a revisión del supervisor"),
             "send"),
 )
 COMMANDS = {command.name: command for command in _COMMANDS}
@@ -74,8 +75,8 @@ COMMANDS = {command.name: command for command in _COMMANDS}
 def command_button(command: Command | str, parent: QWidget | None = None) -> QPushButton:
     """A button showing the command (text with its mnemonic, icon, tooltip); no keys bound."""
     command = COMMANDS[command] if isinstance(command, str) else command
-    button = named(QPushButton(command.text, parent), command.name, command.accessible,
-                   command.tooltip())
+    button = named(QPushButton(translate(command.text), parent), command.name,
+                   translate(command.accessible), command.tooltip())
     if command.icon:
         button.setIcon(icon(command.icon))
     return button
@@ -88,7 +89,7 @@ def bind_keys(command: Command | str, scope: QWidget, slot: Callable[[], object]
     command = COMMANDS[command] if isinstance(command, str) else command
     if not command.keys:
         return None
-    action = QAction(command.accessible, scope)
+    action = QAction(translate(command.accessible), scope)
     action.setObjectName(f"{command.name}.action")
     action.setShortcuts([QKeySequence(key) for key in command.keys])
     action.setShortcutContext(context)

@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.clock import local, now
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext, translate
 from ui.widgets.forms import named
 
 log = logging.getLogger("ventanilla.unexpected")
 
-UNEXPECTED = _("Ocurrió un error inesperado y la última acción no se completó. Quedó "
+UNEXPECTED = N_("Ocurrió un error inesperado y la última acción no se completó. Quedó "
                "registrado en el log de Ventanilla ({time}). Puede seguir trabajando; si "
                "vuelve a ocurrir, cierre y abra Ventanilla de nuevo y avise al soporte técnico "
                "indicando esa hora.")
@@ -80,7 +80,7 @@ def report_unexpected(kind: type[BaseException], error: BaseException,
                       trace: TracebackType | None) -> None:
     """Log an exception nobody handled and tell the person."""
     log.error("unhandled %s", kind.__name__, exc_info=(kind, error, trace))
-    show_error(UNEXPECTED.format(time=local(now()).strftime("%H:%M:%S")),
+    show_error(translate(UNEXPECTED).format(time=local(now()).strftime("%H:%M:%S")),
                _("Error inesperado"))
 
 

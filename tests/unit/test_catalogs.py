@@ -46,6 +46,7 @@ DATA_TEXTS = {
     ("ui/review_page.py", "revisión del supervisor"): "audit reason stored in the access log",
     ("ui/status_page.py", "envío a revisión"): "audit reason stored in the access log",
     ("ui/status_page.py", "mis trámites"): "audit reason stored in the access log",
+    ("ui/status_page.py", "corrección de trámite"): "audit reason stored in the access log",
 }
 
 
