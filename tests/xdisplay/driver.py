@@ -212,3 +212,28 @@ def answer(box_name: str, button: str) -> None:
     widget(box_name)
     click(f"{box_name}.{button}")
     wait(lambda: find(box_name) is None, 10, f"{box_name} closed")
+
+
+def run_app(steps: Callable[[Any, Any], None], prepare: Callable[[], Any]) -> int:
+    """The child's whole life: a QApplication, the data `prepare()` makes, the window from
+    ui.app.launch(), the station ready, then `steps(window)`; whatever stops it becomes a
+    violation, and the results are written in every case."""
+    import sys
+    import traceback
+
+    app = QApplication(sys.argv[:1])
+    from ui import app as ui_app
+
+    prepared = prepare()
+    window = ui_app.launch()
+    try:
+        wait(lambda: find("login.submit") is not None and find("login.submit").isEnabled(),
+             120, "station ready")
+        steps(window, prepared)
+    except Exception:
+        RESULTS.violations.append("stopped: " + traceback.format_exc())
+    finally:
+        RESULTS.save()
+        window.close()
+        app.processEvents()
+    return 0

@@ -11,23 +11,19 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
-from sqlalchemy import select
 
 from desktop.central.backoffice import issue_agreement, move
 from desktop.config import load_settings
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
-from desktop.domain.pensions import PensionState
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_runtime
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from desktop.store import models as cache
+from tests.conftest import ADMIN, CLERK, SUPERVISOR, free_cedulas
 
-CLERK = ("oficinista.uio", "uio-oficinista-2026")
-SUPERVISOR = ("supervisor.uio", "uio-supervisor-2026")
-ADMIN = ("admin.uio", "uio-admin-2026")
+__all__ = ["ADMIN", "CLERK", "SUPERVISOR", "Prepared", "prepare"]
 
 
 @dataclass(frozen=True)
@@ -54,13 +50,7 @@ def request_pdf(folder: Path, pages: int = 2) -> Path:
 def prepare(folder: Path) -> Prepared:
     runtime = open_runtime(load_settings())
     try:
-        with runtime.db.read() as session:
-            free = list(session.scalars(
-                select(cache.Pensioner.cedula).where(
-                    cache.Pensioner.pension_state == PensionState.ACTIVA.value,
-                    cache.Pensioner.cedula.not_in(select(cache.ContributionDebt.cedula)),
-                    cache.Pensioner.cedula.not_in(select(cache.Case.cedula)))
-                .order_by(cache.Pensioner.cedula).limit(4)))
+        free = free_cedulas(runtime, 4)
         clerk = sign_in(runtime, *CLERK)
         supervisor = sign_in(runtime, *SUPERVISOR)
         intake = IntakeService(runtime, clerk)

@@ -10,14 +10,13 @@ import os
 import sys
 import tempfile
 import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
 
 from tests.xdisplay import driver as d
-from tests.xdisplay.prepare import CLERK, prepare
+from tests.xdisplay.prepare import CLERK, Prepared, prepare
 
 QUEUE = os.environ.get("XDISPLAY_QUEUE", "PDF")
 
@@ -61,35 +60,24 @@ def print_through_dialog(prefix: str) -> None:
     d.close_window(dialog)
 
 
-def main() -> int:
-    app = QApplication(sys.argv[:1])
-    from ui import app as ui_app
+def print_all(window, prepared: Prepared) -> None:
+    d.sign_in(*CLERK, start="intake.cedula")
+    window.open_receipt(prepared.queued)
+    print_through_dialog("receipt")
+    d.click("nav.status")
+    query = d.widget("status.query")
+    query.setText(prepared.decided)
+    window.status_page.search()
+    d.wait(lambda: window.status_page.opened is not None, 30, "case opened")
+    d.click("status.printSlip")
+    print_through_dialog("slip")
+    d.click("status.printAgreement")
+    print_through_dialog("agreement")
 
+
+def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        prepared = prepare(Path(folder))
-        window = ui_app.launch()
-        try:
-            d.wait(lambda: d.find("login.submit") is not None
-                   and d.find("login.submit").isEnabled(), 120, "station ready")
-            d.sign_in(*CLERK, start="intake.cedula")
-            window.open_receipt(prepared.queued)
-            print_through_dialog("receipt")
-            d.click("nav.status")
-            query = d.widget("status.query")
-            query.setText(prepared.decided)
-            window.status_page.search()
-            d.wait(lambda: window.status_page.opened is not None, 30, "case opened")
-            d.click("status.printSlip")
-            print_through_dialog("slip")
-            d.click("status.printAgreement")
-            print_through_dialog("agreement")
-        except Exception:
-            d.RESULTS.violations.append("printing stopped: " + traceback.format_exc())
-        finally:
-            d.RESULTS.save()
-            window.close()
-            app.processEvents()
-    return 0
+        return d.run_app(print_all, lambda: prepare(Path(folder)))
 
 
 if __name__ == "__main__":

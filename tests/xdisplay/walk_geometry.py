@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QTreeWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QTreeWidget
 
 from tests.xdisplay import driver as d
 from tests.xdisplay.prepare import ADMIN, CLERK, SUPERVISOR, Prepared, prepare
@@ -170,28 +169,17 @@ def administrator(window) -> None:
     d.widget("login.username")
 
 
-def main() -> int:
-    app = QApplication(sys.argv[:1])
-    from ui import app as ui_app
+def walk(window, prepared: Prepared) -> None:
+    d.check("sign-in page")
+    d.RESULTS.notes["window maximized"] = window.isMaximized()
+    clerk(prepared, window)
+    supervisor(prepared, window)
+    administrator(window)
 
+
+def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        prepared = prepare(Path(folder))
-        window = ui_app.launch()
-        try:
-            d.widget("login.username", timeout=60)
-            d.wait(lambda: d.find("login.submit").isEnabled(), 120, "station ready")
-            d.check("sign-in page")
-            d.RESULTS.notes["window maximized"] = window.isMaximized()
-            for step in (lambda: clerk(prepared, window), lambda: supervisor(prepared, window),
-                         lambda: administrator(window)):
-                step()
-        except Exception:
-            d.RESULTS.violations.append("walk stopped: " + traceback.format_exc())
-        finally:
-            d.RESULTS.save()
-            window.close()
-            app.processEvents()
-    return 0
+        return d.run_app(walk, lambda: prepare(Path(folder)))
 
 
 if __name__ == "__main__":
