@@ -51,3 +51,9 @@ def test_bench_scan_runs():
         pytest.skip(reason)
     out = run_script("tests.benchmarks.bench_scan", "--repeat", "1")
     assert "KB/page" in out, out
+
+
+@pytest.mark.cups
+def test_bench_counter_runs():
+    out = run_script("tests.benchmarks.bench_counter", "--repeat", "1")
+    assert "Registrar → comprobante" in out and "cola" in out, out
