@@ -7,6 +7,10 @@ controls transactions instead of the sqlite3 module. Write sessions take the wri
 
 A production cache is the same SQLite file encrypted by SQLCipher (`key=`): same pragmas,
 same transactions; connections come from desktop.db.cipher, keyed before anything else.
+
+Every engine hides statement parameters (`hide_parameters`): a database error's text is logged
+and may be shown, and the parameters are cédulas, names and password hashes. A full disk or
+a cache another process keeps locked becomes StorageError with a Spanish message.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import cipher
+from desktop.errors import StorageError
+from desktop.i18n import _
 
 IMMEDIATE = "sqlite_begin_immediate"
 BUSY_TIMEOUT_S = 30
@@ -39,7 +45,7 @@ def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any
     if url.get_backend_name() != "sqlite":
         if key is not None:
             raise ValueError("only a SQLite cache is encrypted with a key")
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     kwargs.pop("connect_args", None)
     if key is None:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
@@ -48,9 +54,10 @@ def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any
             raise ValueError("an encrypted cache needs a file")
         kwargs["module"] = cipher.dbapi()
         kwargs["creator"] = cipher.connector(url.database, key, timeout=BUSY_TIMEOUT_S)
-    engine = create_engine(url, **kwargs)
+    engine = create_engine(url, hide_parameters=True, **kwargs)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
+    event.listen(engine, "handle_error", _sqlite_storage_errors)
     return engine
 
 
@@ -61,6 +68,29 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+#: SQLite's words for a disk that cannot take more, and for a lock held too long.
+_FULL = ("database or disk is full", "disk i/o error")
+_LOCKED = ("database is locked",)
+
+
+def _sqlite_storage_errors(context: Any) -> None:
+    """The disk is full, or another process held the write lock past the busy timeout:
+    StorageError, which every command and window shows in Spanish (nothing was written)."""
+    text = str(context.original_exception).lower()
+    if any(words in text for words in _FULL):
+        raise StorageError(
+            _("El disco de esta estación está lleno o no responde: no se guardó nada. Libere "
+              "espacio y vuelva a intentar."),
+            f"sqlite: {type(context.original_exception).__name__}: disk full or I/O error",
+        ) from None
+    if any(words in text for words in _LOCKED):
+        raise StorageError(
+            _("La base local está ocupada por otro proceso de Ventanilla; espere un momento y "
+              "vuelva a intentar."),
+            "sqlite: database is locked past the busy timeout",
+        ) from None
 
 
 def _sqlite_on_begin(connection: Connection) -> None:

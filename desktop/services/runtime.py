@@ -22,7 +22,7 @@ from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
 from desktop.sync.connection import offline_as_unreachable, open_central
-from desktop.sync.engine import check_central_identity, mark_good_round
+from desktop.sync.engine import anchor_audit, check_central_identity, mark_good_round
 from desktop.sync.pull import has_pulled, pull
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ def first_pull(
         with offline_as_unreachable():
             check_central_identity(central, db)
             pull(central, db, settings.centre, progress, cancel)
+            anchor_audit(central, db, settings.workstation)  # central learns this chain
         mark_good_round(db)
     finally:
         central.dispose()

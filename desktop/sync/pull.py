@@ -109,22 +109,35 @@ def _store_cases(session: Session, context: PullContext, rows: list[dict[str, An
     waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
         cache.OutboxEvent.case_number.in_(numbers), cache.OutboxEvent.status == "pendiente")))
     documents = _documents(context.source, numbers)
+    contacts = _contacts(context, [row["case_number"] for row in rows
+                                   if row["centre_code"] == context.centre and
+                                   row["case_number"] not in local])
     for row in rows:
         number = row["case_number"]
         case = local.get(number)
         if case is None:
             values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
             values["search_name"] = fold(row["applicant_name"])
-            if row["centre_code"] != context.centre:
-                values.update(email="", phone="")
+            values["email"], values["phone"] = contacts.get(number, ("", ""))
             case = cache.Case(**values)
             session.add(case)
         elif number not in waiting:
             case.state, case.state_changed_at = row["state"], row["state_changed_at"]
+            case.registered_at = row["registered_at"]  # central may have stamped its own
         known = {(d.document_type, d.sha256) for d in case.documents}
         case.documents.extend(cache.CaseDocument(**d) for d in documents.get(number, [])
                               if (d["document_type"], d["sha256"]) not in known)
     session.flush()
+
+
+def _contacts(context: PullContext, numbers: list[str]) -> dict[str, tuple[str, str]]:
+    """Email and phone of this centre's new cases (the only contact data a station gets)."""
+    if not numbers:
+        return {}
+    view = central.CASE_CONTACTS
+    rows = context.source.execute(select(view.c.case_number, view.c.email, view.c.phone).where(
+        view.c.case_number.in_(numbers), view.c.centre_code == context.centre))
+    return {number: (email, phone) for number, email, phone in rows}
 
 
 def _documents(source: Connection, numbers: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
@@ -189,8 +202,12 @@ def _columns(table: Any, *names: str) -> list[Any]:
     return [getattr(table, name) for name in names]
 
 
+CONTACT_COLUMNS = ("email", "phone")  # never read from `cases`: see _contacts
+
+
 def _cases() -> Select[Any]:
-    return select(*central.Case.__table__.columns)
+    return select(*(column for column in central.Case.__table__.columns
+                    if column.name not in CONTACT_COLUMNS))
 
 
 SCOPES: tuple[Scope, ...] = (
