@@ -21,7 +21,7 @@ from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
-from desktop.sync.connection import offline_as_unreachable, open_central
+from desktop.sync.connection import ConnectionWatch, offline_as_unreachable, open_central
 from desktop.sync.engine import anchor_audit, check_central_identity, mark_good_round
 from desktop.sync.pull import has_pulled, pull
 
@@ -34,11 +34,13 @@ class Runtime:
     db: SessionFactories
     blobs: BlobStore
     _central: Engine | None = field(default=None, repr=False)
+    #: the central connections a sync round's deadline may cut
+    watch: ConnectionWatch = field(default_factory=ConnectionWatch, repr=False)
 
     def central(self) -> Engine:
         """The central database engine, opened (and checked) on first use."""
         if self._central is None:
-            self._central = open_central(self.settings)
+            self._central = open_central(self.settings, self.watch)
         return self._central
 
     def close(self) -> None:

@@ -15,13 +15,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.central import models as central
 from desktop.clock import now
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.limits import checked_text
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case, CaseEvent, Delivery, OutboxEvent
@@ -76,9 +78,11 @@ class WorkflowService:
     def transition(self, case_number: str, target: CaseState, reason: str = "",
                    extra: dict[str, Any] | None = None) -> TransitionDone:
         settings = self.runtime.settings
-        reason = reason.strip()
+        reason = checked_text(reason, central.CaseEvent.reason, field="reason",
+                              label=_("Motivo"))
         with self.runtime.db.write() as session, session.begin():
             case = find_case(session, case_number)
+            own_centre_only(case, self.actor)
             source = CaseState(case.state)
             check_transition(source, target, self.actor.role, actor=self.actor.username,
                              registered_by=case.registered_by, reason=reason)
@@ -111,7 +115,9 @@ class WorkflowService:
             return {"kind": TITULAR, "name": holder_name, "cedula": holder_cedula}
         if recipient.kind != REPRESENTATIVE:
             raise ValueError(recipient.kind)
-        name = " ".join(recipient.name.split())
+        name = " ".join(checked_text(recipient.name, central.Delivery.recipient_name,
+                                     field="recipient_name",
+                                     label=_("Nombres de quien retira")).split())
         if len(name) < 5:
             raise ValidationError(
                 _("Escriba los nombres y apellidos de quien retira el acuerdo."),
@@ -122,6 +128,16 @@ class WorkflowService:
                 _("Esa es la cédula del titular: marque que lo retira el titular."),
                 "delivery: representative is the holder", field="recipient_cedula")
         return {"kind": REPRESENTATIVE, "name": name, "cedula": cedula}
+
+
+def own_centre_only(case: Case, actor: Actor) -> None:
+    """A counter changes only its own centre's cases (central's row security says the same;
+    refusing here says it at once, in words, instead of a refusal after the next sync)."""
+    if case.centre_code != actor.centre_code:
+        raise PermissionDenied(
+            _("El trámite {number} es del centro {centre}; solo ese centro puede cambiarlo.")
+            .format(number=case.case_number, centre=case.centre_code),
+            "case of another centre")
 
 
 def _store_delivery(session: Session, case: Case, delivery: dict[str, Any], actor: Actor,
