@@ -7,9 +7,12 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import Settings, load_settings
+from desktop.config import Paths, Settings, load_settings
+from desktop.errors import VentanillaError
+from desktop.filemodes import restrict_new_files
 from desktop.logs import configure_logging
 from ui.main_window import MainWindow
+from ui.settings_problem import settings_problem
 
 
 def _application() -> QApplication:
@@ -45,7 +48,14 @@ def launch(settings: Settings | None = None) -> MainWindow:
 
 def run() -> int:
     app = _application()
-    window = launch()
+    restrict_new_files()
+    try:
+        settings = load_settings()
+    except VentanillaError as error:  # a damaged settings file: say which field, then exit
+        configure_logging(Paths.discover().log_dir)
+        settings_problem(error.user_message).exec()
+        return 1
+    window = launch(settings)
     code = app.exec()
     del window
     return code
