@@ -297,7 +297,7 @@ def _central_url(value: Any) -> str:
     if _text(value) or not value:
         return _text(value)
     try:
-        check_central_url(value)
+        check_central_url(value, sqlite=True)  # an SQLite central: tests, training rooms
     except ValidationError as error:
         return error.user_message
     return ""

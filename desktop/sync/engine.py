@@ -154,16 +154,19 @@ def anchor_audit(central: Engine, cache_db: SessionFactories, workstation: str) 
         epoch = ensure_epoch(session)
         anchor = latest_anchor(session)
     wanted = [Anchor(0, GENESIS)] + ([anchor] if anchor is not None else [])
+    mine = (AuditAnchor.workstation == workstation, AuditAnchor.epoch == epoch)
+    with central.connect() as connection:  # read first: a round with nothing new writes nothing
+        known = set(connection.scalars(select(AuditAnchor.entry_id).where(
+            *mine, AuditAnchor.entry_id.in_([a.entry_id for a in wanted]))))
+    missing = [item for item in wanted if item.entry_id not in known]
+    if not missing:
+        return
     with writer(central).begin() as connection:
         moment = server_now(connection)
-        known = set(connection.scalars(select(AuditAnchor.entry_id).where(
-            AuditAnchor.workstation == workstation, AuditAnchor.epoch == epoch,
-            AuditAnchor.entry_id.in_([a.entry_id for a in wanted]))))
-        for item in wanted:
-            if item.entry_id not in known:
-                connection.execute(insert(AuditAnchor).values(
-                    workstation=workstation, epoch=epoch, entry_id=item.entry_id,
-                    entry_hash=item.entry_hash, anchored_at=moment))
+        for item in missing:
+            connection.execute(insert(AuditAnchor).values(
+                workstation=workstation, epoch=epoch, entry_id=item.entry_id,
+                entry_hash=item.entry_hash, anchored_at=moment))
 
 
 def central_anchors(central: Engine, workstation: str,
