@@ -336,9 +336,10 @@ def _sync(args: argparse.Namespace, paths: Paths) -> int:
             overview = service.overview()
             line = f"{report.message} " + _("Pendientes: {p}; rechazados: {r}.").format(
                 p=overview.pending, r=overview.refused)
-            print(line, file=sys.stdout if report.online else sys.stderr, flush=True)
+            complete = report.online and not report.deferred
+            print(line, file=sys.stdout if complete else sys.stderr, flush=True)
             if args.once:
-                return 0 if report.online else 1
+                return 0 if complete else 1
             time.sleep(args.interval)
     finally:
         runtime.close()

@@ -77,6 +77,9 @@ def sync_once(
         sent=pushed.applied, received=pulled.total)
     if pushed.refused:
         message += " " + _("{n} rechazados por la central.").format(n=pushed.refused)
+    if pushed.deferred:
+        message += " " + _("{n} quedaron pendientes (la central estaba ocupada con ese trámite "
+                           "o falta un archivo); se reintentarán.").format(n=pushed.deferred)
     return SyncReport(True, message, pushed.applied, pushed.refused, pushed.deferred,
                       pulled.total, finished)
 
