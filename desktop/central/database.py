@@ -40,8 +40,11 @@ def check_dedicated(engine: Engine) -> None:
             _("«{db}» es una base del propio servidor PostgreSQL: cree una base dedicada para "
               "Ventanilla (CREATE DATABASE ventanilla) y use esa.").format(db=database),
             "central init: system database", field="url")
+    ours = {name for space, name in found if space == schema}
+    # a table with one of our names is ours only if our migrations made it
+    known = OURS if "alembic_version" in ours else frozenset()
     foreign = [f"{space}.{name}" if space != schema else name
-               for space, name in found if space != schema or name not in OURS]
+               for space, name in found if space != schema or name not in known]
     if foreign:
         shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
         raise ValidationError(
