@@ -195,7 +195,13 @@ class Settings:
                     f"scan profile for unknown document type {document_type!r}",
                     field="scan_profiles",
                 )
-            profile.validate()
+            try:
+                profile.validate()
+            except ValidationError as error:
+                raise ValidationError(
+                    _("El perfil «scan_profiles.{name}»: {problem}").format(
+                        name=document_type, problem=error.user_message),
+                    error.log_message, field="scan_profiles") from None
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
@@ -239,11 +245,8 @@ def load_settings(paths: Paths | None = None) -> Settings:
         if "scan_profiles" in values:
             profiles = values["scan_profiles"]
             if not isinstance(profiles, dict):
-                raise ValidationError(
-                    _("Perfil de escaneo no válido en la configuración."),
-                    "scan_profiles is not a table",
-                    field="scan_profiles",
-                )
+                raise field_error("scan_profiles", _("debe ser una tabla de perfiles por tipo de "
+                                                     "documento"), profiles)
             values["scan_profiles"] = {
                 str(name): ScanProfile.from_toml(profile) for name, profile in profiles.items()
             }
