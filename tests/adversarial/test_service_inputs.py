@@ -103,7 +103,7 @@ CASES = [
     pytest.param(register(email="a" * 300 + "@correo.ec"), "correo", id="register-long-email"),
     pytest.param(register(email=f"ana{LONE}@correo.ec"), "correo",
                  id="register-surrogate-email"),
-    pytest.param(register(phone="09912345678901234567890"), "celular",
+    pytest.param(register(phone="09912345678901234567890"), "teléfono",
                  id="register-long-phone"),
     pytest.param(register(periods="2024-13"), "mes", id="register-month-13"),
     pytest.param(register(employer_ruc=f"17{LONE}"), "RUC", id="register-surrogate-ruc"),
