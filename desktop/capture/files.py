@@ -17,6 +17,7 @@ import logging
 import os
 import stat
 import struct
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,8 @@ MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 50
 #: A4 at 600 dpi is 35 Mpx, a 48 Mpx phone photo fits; a page never needs more.
 MAX_PIXELS = 50_000_000
+# Pillow warns from 89 Mpx on; our own, lower limit refuses such images before decoding
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
 #: What a case document may be stored as (plain file import).
