@@ -7,6 +7,7 @@ handler is a thin shell around a service; heavy imports wait until a command nee
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import logging
 import sys
@@ -140,13 +141,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("command %s failed: %s", args.command, type(error).__name__)
         print(_("Error: no se puede usar {path}: {error}").format(
             path=error.filename or _("una carpeta de Ventanilla"),
-            error=error.strerror or type(error).__name__), file=sys.stderr)
+            error=os_problem(error)), file=sys.stderr)
         return 1
     except Exception as error:  # the last resort: a Spanish line, the detail in the log
         log.exception("command %s failed unexpectedly", args.command)
         print(_("Error inesperado ({kind}); el detalle quedó en el registro de Ventanilla.")
               .format(kind=type(error).__name__), file=sys.stderr)
         return 1
+
+
+_OS_PROBLEMS = {
+    errno.EROFS: _("el disco es de solo lectura"),
+    errno.EACCES: _("no hay permiso"),
+    errno.EPERM: _("no hay permiso"),
+    errno.ENOSPC: _("el disco está lleno"),
+    errno.ENOENT: _("no existe"),
+    errno.EEXIST: _("ya existe algo con ese nombre"),
+    errno.ENOTDIR: _("una parte de la ruta no es una carpeta"),
+    errno.EISDIR: _("es una carpeta"),
+}
+
+
+def os_problem(error: OSError) -> str:
+    """What the operating system said, in Spanish (its own text is in English)."""
+    return _OS_PROBLEMS.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 def _terminal_progress(done: int, total: int, label: str) -> None:

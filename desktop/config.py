@@ -12,6 +12,7 @@ On POSIX the folders are private to the user (0700).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from collections.abc import Callable
@@ -85,8 +86,12 @@ class Paths:
         return self.data_dir / "backups"
 
     def ensure(self) -> None:
-        for folder in (self.config_dir, self.data_dir, self.log_dir):
+        """The configuration and data folders (OSError if they cannot be made); the log
+        folder if possible: without it the log goes to standard error (desktop.logs)."""
+        for folder in (self.config_dir, self.data_dir):
             private_folder(folder)
+        with contextlib.suppress(OSError):
+            private_folder(self.log_dir)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> bool:
 
     False when the folder could not be used and the log went to standard error.
     """
+    logging.raiseExceptions = False  # a full disk must not print logging's own tracebacks
     root = logging.getLogger()
     target = str(log_dir / LOG_FILE)
     for handler in root.handlers:

@@ -54,8 +54,8 @@ class BlobStore:
             return digest
         if self._key is not None:
             data = blobcrypt.seal(self._key, digest, data)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, data)
         except OSError as error:
             raise StorageError(

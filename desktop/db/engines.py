@@ -70,27 +70,33 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-#: SQLite's words for a disk that cannot take more, and for a lock held too long.
-_FULL = ("database or disk is full", "disk i/o error")
-_LOCKED = ("database is locked",)
+#: SQLite's words for what the station's disk or files did, and what to tell the person.
+_STORAGE_PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("database or disk is full", "disk i/o error"),
+     _("El disco de esta estación está lleno o no responde: no se guardó nada. Libere espacio "
+       "y vuelva a intentar."), "disk full or I/O error"),
+    (("database is locked",),
+     _("La base local está ocupada por otro proceso de Ventanilla; espere un momento y vuelva "
+       "a intentar."), "database is locked past the busy timeout"),
+    (("readonly database", "read-only"),
+     _("La carpeta de datos de esta estación es de solo lectura: no se puede guardar nada. "
+       "Revise sus permisos o el disco."), "read-only database"),
+    (("unable to open database file",),
+     _("No se puede abrir la base local de esta estación: la carpeta de datos no existe o no "
+       "se puede escribir."), "unable to open the database file"),
+    (("file is not a database", "database disk image is malformed"),
+     _("La base local de esta estación está dañada. Vuelva a configurarla con «ventanilla "
+       "init» (en una estación de demostración, «ventanilla demo»)."), "database file damaged"),
+)
 
 
 def _sqlite_storage_errors(context: Any) -> None:
-    """The disk is full, or another process held the write lock past the busy timeout:
-    StorageError, which every command and window shows in Spanish (nothing was written)."""
+    """What the disk or the files did (full, locked too long, read-only, damaged) becomes
+    StorageError, which every command and window shows in Spanish; nothing was written."""
     text = str(context.original_exception).lower()
-    if any(words in text for words in _FULL):
-        raise StorageError(
-            _("El disco de esta estación está lleno o no responde: no se guardó nada. Libere "
-              "espacio y vuelva a intentar."),
-            f"sqlite: {type(context.original_exception).__name__}: disk full or I/O error",
-        ) from None
-    if any(words in text for words in _LOCKED):
-        raise StorageError(
-            _("La base local está ocupada por otro proceso de Ventanilla; espere un momento y "
-              "vuelva a intentar."),
-            "sqlite: database is locked past the busy timeout",
-        ) from None
+    for words, message, log_message in _STORAGE_PROBLEMS:
+        if any(word in text for word in words):
+            raise StorageError(message, f"sqlite: {log_message}") from None
 
 
 def _sqlite_on_begin(connection: Connection) -> None:

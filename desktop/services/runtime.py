@@ -10,13 +10,16 @@ Afterwards start-up never waits for the network: sync runs in the background.
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, select
 
 from desktop.capture.blobstore import BlobStore
-from desktop.config import Settings
+from desktop.config import Paths, Settings
 from desktop.db.engines import SessionFactories, create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
 from desktop.errors import StorageError
@@ -93,6 +96,25 @@ STARTUP_LOCK = ".startup.lock"
 STARTUP_WAIT_S = 900  # another process doing a first pull of a large registry
 
 
+@contextmanager
+def startup_lock(paths: Paths) -> Iterator[None]:
+    """One process at a time sets a station up (reentrant within a thread); a data folder
+    that cannot be written is refused here, in words, before anything tries to."""
+    paths.ensure()
+    if not os.access(paths.data_dir, os.W_OK):
+        raise StorageError(
+            _("La carpeta de datos {path} es de solo lectura o no se puede escribir: esta "
+              "estación no puede guardar nada ahí.").format(path=paths.data_dir),
+            "data folder not writable")
+    try:
+        with FileLock(paths.data_dir / STARTUP_LOCK, timeout=STARTUP_WAIT_S):
+            yield
+    except Timeout:
+        raise StorageError(
+            _("Otro proceso de Ventanilla lleva demasiado tiempo preparando esta estación; "
+              "ciérrelo o espere a que termine."), "start-up lock timeout") from None
+
+
 def open_runtime(
     settings: Settings, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Runtime:
@@ -102,26 +124,20 @@ def open_runtime(
     take turns through a lock file: the second waits for the first one's set-up and then
     finds it done, instead of failing with «database is locked» halfway through it.
     """
-    settings.paths.ensure()
-    try:
-        with FileLock(settings.paths.data_dir / STARTUP_LOCK, timeout=STARTUP_WAIT_S):
-            if not settings.is_configured:
-                from desktop.services.demo import setup_demo
+    with startup_lock(settings.paths):
+        if not settings.is_configured:
+            from desktop.services.demo import setup_demo
 
-                settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
-            protection = at_rest(settings)
-            settings = protection.settings
-            db = open_cache(settings, protection)
-            try:
-                if not has_pulled(db):
-                    first_pull(settings, db, progress, cancel)
-            except BaseException:
-                db.dispose()
-                raise
-    except Timeout:
-        raise StorageError(
-            _("Otro proceso de Ventanilla lleva demasiado tiempo preparando esta estación; "
-              "ciérrelo o espere a que termine."), "start-up lock timeout") from None
+            settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
+        protection = at_rest(settings)
+        settings = protection.settings
+        db = open_cache(settings, protection)
+        try:
+            if not has_pulled(db):
+                first_pull(settings, db, progress, cancel)
+        except BaseException:
+            db.dispose()
+            raise
     blobs = BlobStore(settings.paths.blob_dir, protection.blob_key)
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
