@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.config import Settings
 from desktop.i18n import _
 from desktop.security.audit import ChainCheck, chain_epoch, check_anchors, verify_chain
-from desktop.services.runtime import open_cache
+from desktop.services.runtime import open_cache, startup_lock
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable, open_central
 from desktop.sync.engine import central_anchors
 
@@ -29,16 +29,17 @@ class AuditReport:
 
 def verify_audit(settings: Settings) -> AuditReport:
     by_epoch, offline = None, False
-    try:
-        central = open_central(settings)
+    with startup_lock(settings.paths):  # not while another process sets the station up
         try:
-            with offline_as_unreachable():
-                by_epoch = central_anchors(central, settings.workstation)
-        finally:
-            central.dispose()
-    except CentralUnreachable:
-        offline = True
-    cache = open_cache(settings)
+            central = open_central(settings)
+            try:
+                with offline_as_unreachable():
+                    by_epoch = central_anchors(central, settings.workstation)
+            finally:
+                central.dispose()
+        except CentralUnreachable:
+            offline = True
+        cache = open_cache(settings)
     try:
         with cache.read() as session:
             result = verify_chain(session)

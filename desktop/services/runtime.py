@@ -107,7 +107,8 @@ def startup_lock(paths: Paths) -> Iterator[None]:
               "estación no puede guardar nada ahí.").format(path=paths.data_dir),
             "data folder not writable")
     try:
-        with FileLock(paths.data_dir / STARTUP_LOCK, timeout=STARTUP_WAIT_S):
+        # one lock object per path: the demo set-up inside open_runtime takes it again
+        with FileLock(paths.data_dir / STARTUP_LOCK, timeout=STARTUP_WAIT_S, is_singleton=True):
             yield
     except Timeout:
         raise StorageError(
