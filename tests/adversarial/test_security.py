@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,9 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from tests.adversarial.helpers import assert_spanish, ventanilla
-from tests.conftest import CLERK, CLERK_GYE, free_cedulas, make_pdf
-from tests.services import LOGIN_PASSWORD
+from tests.conftest import CLERK, CLERK_GYE, built_stations, free_cedulas, make_pdf
+from tests.services import LOGIN_PASSWORD, fresh_database
 
-ON_POSTGRESQL = pytest.mark.parametrize("central_url", ["postgresql"], indirect=True)
 REFUSED, NOTHING = "refused", "nothing"
 STAFF_CALL = ("SELECT ventanilla_apply_staff_change('{acting}', '{user}', 'Nombre Cualquiera', "
               "'{role}', '{centre}', true, 'x')")
@@ -77,30 +77,32 @@ SQL = [
 ]
 
 
-@pytest.fixture
-def both_centres(stations, tmp_path) -> Any:
-    """Cases with contact data at UIO01 and GYE01, synced; a delivery-free central."""
+@pytest.fixture(scope="module")
+def both_centres(postgres, keyring_env, tmp_path_factory) -> Iterator[Any]:
+    """One PostgreSQL central for every SQL row: cases with contact data at UIO01 and
+    GYE01, synced by stations of each centre (each row only reads or is refused)."""
     from argon2 import PasswordHasher
 
     original = passwords._hasher
     passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    folder = tmp_path_factory.mktemp("both-centres")
     try:
-        for centre, who in (("UIO01", CLERK), ("GYE01", CLERK_GYE)):
-            runtime = stations.open(1, centre)
-            intake = IntakeService(runtime, sign_in(runtime, *who))
-            path = tmp_path / f"{centre}.pdf"
-            path.write_bytes(make_pdf(1))
-            document = intake.attach_file(path, DocumentType.SIGNED_REQUEST)
-            [cedula] = free_cedulas(runtime, 1)
-            intake.register(IntakeForm(cedula, f"{centre.lower()}@correo.ec", "0991234567",
-                                       True, (document,)))
-            assert SyncService(runtime).run().online
+        with fresh_database() as url, built_stations(url, folder / "stations") as stations:
+            for centre, who in (("UIO01", CLERK), ("GYE01", CLERK_GYE)):
+                runtime = stations.open(1, centre)
+                intake = IntakeService(runtime, sign_in(runtime, *who))
+                path = folder / f"{centre}.pdf"
+                path.write_bytes(make_pdf(1))
+                document = intake.attach_file(path, DocumentType.SIGNED_REQUEST)
+                [cedula] = free_cedulas(runtime, 1)
+                intake.register(IntakeForm(cedula, f"{centre.lower()}@correo.ec",
+                                           "0991234567", True, (document,)))
+                assert SyncService(runtime).run().online
+            yield stations
     finally:
         passwords._hasher = original
-    return stations
 
 
-@ON_POSTGRESQL
 @pytest.mark.parametrize(("statement", "expected"), SQL)
 def test_a_centre_login_by_hand(statement, expected, both_centres):
     url = make_url(both_centres.url)
