@@ -324,3 +324,28 @@ def test_a_retried_event_is_applied_once_its_cause_is_fixed(stations):
     with stations.maintenance() as owner:
         assert owner.scalar(select(central.Staff.centre_code).where(
             central.Staff.username == "marta.leon")) == "UIO01"
+
+
+# --- 4. an integrity error is a refusal, and the round goes on -------------------------------
+
+
+def test_an_integrity_error_is_refused_once_and_the_other_events_go(stations, tmp_path):
+    runtime = stations.open(1)
+    number = deliverable(stations, runtime, tmp_path)
+    with stations.maintenance() as owner:  # central already holds a delivery for the case
+        from datetime import UTC, datetime
+
+        owner.execute(central.Delivery.__table__.insert().values(
+            case_number=number, recipient_kind="titular", recipient_name="Otra Persona",
+            recipient_cedula="1710034065", delivered_at=datetime.now(UTC),
+            delivered_by="otra.estacion", workstation="UIO01-09"))
+    WorkflowService(runtime, sign_in(runtime, *CLERK)).deliver(number, Recipient("titular"))
+    other = register(runtime, tmp_path)  # another case's event, after the failing one
+    report = SyncService(runtime).run()
+    assert report.online and report.refused == 1 and report.pushed == 1, report.message
+    [problem] = SyncService(runtime).problems()
+    assert problem.case_number == number and "no es coherente" in problem.reason
+    with stations.maintenance() as owner:
+        assert owner.scalar(select(func.count()).select_from(central.Case).where(
+            central.Case.case_number == other)) == 1
+    assert SyncService(runtime).run().refused == 0  # not sent again by itself
