@@ -27,7 +27,7 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
 from desktop.store.models import CacheMeta, OutboxEvent, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
-from desktop.sync.pull import pull, refresh_cases
+from desktop.sync.pull import pull, refresh_cases, refresh_staff
 from desktop.sync.push import LastRound, push
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,8 @@ def sync_once(
             anchor_audit(central, cache_db, settings.workstation)
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
+            if pushed.refused_staff:
+                refresh_staff(central, cache_db, settings.centre, pushed.refused_staff)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
     except (CentralUnreachable, ClockSkew) as error:
         log.info("sync round not done: %s", error.log_message)

@@ -175,6 +175,20 @@ def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: st
                 state=state, state_changed_at=changed_at))
 
 
+def refresh_staff(central_engine: Engine, cache_db: SessionFactories, centre: str,
+                  usernames: Iterable[str]) -> None:
+    """Take central's version of these accounts now: a change central refused (a transfer,
+    a role) must not stay in the cache, where it would lock the person out or let them in."""
+    wanted = list(usernames)
+    with central_engine.connect() as source:
+        rows = [dict(row._mapping) for row in source.execute(
+            select(*central.Staff.__table__.columns).where(
+                central.Staff.username.in_(wanted), central.Staff.centre_code == centre))]
+    with cache_db.write() as session, session.begin():
+        session.execute(delete(cache.Staff).where(cache.Staff.username.in_(wanted)))
+        upsert(session, cache.Staff, rows)
+
+
 def _case_ids(session: Session, numbers: set[str]) -> dict[str, int]:
     rows = session.execute(select(cache.Case.case_number, cache.Case.id).where(
         cache.Case.case_number.in_(numbers)))

@@ -36,6 +36,7 @@ from desktop.sync.connection import is_busy_error, is_offline_error, unreachable
 log = logging.getLogger(__name__)
 
 PENDING, SENT, REFUSED_LOCAL = "pendiente", "enviado", "rechazado"
+STAFF_CHANGED = "staff.changed"
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=5)
 STUCK_AFTER = 5  # attempts; the panel lists the event from then on
@@ -47,6 +48,7 @@ class PushResult:
     refused: int = 0
     deferred: int = 0
     refused_cases: list[str] = field(default_factory=list)
+    refused_staff: list[str] = field(default_factory=list)  # accounts central kept as they were
 
 
 def backoff(attempts: int) -> timedelta:
@@ -78,8 +80,8 @@ def push(
     due, held = _due(cache_db)
     label = _("Enviando trámites a la central…")
     for done, event in enumerate(due, start=1):
-        if event.case_number in held:
-            continue  # an earlier event of this case did not go through
+        if subject(event) in held:
+            continue  # an earlier event of this case (or account) did not go through
         cancel.raise_if_cancelled()
         floor = last_round.floor(event) if last_round else None
         try:
@@ -94,44 +96,57 @@ def push(
                         getattr(error.orig, "sqlstate", None))
             _defer(cache_db, event, _("La central estaba ocupada o no aceptó el evento ahora; "
                                       "se reintentará."))
-            held.add(event.case_number)
+            held.add(subject(event))
             result.deferred += 1
         except Cancelled:
             raise
         except VentanillaError as error:  # RetryLater, a missing or unreadable file
             log.info("event %s deferred: %s", event.event_id, error.log_message)
             _defer(cache_db, event, error.user_message)
-            held.add(event.case_number)
+            held.add(subject(event))
             result.deferred += 1
         except Exception as error:  # a bug must not stop the other cases' events
             log.error("event %s failed: %s", event.event_id, type(error).__name__)
             _defer(cache_db, event, _("Error inesperado al enviar el evento ({kind}); se "
                                       "reintentará.").format(kind=type(error).__name__))
-            held.add(event.case_number)
+            held.add(subject(event))
             result.deferred += 1
         else:
             _acknowledge(cache_db, event, outcome)
             if outcome.status == REFUSED:
-                held.add(event.case_number)
+                held.add(subject(event))
                 result.refused += 1
-                result.refused_cases.append(event.case_number or "")
+                if event.case_number:
+                    result.refused_cases.append(event.case_number)
+                elif event.event_type == STAFF_CHANGED:
+                    result.refused_staff.append(str(event.payload.get("username", "")))
             else:
                 result.applied += 1
         progress(done, len(due), label)
     return result
 
 
-def _due(cache_db: SessionFactories) -> tuple[list[OutboxEvent], set[str | None]]:
-    """Pending events in order, and the cases held back by an event central refused."""
+def subject(event: OutboxEvent) -> str:
+    """What an event's order is kept within: its case, or the staff account it changes
+    (events of one subject go in order; one held back never holds back another subject)."""
+    if event.case_number:
+        return event.case_number
+    if event.event_type == STAFF_CHANGED:
+        return f"staff:{event.payload.get('username', '')}"
+    return f"event:{event.event_id}"
+
+
+def _due(cache_db: SessionFactories) -> tuple[list[OutboxEvent], set[str]]:
+    """Pending events in order, and the subjects held back by an event central refused."""
     with cache_db.read() as session:
         moment = now()
         events = list(session.scalars(
             select(OutboxEvent).where(OutboxEvent.status == PENDING).order_by(OutboxEvent.seq)))
-        held = set(session.scalars(
-            select(OutboxEvent.case_number).where(OutboxEvent.status == REFUSED_LOCAL)))
+        held = {subject(event) for event in session.scalars(
+            select(OutboxEvent).where(OutboxEvent.status == REFUSED_LOCAL))}
     for event in events:
         if event.next_attempt_at is not None and event.next_attempt_at > moment:
-            held.add(event.case_number)  # waiting for its retry time keeps its order
+            held.add(subject(event))  # waiting for its retry time keeps its order
     return events, held
 
 

@@ -308,10 +308,17 @@ def test_a_retried_event_is_applied_once_its_cause_is_fixed(stations):
         owner.execute(update(central.Staff).where(central.Staff.username == ADMIN[0])
                       .values(active=False))
     admin.create("marta.leon", "Marta León Ruiz", Role.CLERK, "Clave-De-Marta-2026")
+    admin.move_to_centre(CLERK[0], "GYE01")
+    with refused(PermissionDenied, "incorrectos"):
+        sign_in(runtime, *CLERK)  # moved away here at once
     report = SyncService(runtime).run()
-    assert report.refused == 1, report.message
+    assert report.refused == 2, report.message
+    # what central refused does not stay in the cache: the clerk is back, Marta is not
+    assert sign_in(runtime, *CLERK).centre_code == "UIO01"
+    with refused(PermissionDenied, "incorrectos"):
+        sign_in(runtime, "marta.leon", "Clave-De-Marta-2026")
     service = SyncService(runtime)
-    [problem] = service.problems()
+    problem = service.problems()[0]
     assert "Solo un administrador" in problem.reason
     with stations.maintenance() as owner:  # the cause is fixed at central
         owner.execute(update(central.Staff).where(central.Staff.username == ADMIN[0])
@@ -319,6 +326,7 @@ def test_a_retried_event_is_applied_once_its_cause_is_fixed(stations):
     service.retry(signed_in, problem.seq)
     report = SyncService(runtime).run()
     assert report.online and report.pushed == 1 and report.refused == 0, report.message
+    assert sign_in(runtime, "marta.leon", "Clave-De-Marta-2026").role is Role.CLERK
     with runtime.db.read() as session:
         assert session.get(cache.OutboxEvent, problem.seq).status == SENT
     with stations.maintenance() as owner:
