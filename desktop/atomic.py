@@ -12,11 +12,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once (OSError if it cannot be written)."""
-    folder = path.resolve().parent
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace `path` with `data` all at once (OSError if it cannot be written).
+
+    The file is private (0600) unless `mode` says otherwise (a PDF the user asked for).
+    """
+    folder = path.absolute().parent
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
+        if mode is not None and os.name == "posix":
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -7,6 +7,7 @@ handler is a thin shell around a service; heavy imports wait until a command nee
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import logging
 import sys
@@ -18,10 +19,13 @@ from typing import TYPE_CHECKING, Any
 from desktop.atomic import write_atomically
 from desktop.capture.cli import add_commands as add_capture_commands
 from desktop.central.cli import add_commands as add_central_commands
+from desktop.cli_args import SpanishArgumentParser, central_url, centre_code, number, seconds
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
+from desktop.filemodes import restrict_new_files, user_file_mode
 from desktop.i18n import _
 from desktop.logs import configure_logging
+from desktop.staff_cli import add_commands as add_staff_commands
 from desktop.version import __version__
 
 if TYPE_CHECKING:
@@ -32,18 +36,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _at_least(minimum: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        value = int(text)
-        if value < minimum:
-            raise argparse.ArgumentTypeError(_("debe ser al menos {n}").format(n=minimum))
-        return value
-
-    return parse
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SpanishArgumentParser(
         prog="ventanilla",
         description=_("Ventanilla IESS: reliquidación de pensiones (IESS-034-01-07). "
                       "Sin argumentos abre la aplicación."),
@@ -55,10 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo", help=_("crea la base de demostración y configura esta estación sobre ella"))
-    demo.add_argument("--pensioners", type=_at_least(10), default=5000,
+    demo.add_argument("--pensioners", type=number(10, 2_000_000), default=5000,
                       help=_("número de pensionistas (mínimo 10)"))
-    demo.add_argument("--seed", type=int, default=2026, help=_("semilla de los datos"))
-    demo.add_argument("--cases", type=_at_least(0), default=0,
+    demo.add_argument("--seed", type=number(0, 2**31), default=2026,
+                      help=_("semilla de los datos"))
+    demo.add_argument("--cases", type=number(0, 100_000), default=0,
                       help=_("registra además N trámites de demostración en esta estación"))
     demo.set_defaults(handler=_demo)
 
@@ -84,32 +79,38 @@ def build_parser() -> argparse.ArgumentParser:
                                               metavar="ACCION")
     init_central = central_commands.add_parser(
         "init", help=_("crea o actualiza el esquema de la base central"))
-    init_central.add_argument("--url", required=True,
+    init_central.add_argument("--url", required=True, type=central_url(sqlite=True),
                               help="postgresql+psycopg://usuario:clave@servidor:5432/base")
     init_central.add_argument("--demo", action="store_true",
                               help=_("carga además los datos de referencia de demostración"))
-    init_central.add_argument("--pensioners", type=_at_least(10), default=5000)
+    init_central.add_argument("--pensioners", type=number(10, 2_000_000), default=5000)
+    init_central.add_argument(
+        "--max-clock-skew", type=number(10, 86_400), default=None, metavar="SEGUNDOS",
+        help=_("diferencia máxima entre el reloj de una estación y el del servidor (300)"))
     init_central.set_defaults(handler=_central_init)
     simulate = central_commands.add_parser(
         "simulate", help=_("simula la Dirección de Pensiones moviendo trámites"))
-    simulate.add_argument("--workers", type=_at_least(1), default=2)
-    simulate.add_argument("--seconds", type=float, default=30.0)
-    simulate.add_argument("--seed", type=int, default=1)
-    simulate.add_argument("--url", help=_("base central (por omisión, la de esta estación)"))
+    simulate.add_argument("--workers", type=number(1, 64), default=2)
+    simulate.add_argument("--seconds", type=seconds(0, 86_400), default=30.0)
+    simulate.add_argument("--seed", type=number(0, 2**31), default=1)
+    simulate.add_argument("--url", type=central_url(sqlite=True),
+                          help=_("base central (por omisión, la de esta estación)"))
     simulate.set_defaults(handler=_central_simulate)
     add_central_commands(central_commands)
 
     init = commands.add_parser("init", help=_("conecta esta estación a una base central"))
-    init.add_argument("--central", required=True,
+    init.add_argument("--central", required=True, type=central_url(),
                       help="postgresql+psycopg://usuario:clave@servidor:5432/base")
-    init.add_argument("--centre", required=True, help=_("código del centro, p. ej. UIO01"))
-    init.add_argument("--counter", type=_at_least(1), required=True,
+    init.add_argument("--centre", required=True, type=centre_code,
+                      help=_("código del centro, p. ej. UIO01"))
+    init.add_argument("--counter", type=number(1, 99), required=True,
                       help=_("número de ventanilla"))
     init.set_defaults(handler=_init)
 
     sync = commands.add_parser("sync", help=_("sincroniza con la base central"))
     sync.add_argument("--once", action="store_true", help=_("una sola ronda"))
-    sync.add_argument("--interval", type=float, default=30.0, help=_("segundos entre rondas"))
+    sync.add_argument("--interval", type=seconds(1, 86_400), default=30.0,
+                      help=_("segundos entre rondas"))
     sync.set_defaults(handler=_sync)
 
     audit = commands.add_parser("audit", help=_("registro de auditoría"))
@@ -126,14 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
+    add_staff_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_new_files()
     args = build_parser().parse_args(argv)
-    paths = Paths.discover()
-    configure_logging(paths.log_dir)
     try:
+        paths = Paths.discover()
+        configure_logging(paths.log_dir)
         return int(args.handler(args, paths) or 0)
     except VentanillaError as error:
         log.warning("command %s failed: %s", args.command, error.log_message)
@@ -142,6 +145,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Cancelado."), file=sys.stderr)
         return 130
+    except OSError as error:  # a folder or file of this station that cannot be used
+        log.warning("command %s failed: %s", args.command, type(error).__name__)
+        print(_("Error: no se puede usar {path}: {error}").format(
+            path=error.filename or _("una carpeta de Ventanilla"),
+            error=os_problem(error)), file=sys.stderr)
+        return 1
+    except Exception as error:  # the last resort: a Spanish line, the detail in the log
+        log.exception("command %s failed unexpectedly", args.command)
+        print(_("Error inesperado ({kind}); el detalle quedó en el registro de Ventanilla.")
+              .format(kind=type(error).__name__), file=sys.stderr)
+        return 1
+
+
+_OS_PROBLEMS = {
+    errno.EROFS: _("el disco es de solo lectura"),
+    errno.EACCES: _("no hay permiso"),
+    errno.EPERM: _("no hay permiso"),
+    errno.ENOSPC: _("el disco está lleno"),
+    errno.ENOENT: _("no existe"),
+    errno.EEXIST: _("ya existe algo con ese nombre"),
+    errno.ENOTDIR: _("una parte de la ruta no es una carpeta"),
+    errno.EISDIR: _("es una carpeta"),
+}
+
+
+def os_problem(error: OSError) -> str:
+    """What the operating system said, in Spanish (its own text is in English)."""
+    return _OS_PROBLEMS.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 def _terminal_progress(done: int, total: int, label: str) -> None:
@@ -264,8 +295,15 @@ def _print_agreement(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _write_output(path: Path, data: bytes) -> None:
+    """The PDF the person asked for, with their usual file mode; a symbolic link in its
+    place is refused (it could send a copy of a case anywhere)."""
+    if path.is_symlink():
+        raise VentanillaError(
+            _("{path} es un enlace simbólico; elija otro nombre de archivo.").format(path=path),
+            "output is a symlink")
     try:
-        write_atomically(path, data)
+        mode = path.stat().st_mode & 0o777 if path.exists() else user_file_mode()
+        write_atomically(path, data, mode=mode)
     except OSError as error:
         raise VentanillaError(
             _("No se pudo escribir {path}: {error}").format(path=path,
@@ -278,7 +316,7 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.setup import init_central
 
     ready = init_central(args.url, demo=args.demo, pensioners=args.pensioners,
-                         progress=_terminal_progress)
+                         progress=_terminal_progress, max_clock_skew=args.max_clock_skew)
     _end_progress()
     print(_("Base central lista ({state}).").format(
         state=_("esquema actualizado") if ready.migrated else _("ya estaba al día")))
@@ -334,42 +372,29 @@ def _sync(args: argparse.Namespace, paths: Paths) -> int:
             overview = service.overview()
             line = f"{report.message} " + _("Pendientes: {p}; rechazados: {r}.").format(
                 p=overview.pending, r=overview.refused)
-            print(line, file=sys.stdout if report.online else sys.stderr, flush=True)
+            complete = report.online and not report.deferred
+            print(line, file=sys.stdout if complete else sys.stderr, flush=True)
             if args.once:
-                return 0 if report.online else 1
+                return 0 if complete else 1
             time.sleep(args.interval)
     finally:
         runtime.close()
 
 
 def _audit_verify(args: argparse.Namespace, paths: Paths) -> int:
-    from desktop.security.audit import check_anchors, verify_chain
-    from desktop.services.runtime import open_cache
-    from desktop.sync.connection import CentralUnreachable, offline_as_unreachable, open_central
-    from desktop.sync.engine import central_anchors
+    from desktop.services.audit_check import verify_audit
 
-    settings = load_settings(paths)
-    cache = open_cache(settings)
-    anchors, note = None, ""
-    try:
-        central = open_central(settings)
-        with offline_as_unreachable():
-            anchors = central_anchors(central, settings.workstation)
-        central.dispose()
-    except CentralUnreachable:
-        note = _(" (sin conexión: no se compararon los anclajes de la central)")
-    try:
-        with cache.read() as session:
-            result = verify_chain(session)
-            if result.intact and anchors is not None:
-                anchored = check_anchors(session, anchors)
-                if not anchored.intact:
-                    result = anchored
-    finally:
-        cache.dispose()
+    report = verify_audit(load_settings(paths))
+    result = report.check
     if result.intact:
-        print(_("Cadena de auditoría íntegra: {n} entradas; {a} anclajes en la central.")
-              .format(n=result.checked, a=len(anchors or [])) + note)
+        line = _("Cadena de auditoría íntegra: {n} entradas; {a} anclajes en la central.").format(
+            n=result.checked, a=report.anchors)
+        if report.earlier_chains:
+            line += " " + _("La central guarda además {n} cadenas anteriores de esta estación "
+                            "(configuraciones previas).").format(n=report.earlier_chains)
+        if report.offline:
+            line += _(" (sin conexión: no se compararon los anclajes de la central)")
+        print(line)
         return 0
     print(_("Cadena de auditoría rota en la entrada {id}: {problem}.").format(
         id=result.broken_at, problem=result.problem), file=sys.stderr)

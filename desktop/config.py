@@ -3,12 +3,19 @@
 Folders come from platformdirs; `VENTANILLA_HOME` moves all of them into one folder
 (tests, demos, portable installs). Settings are a small TOML file in the config folder,
 upgraded by version number so old files keep working.
+
+Every field of the file is checked on its own, type and range, and a wrong one is a Spanish
+message that names the field and the file (`counter = "abc"`, `demo = "false"`, a URL that is
+not PostgreSQL…): a hand-edited file never reaches the rest of the program half valid.
+On POSIX the folders are private to the user (0700).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -18,7 +25,9 @@ import tomli_w
 
 from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
+from desktop.filemodes import private_folder, private_opener
 from desktop.i18n import _
+from desktop.urls import check_central_url
 
 APP_NAME = "Ventanilla"
 APP_AUTHOR = "IESS"
@@ -77,8 +86,12 @@ class Paths:
         return self.data_dir / "backups"
 
     def ensure(self) -> None:
-        for folder in (self.config_dir, self.data_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+        """The configuration and data folders (OSError if they cannot be made); the log
+        folder if possible: without it the log goes to standard error (desktop.logs)."""
+        for folder in (self.config_dir, self.data_dir):
+            private_folder(folder)
+        with contextlib.suppress(OSError):
+            private_folder(self.log_dir)
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,7 @@ class ScanProfile:
         return cls(**{k: v for k, v in raw.items() if k in known})
 
     def validate(self) -> None:
-        if not (isinstance(self.dpi, int) and SCAN_DPI_MIN <= self.dpi <= SCAN_DPI_MAX):
+        if not (_is_int(self.dpi) and SCAN_DPI_MIN <= self.dpi <= SCAN_DPI_MAX):
             raise ValidationError(
                 _("La resolución de escaneo debe estar entre {low} y {high} ppp.").format(
                     low=SCAN_DPI_MIN, high=SCAN_DPI_MAX
@@ -153,6 +166,8 @@ class Settings:
     #: per document type (DocumentType value) overrides of the default scan profile;
     #: read-only: change it with `with_changes(scan_profiles=...)`
     scan_profiles: dict[str, ScanProfile] = field(default_factory=dict, hash=False)
+    #: a sync round that takes longer ends as offline; the next round retries
+    sync_deadline_seconds: int = 60
     version: int = SETTINGS_VERSION
 
     @property
@@ -170,24 +185,11 @@ class Settings:
         return updated
 
     def validate(self) -> None:
-        if self.paper_format not in PAPER_FORMATS:
-            raise ValidationError(
-                _("Formato de papel no válido: use «a4» u «80mm»."),
-                f"invalid paper format {self.paper_format!r}",
-                field="paper_format",
-            )
-        if not 1 <= self.counter <= 99:
-            raise ValidationError(
-                _("El número de ventanilla debe estar entre 1 y 99."),
-                f"invalid counter {self.counter}",
-                field="counter",
-            )
-        if not (len(self.centre) == 5 and self.centre.isalnum() and self.centre.isupper()):
-            raise ValidationError(
-                _("El código de centro debe tener 5 caracteres, por ejemplo UIO01."),
-                f"invalid centre code {self.centre!r}",
-                field="centre",
-            )
+        """Each field's type and range (ValidationError naming the field)."""
+        for name, check in FIELD_CHECKS.items():
+            problem = check(getattr(self, name))
+            if problem:
+                raise field_error(name, problem, getattr(self, name))
         known_types = {document_type.value for document_type in DocumentType}
         for document_type, profile in self.scan_profiles.items():
             if document_type not in known_types:
@@ -198,7 +200,13 @@ class Settings:
                     f"scan profile for unknown document type {document_type!r}",
                     field="scan_profiles",
                 )
-            profile.validate()
+            try:
+                profile.validate()
+            except ValidationError as error:
+                raise ValidationError(
+                    _("El perfil «scan_profiles.{name}»: {problem}").format(
+                        name=document_type, problem=error.user_message),
+                    error.log_message, field="scan_profiles") from None
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
@@ -207,7 +215,7 @@ class Settings:
         values = {k: v for k, v in asdict(self).items() if k != "paths"}
         target = self.paths.settings_file
         temporary = target.with_suffix(".toml.tmp")
-        with temporary.open("wb") as handle:
+        with open(temporary, "wb", opener=private_opener) as handle:
             tomli_w.dump(values, handle)
             handle.flush()
             os.fsync(handle.fileno())
@@ -235,30 +243,128 @@ def _user_settings(paths: Paths) -> Settings:
             _("El archivo de configuración {path} está dañado: {error}").format(
                 path=file, error=error
             ),
-            f"settings file unreadable: {error}",
+            f"settings file unreadable: {type(error).__name__}",
         ) from error
-    raw = upgrade_settings(raw)
-    known = {name for name in Settings.__dataclass_fields__ if name != "paths"}
-    values = {k: v for k, v in raw.items() if k in known}
-    if "scan_profiles" in values:
-        profiles = values["scan_profiles"]
-        if not isinstance(profiles, dict):
-            raise ValidationError(
-                _("Perfil de escaneo no válido en la configuración."),
-                "scan_profiles is not a table",
-                field="scan_profiles",
-            )
-        values["scan_profiles"] = {
-            str(name): ScanProfile.from_toml(profile) for name, profile in profiles.items()
-        }
-    settings = Settings(paths=paths, **values)
-    settings.validate()
+    except OSError as error:
+        raise ValidationError(
+            _("No se puede leer el archivo de configuración {path}: {error}").format(
+                path=file, error=error.strerror or error),
+            f"settings file unreadable: {type(error).__name__}",
+        ) from error
+    try:
+        raw = upgrade_settings(raw)
+        known = {name for name in Settings.__dataclass_fields__ if name != "paths"}
+        values = {k: v for k, v in raw.items() if k in known}
+        if "scan_profiles" in values:
+            profiles = values["scan_profiles"]
+            if not isinstance(profiles, dict):
+                raise field_error("scan_profiles", _("debe ser una tabla de perfiles por tipo de "
+                                                     "documento"), profiles)
+            values["scan_profiles"] = {
+                str(name): ScanProfile.from_toml(profile) for name, profile in profiles.items()
+            }
+        settings = Settings(paths=paths, **values)
+        settings.validate()
+    except ValidationError as error:
+        raise ValidationError(
+            _("Error en la configuración ({path}): {problem}").format(
+                path=file, problem=error.user_message),
+            f"settings file: {error.log_message}", field=error.field) from None
     return settings
+
+
+# --- one check per field ---------------------------------------------------------------------
+
+Check = Callable[[Any], str]  # the problem in Spanish, or ""
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _integer(low: int, high: int) -> Check:
+    def check(value: Any) -> str:
+        if not _is_int(value) or not low <= value <= high:
+            return _("debe ser un número entero entre {low} y {high}").format(low=low, high=high)
+        return ""
+    return check
+
+
+def _boolean(value: Any) -> str:
+    return "" if isinstance(value, bool) else _("debe ser true o false (sin comillas)")
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        return _("debe ser un texto entre comillas")
+    if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value) or len(value) > 500:
+        return _("contiene caracteres no válidos o es demasiado largo")
+    return ""
+
+
+def _centre(value: Any) -> str:
+    if not (isinstance(value, str) and len(value) == 5 and value.isascii()
+            and value.isalnum() and value.isupper()):
+        return _("debe ser el código de 5 caracteres de un centro, por ejemplo UIO01")
+    return ""
+
+
+def _central_url(value: Any) -> str:
+    if _text(value) or not value:
+        return _text(value)
+    try:
+        check_central_url(value, sqlite=True)  # an SQLite central: tests, training rooms
+    except ValidationError as error:
+        return error.user_message
+    return ""
+
+
+def _paper(value: Any) -> str:
+    return "" if value in PAPER_FORMATS else _("debe ser «a4» u «80mm»")
+
+
+def _installation_id(value: Any) -> str:
+    if not isinstance(value, str) or (value and not (
+            len(value) == 32 and all(ch in "0123456789abcdef" for ch in value))):
+        return _("debe ser el identificador que asignó Ventanilla (32 caracteres)")
+    return ""
+
+
+#: The idle lock's timer counts milliseconds in a signed 32-bit integer: 35,791 minutes
+#: overflow it. Four hours is already longer than any counter's shift.
+IDLE_LOCK_MAX_MINUTES = 240
+
+FIELD_CHECKS: dict[str, Check] = {
+    "centre": _centre,
+    "counter": _integer(1, 99),
+    "central_url": _central_url,
+    "central_password_in_keyring": _boolean,
+    "receipt_printer": _text,
+    "paper_format": _paper,
+    "idle_lock_minutes": _integer(1, IDLE_LOCK_MAX_MINUTES),
+    "demo": _boolean,
+    "installation_id": _installation_id,
+    "scanner": _text,
+    "scan_folder": _text,
+    "sync_deadline_seconds": _integer(10, 3600),
+    "version": _integer(1, SETTINGS_VERSION),
+}
+
+
+def field_error(name: str, problem: str, found: Any) -> ValidationError:
+    shown = repr(found)
+    shown = shown if len(shown) <= 40 else shown[:37] + "…"
+    return ValidationError(
+        _("El campo «{field}» {problem} (tiene {found}).").format(
+            field=name, problem=problem, found=shown),
+        f"setting {name}: wrong type or range", field=name)
 
 
 def upgrade_settings(raw: dict[str, Any]) -> dict[str, Any]:
     """Bring an older settings file up to SETTINGS_VERSION, one step at a time."""
-    version = int(raw.get("version", 1))
+    version = raw.get("version", 1)
+    if not _is_int(version) or version < 1:
+        raise field_error("version", _("debe ser un número entero"), version)
     # Each future step reads version N and returns version N + 1; none exists yet.
     raw["version"] = max(version, SETTINGS_VERSION)
     return raw

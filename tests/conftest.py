@@ -12,8 +12,8 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -202,20 +202,56 @@ def keyring_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 @dataclass
 class Stations:
-    """Workstations sharing one central database, built the way `ventanilla init` does."""
+    """Workstations sharing one central database, built the way `ventanilla init` does.
+
+    On PostgreSQL each station connects as its centre's login, made by `ventanilla central
+    add-login`, with the password in the (real) keyring: row security and privileges apply
+    as in production. `url` is the owner's: `central init` and the registry's maintenance
+    (what the IESS registry feed does) only; the back office acts through its own login.
+    """
 
     root: Path
     url: str
     opened: list[object]
+    logins: dict[str, str] = field(default_factory=dict)  # PostgreSQL: centre → login
 
     def home(self, counter: int, centre: str = "UIO01") -> Path:
         return self.root / f"{centre}-{counter:02d}"
 
+    def station_url(self, centre: str = "UIO01") -> str:
+        from tests.services import login_url
+
+        return login_url(self.url, self.logins[centre]) if self.logins else self.url
+
+    def backoffice_url(self) -> str:
+        from tests.services import login_url
+
+        return login_url(self.url, self.logins["central"]) if self.logins else self.url
+
+    @contextmanager
+    def backoffice(self) -> Iterator[Any]:
+        """A writing transaction as the Dirección de Pensiones (its login on PostgreSQL)."""
+        yield from _transaction(self.backoffice_url())
+
+    @contextmanager
+    def maintenance(self) -> Iterator[Any]:
+        """A writing transaction as central's owner: the registry and staff feed."""
+        yield from _transaction(self.url)
+
     def configure(self, counter: int = 1, centre: str = "UIO01") -> Paths:
         """Write the settings of a workstation (no pull yet): its folder is VENTANILLA_HOME."""
+        from sqlalchemy.engine import make_url
+
+        from desktop.security.secrets import store_secret
+        from desktop.sync.connection import secret_name
+        from tests.services import LOGIN_PASSWORD
+
         paths = paths_in(self.home(counter, centre))
-        Settings(paths=paths, centre=centre, counter=counter, central_url=self.url,
-                 demo=False).save()
+        url = self.station_url(centre)
+        if self.logins:
+            store_secret(secret_name(make_url(url)), LOGIN_PASSWORD)
+        Settings(paths=paths, centre=centre, counter=counter, central_url=url,
+                 central_password_in_keyring=bool(self.logins), demo=False).save()
         return paths
 
     def open(self, counter: int = 1, centre: str = "UIO01"):
@@ -230,19 +266,45 @@ class Stations:
         return runtime
 
 
+def _transaction(url: str) -> Iterator[Any]:
+    from desktop.db.engines import create_app_engine, writer
+
+    engine = create_app_engine(url)
+    try:
+        with writer(engine).begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def built_stations(central_url: str, root: Path, pensioners: int = 300) -> Iterator[Stations]:
+    """`central init --demo` on the URL, logins per centre on PostgreSQL, and the stations
+    opened on it closed afterwards."""
+    from desktop.services.setup import init_central
+    from tests.services import centre_logins
+
+    init_central(central_url, demo=True, pensioners=pensioners)
+    with ExitStack() as stack:
+        logins = ({} if central_url.startswith("sqlite")
+                  else stack.enter_context(centre_logins(central_url)))
+        built = Stations(root, central_url, [], logins)
+        try:
+            yield built
+        finally:
+            for runtime in built.opened:
+                runtime.close()  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def stations(central_url: str, tmp_path: Path, keyring_env: dict[str, str]
              ) -> Iterator[Stations]:
     """A demo-populated central (300 pensioners) on SQLite and on PostgreSQL, and a way to
     open workstations on it. They are production stations (encrypted cache and documents),
-    so their keys live in the session's real Secret Service."""
-    from desktop.services.setup import init_central
-
-    init_central(central_url, demo=True, pensioners=300)
-    built = Stations(tmp_path / "stations", central_url, [])
-    yield built
-    for runtime in built.opened:
-        runtime.close()  # type: ignore[attr-defined]
+    so their keys live in the session's real Secret Service, with the centre logins'
+    passwords."""
+    with built_stations(central_url, tmp_path / "stations") as built:
+        yield built
 
 
 def free_cedulas(runtime, count: int) -> list[str]:

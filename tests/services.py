@@ -99,3 +99,60 @@ def private_keyring(folder: Path) -> Iterator[dict[str, str]]:
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+
+
+# --- centre logins, as `ventanilla central add-login` makes them --------------------------
+
+LOGIN_PASSWORD = "clave-de-prueba-larga-2026"  # trust authentication on 127.0.0.1 ignores it
+
+
+def add_login(owner_url: str, who: str, login: str) -> None:
+    """`ventanilla central add-login --url OWNER (--centre WHO | --backoffice) --login L`,
+    through the command's own parser and handler, password from the environment."""
+    import argparse
+
+    from desktop.central.cli import PASSWORD_ENV, add_commands
+
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers(dest="command"))
+    where = ["--backoffice"] if who == "central" else ["--centre", who]
+    args = parser.parse_args(["add-login", "--url", owner_url, *where, "--login", login])
+    previous = os.environ.get(PASSWORD_ENV)
+    os.environ[PASSWORD_ENV] = LOGIN_PASSWORD
+    try:
+        assert args.handler(args, None) == 0
+    finally:
+        if previous is None:
+            os.environ.pop(PASSWORD_ENV, None)
+        else:
+            os.environ[PASSWORD_ENV] = previous
+
+
+def drop_roles(names: list[str]) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@contextmanager
+def centre_logins(owner_url: str, centres: tuple[str, ...] = ("UIO01", "GYE01")
+                  ) -> Iterator[dict[str, str]]:
+    """A login per centre and one for the back office ("central"), unique on the server
+    (roles are cluster-wide); dropped afterwards."""
+    tag = uuid.uuid4().hex[:8]
+    logins = {who: f"t{tag}_{who.lower()}" for who in (*centres, "central")}
+    try:
+        for who, login in logins.items():
+            add_login(owner_url, who, login)
+        yield logins
+    finally:
+        drop_roles(list(logins.values()))
+
+
+def login_url(owner_url: str, login: str) -> str:
+    """The owner's URL with another user and no password (stations keep it in the keyring)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(owner_url).set(username=login, password=None).render_as_string(False)

@@ -10,13 +10,16 @@ import time
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import Settings, load_settings
+from desktop.config import Paths, Settings, load_settings
+from desktop.errors import VentanillaError
+from desktop.filemodes import restrict_new_files
 from desktop.logs import configure_logging
 from desktop.resources import resource
 from ui import errors
 from ui.about_dialog import install_about
 from ui.icons import app_icon
 from ui.main_window import MainWindow
+from ui.settings_problem import settings_problem
 from ui.style import apply_style
 from ui.update_checks import UpdateChecks
 
@@ -95,7 +98,14 @@ def _mark_startup(milestone: str) -> None:
 
 def run() -> int:
     app = _application()
-    window = launch()
+    restrict_new_files()
+    try:
+        settings = load_settings()
+    except VentanillaError as error:  # a damaged settings file: say which field, then exit
+        configure_logging(Paths.discover().log_dir)
+        settings_problem(error.user_message).exec()
+        return 1
+    window = launch(settings)
     code = app.exec()
     del window
     return code

@@ -10,9 +10,12 @@ found there is refused. Either way a file is returned only when its SHA-256 matc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from desktop.atomic import write_atomically
@@ -46,11 +49,13 @@ class BlobStore:
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
         if self._in_place(target):
+            with contextlib.suppress(OSError):
+                os.utime(target)  # in use again: the collector's grace period starts over
             return digest
         if self._key is not None:
             data = blobcrypt.seal(self._key, digest, data)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, data)
         except OSError as error:
             raise StorageError(
@@ -96,6 +101,24 @@ class BlobStore:
             leftover.unlink(missing_ok=True)
             swept += 1
         return swept
+
+    def collect(self, referenced: Collection[str], grace_seconds: float) -> int:
+        """Delete the files no case references that were last written more than
+        `grace_seconds` ago (an intake abandoned, a registration refused). A file attached
+        to a form still open is younger than the grace period, so it is kept."""
+        cutoff = time.time() - grace_seconds
+        removed = 0
+        for path in self._files():
+            digest = path.parent.name + path.name
+            if digest in referenced:
+                continue
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # gone already, or not ours to remove
+        return removed
 
     def holds_sealed(self) -> bool:
         """Whether any file here is sealed (then its key must not be replaced)."""

@@ -3,13 +3,21 @@
 Every refusal is a Spanish message; nothing is stored until the file passes. TIFF is only
 accepted where the caller converts it (scan-to-folder, the draft document): a TIFF stored
 as is could not be shown by the viewers, so plain file import keeps PDF, JPEG and PNG.
+
+Bounded before anything is decoded: only a regular file is read (a FIFO would wait for ever,
+a link to /dev/zero would fill memory), and never more than the size limit; an image larger
+than MAX_PIXELS is refused from its header (a 555 KB PNG can declare 13,377 × 13,377 pixels
+and decode to gigabytes).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import os
+import stat
 import struct
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +32,10 @@ log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 50
+#: A4 at 600 dpi is 35 Mpx, a 48 Mpx phone photo fits; a page never needs more.
+MAX_PIXELS = 50_000_000
+# Pillow warns from 89 Mpx on; our own, lower limit refuses such images before decoding
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
 #: What a case document may be stored as (plain file import).
@@ -62,22 +74,52 @@ def _refuse(message: str, log_message: str) -> ValidationError:
 def read_checked(path: Path, accept: frozenset[str] = STORED_TYPES) -> CheckedFile:
     """Read a file of one of the `accept`ed types from disk and check it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _refuse(
-                _(
-                    "El archivo pesa {mb:.1f} MB; el máximo es 25 MB. Escanee a menor resolución "
-                    "o divida el documento."
-                ).format(mb=size / 1024 / 1024),
-                "file too large",
-            )
-        data = path.read_bytes()
+        data = read_regular_file(path)
     except OSError as error:
         raise _refuse(
             _("No se pudo leer el archivo: {error}").format(error=error.strerror or error),
             f"file unreadable: {error.__class__.__name__}",
         ) from error
     return check_bytes(data, path.suffix.lower(), accept)
+
+
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (a link to one is fine).
+
+    Opened without blocking (a FIFO would otherwise wait for a writer), checked on the open
+    descriptor (no swap between check and read), and read up to one byte past the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _refuse(_("«{name}» no es un archivo común (es un dispositivo, una tubería o "
+                            "una carpeta); elija el archivo del documento.").format(
+                name=path.name), "not a regular file")
+        if status.st_size > limit:
+            raise _too_large(status.st_size)
+        if os.name == "posix":
+            os.set_blocking(descriptor, True)
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise _too_large(total)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _too_large(size: int) -> ValidationError:
+    return _refuse(
+        _("El archivo pesa {mb:.1f} MB; el máximo es 25 MB. Escanee a menor resolución o divida "
+          "el documento.").format(mb=size / 1024 / 1024),
+        "file too large")
 
 
 def check_bytes(
@@ -145,6 +187,15 @@ def _pdf_pages(data: bytes) -> int:
     return pages
 
 
+def check_pixels(image: Image.Image) -> None:
+    """Refuse, from the header alone, a frame that would decode to more than MAX_PIXELS."""
+    if image.width * image.height > MAX_PIXELS:
+        raise _refuse(
+            _("La imagen mide {w} × {h} píxeles; el máximo es {mp} megapíxeles. Escanee a menor "
+              "resolución.").format(w=image.width, h=image.height, mp=MAX_PIXELS // 1_000_000),
+            "image too many pixels")
+
+
 def _image_pages(data: bytes, media_type: str) -> int:
     """Decode every frame (a multi-page TIFF has several), so a damaged one is caught here.
 
@@ -157,6 +208,7 @@ def _image_pages(data: bytes, media_type: str) -> int:
                 return frames
             for index in range(frames):
                 image.seek(index)
+                check_pixels(image)
                 image.load()
                 if image.width < 1 or image.height < 1:
                     raise _refuse(_("La imagen está vacía."), "image empty")

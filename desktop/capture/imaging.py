@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageOps
 
+from desktop.capture.files import check_pixels
 from desktop.capture.pages import paper_level
 
 A4_INCHES = (210 / 25.4, 297 / 25.4)
@@ -151,6 +152,7 @@ def image_pages(data: bytes) -> Iterator[ImportedImage]:
         frames = getattr(source, "n_frames", 1) if source.format == "TIFF" else 1
         for index in range(frames):
             source.seek(index)
+            check_pixels(source)
             declared = declared_dpi(source)
             original_side = max(source.size)
             page = normalised(source.copy())

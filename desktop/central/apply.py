@@ -3,35 +3,47 @@
 Each event runs in one central transaction that records its id in `applied_events`; a
 repeat (the workstation died after the commit and before its own acknowledgement) finds
 that row and gets the same outcome without applying anything again. A refusal is recorded
-with its reason, so it is final and the same on every retry. `RetryLater` (a document not
-uploaded yet) records nothing: the event comes back.
+with its reason, so a repeat of the same event gets it again; an administrator's «Reintentar»
+sends the event under a new id (desktop.sync.push.retry_refused), which central applies
+afresh. `RetryLater` (a document not uploaded yet, a row locked by another session)
+records nothing: the event comes back.
+
+What the database itself refuses is a refusal too, never an error that stops the round:
+its guards and privileges, a value longer than a column (class 22), a broken constraint
+(class 23). Only the duplicate-event race is read back as the other attempt's outcome.
+
+Time: `applied_at` is the database server's clock. A counter's own times (registration,
+transition) are kept when plausible: one later than the server's clock by more than the
+allowed skew is refused; one earlier than the station's last good round (`Envelope.floor`,
+the server's time then) means the station's clock was behind, and central stamps its own.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from desktop.central import blobs
+from desktop.central import blobs, staff_changes
+from desktop.central.clock import server_now, skew_allowed
 from desktop.central.models import (
     AppliedEvent,
     Case,
     CaseDocument,
     CaseEvent,
-    Centre,
     Delivery,
-    Staff,
 )
-from desktop.clock import now
+from desktop.clock import format_local, local
 from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
+from desktop.domain.numbering import CaseNumber, parse_case_number
 from desktop.domain.roles import Role
+from desktop.errors import ValidationError, VentanillaError
 from desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -48,6 +60,13 @@ class Envelope:
     actor: str
     workstation: str
     created_at: datetime
+    #: the server's time at the station's last good round, for an event created after it
+    floor: datetime | None = None
+
+    @property
+    def centre(self) -> str:
+        """The centre of the workstation that sent it (`UIO01-03` → `UIO01`)."""
+        return self.workstation.split("-", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -57,14 +76,41 @@ class Outcome:
     repeated: bool = False
 
 
-class Refused(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
+class Refused(VentanillaError):
+    """Central says no to this event, for good (recorded, shown to the counter)."""
+
+    def __init__(self, reason: str, log_message: str = "event refused"):
+        super().__init__(reason, log_message)
         self.reason = reason
 
 
-class RetryLater(Exception):
+class RetryLater(VentanillaError):
     """Not now, nothing recorded (e.g. a document file has not arrived yet)."""
+
+    def __init__(self, log_message: str):
+        super().__init__(_("La central aún no puede aplicar este evento; se reintentará."),
+                         log_message)
+
+
+@dataclass
+class Context:
+    """What a handler needs besides the event: central's clock and its tolerance."""
+
+    now: datetime  # the database server's clock
+    skew: timedelta
+    stamped: list[str] = field(default_factory=list)  # times central replaced
+
+    def stamp(self, declared: datetime, envelope: Envelope, what: str) -> datetime:
+        """The counter's time if plausible; refused in the future; central's if backdated."""
+        if declared > self.now + self.skew:
+            raise Refused(
+                _("La fecha del evento ({when}) es posterior a la hora de la central: el reloj "
+                  "de la estación estaba adelantado. Corrija la fecha y hora del equipo.")
+                .format(when=format_local(declared)), f"{what}: dated in the future")
+        if envelope.floor is not None and declared < envelope.floor - self.skew:
+            self.stamped.append(what)
+            return self.now
+        return declared
 
 
 def apply_event(engine: Engine, envelope: Envelope) -> Outcome:
@@ -75,25 +121,39 @@ def apply_event(engine: Engine, envelope: Envelope) -> Outcome:
                 previous = _recorded(connection, envelope.event_id)
                 if previous is not None:
                     return previous
-                outcome = _run(connection, handler, envelope)
-                connection.execute(insert(AppliedEvent).values(
-                    event_id=envelope.event_id,
-                    event_type=envelope.event_type,
-                    case_number=envelope.case_number,
-                    workstation=envelope.workstation,
-                    applied_at=now(),
-                    outcome=outcome.status,
-                    reason=outcome.reason,
-                ))
+                context = Context(server_now(connection), skew_allowed(connection))
+                outcome = _run(connection, handler, envelope, context)
+                _record(connection, envelope, outcome, context.now)
                 return outcome
-        except IntegrityError:
+        except IntegrityError as error:
+            if not _duplicate_event(error):
+                raise
             # the same event applied concurrently by another connection: read its outcome
             log.info("event %s raced with a duplicate", envelope.event_id)
     with engine.connect() as connection:
         previous = _recorded(connection, envelope.event_id)
     if previous is None:
-        raise Refused(_("La central no pudo registrar el evento."))
+        raise RetryLater(f"event {envelope.event_id}: duplicate race without a record")
     return previous
+
+
+def _record(connection: Connection, envelope: Envelope, outcome: Outcome,
+            at: datetime) -> None:
+    connection.execute(insert(AppliedEvent).values(
+        event_id=envelope.event_id,
+        event_type=envelope.event_type,
+        case_number=envelope.case_number,
+        workstation=envelope.workstation,
+        applied_at=at,
+        outcome=outcome.status,
+        reason=outcome.reason,
+    ))
+
+
+def _duplicate_event(error: IntegrityError) -> bool:
+    """The applied_events key taken by another attempt of the same event."""
+    text = str(error.orig)
+    return "pk_applied_events" in text or "applied_events.event_id" in text
 
 
 def _recorded(connection: Connection, event_id: str) -> Outcome | None:
@@ -103,41 +163,60 @@ def _recorded(connection: Connection, event_id: str) -> Outcome | None:
     return None if row is None else Outcome(row.outcome, row.reason, repeated=True)
 
 
-Handler = Callable[[Connection, Envelope], None]
+Handler = Callable[[Connection, Envelope, Context], None]
 
 
-def _run(connection: Connection, handler: Handler | None, envelope: Envelope) -> Outcome:
+def _run(connection: Connection, handler: Handler | None, envelope: Envelope,
+         context: Context) -> Outcome:
     if handler is None:
         return Outcome(REFUSED, _("La central no conoce el evento «{t}».").format(
             t=envelope.event_type))
     savepoint = connection.begin_nested()
     try:
-        handler(connection, envelope)
-    except Refused as refusal:
+        handler(connection, envelope, context)
+    except (Refused, staff_changes.StaffRefused) as refusal:
         savepoint.rollback()
-        log.info("event %s refused", envelope.event_id)
-        return Outcome(REFUSED, refusal.reason)
+        log.info("event %s refused: %s", envelope.event_id, refusal.log_message)
+        return Outcome(REFUSED, refusal.user_message)
+    except (KeyError, TypeError, ValueError) as error:
+        savepoint.rollback()  # a payload central cannot read: final, whoever retries it
+        log.warning("event %s malformed: %s", envelope.event_id, type(error).__name__)
+        return Outcome(REFUSED, _("La central no pudo leer los datos del evento."))
     except DBAPIError as error:
-        if not _refused_by_database(error):
+        reason = _refused_by_database(error)
+        if reason is None:
             raise
         savepoint.rollback()
-        log.info("event %s refused by the database's own rules", envelope.event_id)
-        return Outcome(REFUSED, _("La base central rechazó el cambio: no está permitido para "
-                                  "esta estación o para el estado del trámite."))
+        log.info("event %s refused by the database (%s)", envelope.event_id,
+                 getattr(error.orig, "sqlstate", None) or type(error.orig).__name__)
+        return Outcome(REFUSED, reason)
     savepoint.commit()
+    if context.stamped:
+        log.info("event %s: central stamped its own time (%s)", envelope.event_id,
+                 ", ".join(context.stamped))
+        return Outcome(APPLIED, _("Hora corregida por la central: el reloj de la estación "
+                                  "estaba atrasado."))
     return Outcome(APPLIED)
 
 
-GUARD_STATES = {"VT001", "42501"}  # the transition guard; row-level security / privileges
+GUARD_STATES = {"VT001", staff_changes.REFUSED_STATE, "42501"}  # guards; RLS / privileges
 SQLITE_GUARD = ("no case transition", "a new case starts")
 
 
-def _refused_by_database(error: DBAPIError) -> bool:
-    """The central database's own guards said no (not a lost connection, not a bug)."""
-    if isinstance(error, IntegrityError) and any(text in str(error.orig)
-                                                 for text in SQLITE_GUARD):
-        return True  # the SQLite demo's guard trigger
-    return getattr(error.orig, "sqlstate", None) in GUARD_STATES
+def _refused_by_database(error: DBAPIError) -> str | None:
+    """Why the central database's own rules said no; None for anything else (a lost
+    connection, a timeout, a bug), which the caller treats as "not now"."""
+    state = getattr(error.orig, "sqlstate", None) or ""
+    if state in GUARD_STATES or (isinstance(error, IntegrityError) and any(
+            text in str(error.orig) for text in SQLITE_GUARD)):
+        return _("La base central rechazó el cambio: no está permitido para esta estación o "
+                 "para el estado del trámite.")
+    if state.startswith("22"):
+        return _("La base central rechazó los datos del evento (un valor es demasiado largo o "
+                 "no es válido).")
+    if state.startswith("23") or isinstance(error, IntegrityError):
+        return _("La base central rechazó el evento: no es coherente con sus datos.")
+    return None
 
 
 def _at(text: str) -> datetime:
@@ -145,16 +224,33 @@ def _at(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _register(connection: Connection, envelope: Envelope) -> None:
+def _own_centre(envelope: Envelope, centre: str) -> None:
+    """A station changes only its own centre's cases (row security says the same on
+    PostgreSQL; the demo's SQLite central has only this check)."""
+    if centre != envelope.centre:
+        raise Refused(_("El trámite es de otro centro; esta estación no puede cambiarlo."),
+                      "case of another centre")
+
+
+def _register(connection: Connection, envelope: Envelope, context: Context) -> None:
     case = envelope.payload
     number = case["case_number"]
+    _own_centre(envelope, case["centre_code"])
+    parsed = _case_number(number)
+    if parsed is None or parsed.centre != envelope.centre:
+        raise Refused(_("El número de trámite {n} no es válido para esta estación.").format(
+            n=number), "case number malformed or of another centre")
     if connection.scalar(select(Case.case_number).where(Case.case_number == number)):
         raise Refused(_("Ya existe en la central otro trámite con el número {n}.").format(
             n=number))
+    registered_at = context.stamp(_at(case["registered_at"]), envelope, "registered_at")
+    if parsed.year > local(context.now).year:
+        raise Refused(_("El trámite {n} lleva un año posterior al de la central: el reloj de "
+                        "la estación estaba adelantado.").format(n=number),
+                      "case number year in the future")
     for document in case["documents"]:
         if not blobs.is_complete(connection, document["sha256"]):
             raise RetryLater(f"blob {document['sha256'][:12]} not uploaded yet")
-    registered_at = _at(case["registered_at"])
     connection.execute(insert(Case).values(
         case_number=number,
         request_type=case["request_type"],
@@ -191,16 +287,25 @@ def _register(connection: Connection, envelope: Envelope) -> None:
         at=registered_at, reason=""))
 
 
-def _transition(connection: Connection, envelope: Envelope) -> None:
+def _case_number(text: str) -> CaseNumber | None:
+    try:
+        return parse_case_number(text)
+    except ValidationError:
+        return None
+
+
+def _transition(connection: Connection, envelope: Envelope, context: Context) -> None:
     """Move a case if central's own state allows it (the back office may have moved it)."""
     change = envelope.payload
     number = envelope.case_number
-    query = select(Case.state, Case.registered_by).where(Case.case_number == number)
+    query = select(Case.state, Case.registered_by, Case.centre_code).where(
+        Case.case_number == number)
     if connection.dialect.name == "postgresql":
         query = query.with_for_update()
     row = connection.execute(query).first()
     if row is None:
         _missing_case(connection, number)
+    _own_centre(envelope, row.centre_code)
     central_state = CaseState(row.state)
     source, target = CaseState(change["from_state"]), CaseState(change["to_state"])
     if central_state is not source:
@@ -212,7 +317,7 @@ def _transition(connection: Connection, envelope: Envelope) -> None:
                          registered_by=row.registered_by, reason=change.get("reason", ""))
     except TransitionRefused as refusal:
         raise Refused(refusal.user_message) from refusal
-    at = _at(change["at"])
+    at = context.stamp(_at(change["at"]), envelope, "at")
     connection.execute(update(Case).where(Case.case_number == number).values(
         state=target.value, state_changed_at=at))
     connection.execute(insert(CaseEvent).values(
@@ -233,12 +338,14 @@ def _missing_case(connection: Connection, number: str | None) -> NoReturn:
     raise RetryLater(f"case {number} not registered at central yet")
 
 
-def _document_added(connection: Connection, envelope: Envelope) -> None:
+def _document_added(connection: Connection, envelope: Envelope, context: Context) -> None:
     """A document added at the counter to a registered case (its file uploaded first)."""
     number = envelope.case_number
-    row = connection.execute(select(Case.state).where(Case.case_number == number)).first()
+    row = connection.execute(select(Case.state, Case.centre_code).where(
+        Case.case_number == number)).first()
     if row is None:
         raise RetryLater(f"case {number} not registered at central yet")
+    _own_centre(envelope, row.centre_code)
     state = CaseState(row.state)
     if state.is_terminal:
         raise Refused(_("En la central el trámite está «{state}»; ya no admite documentos.")
@@ -254,17 +361,20 @@ def _document_added(connection: Connection, envelope: Envelope) -> None:
         {"case_number": number, "document_type": d["document_type"], "sha256": d["sha256"],
          "media_type": d["media_type"], "pages": d["pages"], "size_bytes": d["size_bytes"],
          "source": d["source"], "added_by": d.get("added_by", envelope.actor),
-         "added_at": _at(d["added_at"]) if d.get("added_at") else envelope.created_at}
+         "added_at": context.stamp(_at(d["added_at"]) if d.get("added_at")
+                                   else envelope.created_at, envelope, "added_at")}
         for d in documents
     ])
 
 
-def _contact_corrected(connection: Connection, envelope: Envelope) -> None:
+def _contact_corrected(connection: Connection, envelope: Envelope, _context: Context) -> None:
     """The counter corrected the contact data of a case it registered (returned to it)."""
     number = envelope.case_number
-    row = connection.execute(select(Case.state).where(Case.case_number == number)).first()
+    row = connection.execute(select(Case.state, Case.centre_code).where(
+        Case.case_number == number)).first()
     if row is None:
         _missing_case(connection, number)
+    _own_centre(envelope, row.centre_code)
     state = CaseState(row.state)
     if state.is_terminal:
         raise Refused(_("En la central el trámite está «{state}»; ya no se corrige.")
@@ -275,27 +385,9 @@ def _contact_corrected(connection: Connection, envelope: Envelope) -> None:
         periods=change["periods"]))
 
 
-STAFF_ROLES = {Role.CLERK.value, Role.SUPERVISOR.value, Role.ADMINISTRATOR.value}
-
-
-def _staff_changed(connection: Connection, envelope: Envelope) -> None:
+def _staff_changed(connection: Connection, envelope: Envelope, context: Context) -> None:
     """An account created or changed by an administrator (or a password by its owner)."""
-    person = envelope.payload
-    if person["role"] not in STAFF_ROLES:
-        raise Refused(_("Rol no válido para el personal de un centro."))
-    if connection.scalar(select(Centre.code).where(Centre.code == person["centre_code"])) is None:
-        raise Refused(_("No existe el centro {c}.").format(c=person["centre_code"]))
-    values = {key: person[key] for key in ("full_name", "role", "centre_code", "active",
-                                           "password_hash")}
-    current = connection.scalar(select(Staff.centre_code).where(
-        Staff.username == person["username"]))
-    if current is None:
-        connection.execute(insert(Staff).values(username=person["username"], **values))
-    elif current != person.get("previous_centre", current):
-        raise Refused(_("La cuenta {u} pertenece a otro centro.").format(u=person["username"]))
-    else:
-        connection.execute(update(Staff).where(Staff.username == person["username"])
-                           .values(**values))
+    staff_changes.apply(connection, envelope.actor, envelope.centre, envelope.payload)
 
 
 HANDLERS: dict[str, Handler] = {

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
+from desktop.cli_args import central_url, centre_code
 from desktop.errors import StorageError, ValidationError
 from desktop.i18n import _
 
@@ -28,11 +29,11 @@ def add_commands(subparsers: Any) -> None:
         "add-login",
         help=_("crea o cambia el acceso a la base central de un centro o de la Dirección de "
                "Pensiones (clave en {env} o pedida en la terminal)").format(env=PASSWORD_ENV))
-    add.add_argument("--url", required=True,
+    add.add_argument("--url", required=True, type=central_url(),
                      help=_("base central, con la cuenta de su propietario: "
                             "postgresql+psycopg://propietario@servidor:5432/base"))
     who = add.add_mutually_exclusive_group(required=True)
-    who.add_argument("--centre", help=_("código del centro, p. ej. UIO01"))
+    who.add_argument("--centre", type=centre_code, help=_("código del centro, p. ej. UIO01"))
     who.add_argument("--backoffice", action="store_true",
                      help=_("acceso de la Dirección de Pensiones"))
     add.add_argument("--login", required=True,

@@ -29,6 +29,8 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    column,
+    table,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -263,11 +265,16 @@ class AppliedEvent(Base):
 
 class AuditAnchor(Base):
     """The latest audit entry a workstation had when it synced: its local hash chain is
-    anchored here, so rewriting or cutting the station's log shows up against central."""
+    anchored here, so rewriting or cutting the station's log shows up against central.
+
+    `epoch` names one chain: a station set up again (`ventanilla init`, a lost cache key)
+    starts a new chain whose entry ids start at 1 again, anchored apart from the old one.
+    """
 
     __tablename__ = "audit_anchors"
 
     workstation: Mapped[str] = mapped_column(String(20), primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(32), primary_key=True, default="")
     entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     entry_hash: Mapped[str] = mapped_column(String(64))
     anchored_at: Mapped[datetime]
@@ -283,6 +290,12 @@ class StationVersion(Base):
     centre_code: Mapped[str] = mapped_column(String(5), index=True)
     version: Mapped[str] = mapped_column(String(40))
     reported_at: Mapped[datetime]
+
+
+#: The view of a centre's own cases' contact data (0006 migration; on PostgreSQL it is
+#: filtered by the caller's centre, desktop.central.roles). Not a model: no table behind it.
+CASE_CONTACTS = table("case_contacts", column("case_number", String), column("centre_code", String),
+                      column("email", String), column("phone", String))
 
 
 class Blob(Base):

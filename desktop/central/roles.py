@@ -22,6 +22,17 @@ documents and acuerdos (status questions come from the whole country) but insert
 updates only its own centre's cases and what belongs to them; it sees only its own centre's
 staff, so other centres' password hashes never reach it.
 
+What never leaves the database for another centre (issue 10):
+- contact data: a centre login has no SELECT on `cases.email` / `cases.phone` (column
+  privileges); its own cases' contacts come from `case_contacts`, a security-barrier view
+  filtered by the caller's centre;
+- contribution histories: only of pensioners with a case at the caller's centre (the
+  supervisor's pension preview);
+- staff: SELECT only. Accounts change through `ventanilla_apply_staff_change`, a SECURITY
+  DEFINER function that checks the acting administrator (desktop.central.staff_changes); a
+  centre login cannot `UPDATE staff SET role = …`, so reading a station's keyring does not
+  bypass four-eyes review.
+
 The transition guard (0004 migration) knows the two groups: members of the counter group may
 only fire counter transitions, the back office only central ones.
 
@@ -43,7 +54,8 @@ from psycopg import sql
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from desktop.central.models import Base, Centre
+from desktop.central import staff_changes
+from desktop.central.models import Base, Case, Centre
 from desktop.errors import StorageError, ValidationError
 from desktop.i18n import _
 
@@ -57,19 +69,27 @@ CENTRE_CODE = re.compile(r"^[A-Z0-9]{5}$")
 LOGIN_NAME = re.compile(r"^[a-z][a-z0-9_]{2,62}$")
 MIN_PASSWORD = 12
 
+#: Applicants' contact data: read by a centre only for its own cases (through the view).
+CONTACT_COLUMNS = ("email", "phone")
+_CASE_COLUMNS_SEEN = tuple(f'"{column.name}"' for column in Case.__table__.columns
+                           if column.name not in CONTACT_COLUMNS)
+
 #: What a workstation's login may do, table by table (and why).
 COUNTER_GRANTS: dict[str, str] = {
     "alembic_version": "SELECT",  # open_central compares the schema version
     "central_meta": "SELECT",  # the identity check before every sync
     "centres": "SELECT",  # pull
-    "staff": "SELECT, INSERT, UPDATE",  # pull; account changes; RLS: own centre only
+    "staff": "SELECT",  # pull; RLS: own centre only (changes: the definer function)
     "people": "SELECT",  # pull (pensioners)
     "pensions": "SELECT",  # pull
     "employers": "SELECT",  # pull (debts)
     "contribution_debts": "SELECT",  # pull
-    "contribution_histories": "SELECT",  # the supervisor's pension preview
-    "cases": "SELECT, INSERT, UPDATE (state, state_changed_at, email, phone, employer_ruc, "
-             "periods)",  # pull; push (transitions; contact corrected on a returned case)
+    "contribution_histories": "SELECT",  # pension preview; RLS: own centre's applicants
+    # pull (no contact columns: case_contacts); push: transitions, and the contact data the
+    # counter corrects on a case returned to it (written, never read back through here)
+    "cases": f"SELECT ({', '.join(_CASE_COLUMNS_SEEN)}), INSERT, "
+             "UPDATE (state, state_changed_at, email, phone, employer_ruc, periods)",
+    "case_contacts": "SELECT",  # this centre's cases' email and phone (a view)
     "case_events": "SELECT, INSERT",  # pull; push
     "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
     "agreements": "SELECT",  # pull
@@ -155,9 +175,9 @@ POLICIES: tuple[Policy, ...] = (
     Policy("deliveries", "SELECT", _C, using=_own_case("deliveries")),
     Policy("deliveries", "INSERT", _C, check=_own_case("deliveries")),
     Policy("staff", "SELECT", _C, using=f"centre_code = {CENTRE}"),
-    Policy("staff", "INSERT", _C, check=f"centre_code = {CENTRE}"),
-    # a centre may hand one of its people over to another centre, never take one
-    Policy("staff", "UPDATE", _C, using=f"centre_code = {CENTRE}", check=ALL_ROWS),
+    Policy("contribution_histories", "SELECT", _C,
+           using=f"EXISTS (SELECT 1 FROM cases AS c WHERE c.cedula = contribution_histories."
+                 f"cedula AND c.centre_code = {CENTRE})"),
     Policy("applied_events", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("applied_events", "INSERT", _C, check=f"split_part(workstation, '-', 1) = {CENTRE}"),
     Policy("audit_anchors", "SELECT", _C, using=f"split_part(workstation, '-', 1) = {CENTRE}"),
@@ -180,7 +200,8 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
         "cases", "case_events", "case_documents", "deliveries", "staff", "applied_events",
-        "audit_anchors", "station_versions", "blobs", "blob_chunks")),
+        "audit_anchors", "station_versions", "blobs", "blob_chunks",
+        "contribution_histories")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
 )
@@ -196,6 +217,17 @@ CURRENT_CENTRE_FUNCTION = f"""
           AND NOT r.rolcanlogin
           AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
     $$"""
+
+#: The caller's centre inside SECURITY DEFINER code, where current_user is the owner.
+SESSION_CENTRE_FUNCTION = CURRENT_CENTRE_FUNCTION.replace(
+    "ventanilla_current_centre()", "ventanilla_session_centre()").replace(
+    "pg_has_role(current_user", "pg_has_role(session_user")
+
+#: This centre's cases' contact data; other centres' rows never leave the view.
+CONTACTS_VIEW = """
+    CREATE OR REPLACE VIEW case_contacts WITH (security_barrier) AS
+    SELECT case_number, centre_code, email, phone FROM cases
+    WHERE centre_code = ventanilla_current_centre()"""
 
 
 def centre_role(code: str) -> str:
@@ -242,8 +274,11 @@ def setup_roles(engine: Engine) -> tuple[str, ...]:
         codes = list(connection.scalars(select(Centre.code).order_by(Centre.code)))
         centre_roles = tuple(_ensure_centre_role(driver, code) for code in codes)
         _database_access(driver)
-        _grant(driver)
         driver.execute(CURRENT_CENTRE_FUNCTION)
+        driver.execute(SESSION_CENTRE_FUNCTION)
+        driver.execute(CONTACTS_VIEW)
+        _staff_function(driver)
+        _grant(driver)
         _policies(driver)
     log.info("central roles and policies set up for %d centres", len(centre_roles))
     return centre_roles
@@ -285,6 +320,18 @@ def _database_access(driver: Any) -> None:
     driver.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(db, _groups()))
     driver.execute(sql.SQL("REVOKE CREATE ON SCHEMA {} FROM PUBLIC").format(schema))
     driver.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, _groups()))
+
+
+def _staff_function(driver: Any) -> None:
+    """The one way a centre changes staff accounts; only the counter group may call it."""
+    schema = driver.execute("SELECT quote_ident(current_schema())").fetchone()[0]
+    body = staff_changes.function_sql(schema).replace(
+        "ventanilla_current_centre()", "ventanilla_session_centre()")
+    driver.execute(body)
+    function = sql.SQL(f"{staff_changes.FUNCTION}(text, text, text, text, text, boolean, text)")
+    driver.execute(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(function))
+    driver.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+        function, sql.Identifier(COUNTER_GROUP)))
 
 
 def _grant(driver: Any) -> None:

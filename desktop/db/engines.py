@@ -7,6 +7,10 @@ controls transactions instead of the sqlite3 module. Write sessions take the wri
 
 A production cache is the same SQLite file encrypted by SQLCipher (`key=`): same pragmas,
 same transactions; connections come from desktop.db.cipher, keyed before anything else.
+
+Every engine hides statement parameters (`hide_parameters`): a database error's text is logged
+and may be shown, and the parameters are cédulas, names and password hashes. A full disk or
+a cache another process keeps locked becomes StorageError with a Spanish message.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import cipher
+from desktop.errors import StorageError
+from desktop.i18n import _
 
 IMMEDIATE = "sqlite_begin_immediate"
 BUSY_TIMEOUT_S = 30
@@ -39,7 +45,7 @@ def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any
     if url.get_backend_name() != "sqlite":
         if key is not None:
             raise ValueError("only a SQLite cache is encrypted with a key")
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     kwargs.pop("connect_args", None)
     if key is None:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
@@ -48,9 +54,10 @@ def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any
             raise ValueError("an encrypted cache needs a file")
         kwargs["module"] = cipher.dbapi()
         kwargs["creator"] = cipher.connector(url.database, key, timeout=BUSY_TIMEOUT_S)
-    engine = create_engine(url, **kwargs)
+    engine = create_engine(url, hide_parameters=True, **kwargs)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
+    event.listen(engine, "handle_error", _sqlite_storage_errors)
     return engine
 
 
@@ -61,6 +68,35 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+#: SQLite's words for what the station's disk or files did, and what to tell the person.
+_STORAGE_PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("database or disk is full", "disk i/o error"),
+     _("El disco de esta estación está lleno o no responde: no se guardó nada. Libere espacio "
+       "y vuelva a intentar."), "disk full or I/O error"),
+    (("database is locked",),
+     _("La base local está ocupada por otro proceso de Ventanilla; espere un momento y vuelva "
+       "a intentar."), "database is locked past the busy timeout"),
+    (("readonly database", "read-only"),
+     _("La carpeta de datos de esta estación es de solo lectura: no se puede guardar nada. "
+       "Revise sus permisos o el disco."), "read-only database"),
+    (("unable to open database file",),
+     _("No se puede abrir la base local de esta estación: la carpeta de datos no existe o no "
+       "se puede escribir."), "unable to open the database file"),
+    (("file is not a database", "database disk image is malformed"),
+     _("La base local de esta estación está dañada. Vuelva a configurarla con «ventanilla "
+       "init» (en una estación de demostración, «ventanilla demo»)."), "database file damaged"),
+)
+
+
+def _sqlite_storage_errors(context: Any) -> None:
+    """What the disk or the files did (full, locked too long, read-only, damaged) becomes
+    StorageError, which every command and window shows in Spanish; nothing was written."""
+    text = str(context.original_exception).lower()
+    for words, message, log_message in _STORAGE_PROBLEMS:
+        if any(word in text for word in words):
+            raise StorageError(message, f"sqlite: {log_message}") from None
 
 
 def _sqlite_on_begin(connection: Connection) -> None:

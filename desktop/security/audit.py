@@ -1,9 +1,16 @@
-"""Append-only audit log with a hash chain: each entry seals the one before it."""
+"""Append-only audit log with a hash chain: each entry seals the one before it.
+
+Each chain has an epoch (a random id kept in the cache): a station set up again with
+`ventanilla init` starts a new cache, a new chain and a new epoch, and central anchors each
+epoch apart, so the new chain's entry ids (from 1 again) never meet the old chain's anchors.
+A cache from before epochs existed keeps the epoch '' its anchors were stored under.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,9 +20,28 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import now
 from desktop.i18n import _
-from desktop.store.models import AuditEntry
+from desktop.store.models import AuditEntry, CacheMeta
 
 GENESIS = "0" * 64
+EPOCH_KEY = "audit_epoch"
+
+
+def chain_epoch(session: Session) -> str:
+    """This cache's chain epoch ('' for a chain older than epochs)."""
+    row = session.get(CacheMeta, EPOCH_KEY)
+    return row.value if row is not None else ""
+
+
+def ensure_epoch(session: Session) -> str:
+    """Give a cache its epoch once (in a write transaction): a new one for an empty log, ''
+    for a log written before epochs existed."""
+    row = session.get(CacheMeta, EPOCH_KEY)
+    if row is None:
+        empty = session.scalar(select(AuditEntry.id).limit(1)) is None
+        row = CacheMeta(key=EPOCH_KEY, value=uuid.uuid4().hex if empty else "")
+        session.add(row)
+        session.flush()
+    return row.value
 
 
 def entry_digest(
@@ -48,6 +74,8 @@ def append(
     """Add an entry in the caller's transaction (write sessions hold the write lock)."""
     details = details or {}
     previous = session.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1))
+    if previous is None:
+        ensure_epoch(session)  # the chain's first entry: it is born with its epoch
     prev_hash = previous or GENESIS
     at = now()
     entry = AuditEntry(
@@ -111,7 +139,9 @@ def latest_anchor(session: Session) -> Anchor | None:
 
 def check_anchors(session: Session, anchors: list[Anchor]) -> ChainCheck:
     """Every entry central saw at a sync must still be here, with the same hash: a rewritten
-    log, or one cut after its last anchor, no longer matches."""
+    log, or one cut after its last anchor, no longer matches. (Entry 0 marks where an
+    epoch began: it is not an entry.)"""
+    anchors = [anchor for anchor in anchors if anchor.entry_id > 0]
     for anchor in sorted(anchors, key=lambda a: a.entry_id):
         entry = session.get(AuditEntry, anchor.entry_id)
         if entry is None or entry.entry_hash != anchor.entry_hash:

@@ -2,7 +2,8 @@
 
 Five failed attempts for a user name lock it at this workstation for fifteen minutes. The
 count is kept for any name typed, known or not, so the lock says nothing about which names
-exist; every other failure gets the same vague message.
+exist; every other failure gets the same vague message, after the same time (a name that
+does not exist still costs one password check).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import format_local
 from desktop.domain.roles import Actor, Role
+from desktop.domain.text import unreadable_characters
 from desktop.errors import PermissionDenied
 from desktop.i18n import _
-from desktop.security.passwords import verify_password
+from desktop.security.passwords import verify_nothing, verify_password
 from desktop.store.models import LoginAttempt, Staff
 
 log = logging.getLogger(__name__)
@@ -25,8 +27,15 @@ MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 
 
+MAX_USERNAME = 60
+
+
 def normal_username(username: str) -> str:
-    return username.strip().lower()
+    """The name as stored; a name no account can have becomes one that matches nothing."""
+    name = username.strip().lower()
+    if unreadable_characters(name) or len(name) > MAX_USERNAME:
+        return "?"
+    return name
 
 
 def check_not_locked(session: Session, username: str, now: datetime) -> None:
@@ -43,6 +52,7 @@ def credentials_match(session: Session, username: str, password: str,
     """The Actor if the password is right for an active account of this centre."""
     staff = session.get(Staff, normal_username(username))
     if staff is None or not staff.active or staff.centre_code != centre_code:
+        verify_nothing(password)
         return None
     if not verify_password(staff.password_hash, password):
         return None

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.clock import now
 from desktop.domain.cases import CaseState
 from desktop.domain.roles import Action, Actor
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
@@ -30,7 +30,7 @@ from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
-from desktop.services.workflow import TransitionDone, record_transition
+from desktop.services.workflow import TransitionDone, own_centre_only, record_transition
 from desktop.store.models import Case, OutboxEvent, Staff
 
 log = logging.getLogger(__name__)
@@ -116,11 +116,7 @@ class CorrectionService:
                 _("El trámite {number} está «{state}»: solo un trámite devuelto se corrige y "
                   "reenvía.").format(number=case.case_number, state=state.label),
                 "case not correctable", field="case_number")
-        if case.centre_code != self.runtime.settings.centre:
-            raise PermissionDenied(
-                _("El trámite {number} es de otro centro; lo corrige el centro donde se "
-                  "registró.").format(number=case.case_number),
-                "correction of another centre's case")
+        own_centre_only(case, self.actor)
         return case
 
 

@@ -14,7 +14,7 @@ from desktop.domain.cases import OPEN_STATES
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.services.runtime import first_pull, open_cache
+from desktop.services.runtime import first_pull, open_cache, startup_lock
 from desktop.store.models import Case
 from desktop.sync.connection import open_central
 
@@ -43,7 +43,12 @@ def setup_demo(
     file keeps its centre and counter. Settings are written last, so a cancelled first start
     simply runs again next time.
     """
-    paths.ensure()
+    with startup_lock(paths):
+        return _setup_demo(paths, pensioners, seed, progress, cancel)
+
+
+def _setup_demo(paths: Paths, pensioners: int, seed: int, progress: Progress,
+                cancel: CancelToken | None) -> DemoSetup:
     settings = load_settings(paths)
     if not settings.is_configured:
         settings = Settings(paths=paths, centre=DEMO_CENTRE, counter=DEMO_COUNTER, demo=True)

@@ -36,6 +36,7 @@ from desktop.security import audit
 from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
+from desktop.services.workflow import own_centre_only
 from desktop.store.models import Case, CaseDocument, OutboxEvent
 
 log = logging.getLogger(__name__)
@@ -91,11 +92,12 @@ class DocumentService:
         event in one transaction."""
         require(self.actor, Action.ADD_DOCUMENT)
         with self.runtime.db.read() as session:
-            _open_case(session, case_number)  # refuse before building anything
+            own_centre_only(_open_case(session, case_number), self.actor)  # before building
         document = self.store(draft, progress, cancel)
         settings = self.runtime.settings
         with self.runtime.db.write() as session, session.begin():
             case = _open_case(session, case_number)
+            own_centre_only(case, self.actor)
             if any(d.sha256 == document.sha256 for d in case.documents):
                 raise ValidationError(
                     _("Este documento ya está en el trámite {number}.").format(

@@ -10,19 +10,30 @@ Afterwards start-up never waits for the network: sync runs in the background.
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, select
 
 from desktop.capture.blobstore import BlobStore
-from desktop.config import Settings
+from desktop.config import Paths, Settings
 from desktop.db.engines import SessionFactories, create_app_engine, sqlite_url
 from desktop.db.migrate import upgrade
+from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
-from desktop.sync.connection import offline_as_unreachable, open_central
-from desktop.sync.engine import check_central_identity, mark_good_round, report_station_version
+from desktop.store.models import CaseDocument
+from desktop.sync.connection import ConnectionWatch, offline_as_unreachable, open_central
+from desktop.sync.engine import (
+    anchor_audit,
+    check_central_identity,
+    mark_good_round,
+    report_station_version,
+)
 from desktop.sync.pull import has_pulled, pull
 
 log = logging.getLogger(__name__)
@@ -34,11 +45,13 @@ class Runtime:
     db: SessionFactories
     blobs: BlobStore
     _central: Engine | None = field(default=None, repr=False)
+    #: the central connections a sync round's deadline may cut
+    watch: ConnectionWatch = field(default_factory=ConnectionWatch, repr=False)
 
     def central(self) -> Engine:
         """The central database engine, opened (and checked) on first use."""
         if self._central is None:
-            self._central = open_central(self.settings)
+            self._central = open_central(self.settings, self.watch)
         return self._central
 
     def close(self) -> None:
@@ -78,28 +91,81 @@ def first_pull(
         with offline_as_unreachable():
             check_central_identity(central, db)
             pull(central, db, settings.centre, progress, cancel)
+            anchor_audit(central, db, settings.workstation)  # central learns this chain
         mark_good_round(db)
         report_station_version(central, settings)
     finally:
         central.dispose()
 
 
+STARTUP_LOCK = ".startup.lock"
+STARTUP_WAIT_S = 900  # another process doing a first pull of a large registry
+
+
+@contextmanager
+def startup_lock(paths: Paths) -> Iterator[None]:
+    """One process at a time sets a station up (reentrant within a thread); a data folder
+    that cannot be written is refused here, in words, before anything tries to."""
+    paths.ensure()
+    if not os.access(paths.data_dir, os.W_OK):
+        raise StorageError(
+            _("La carpeta de datos {path} es de solo lectura o no se puede escribir: esta "
+              "estación no puede guardar nada ahí.").format(path=paths.data_dir),
+            "data folder not writable")
+    try:
+        # one lock object per path: the demo set-up inside open_runtime takes it again
+        with FileLock(paths.data_dir / STARTUP_LOCK, timeout=STARTUP_WAIT_S, is_singleton=True):
+            yield
+    except Timeout:
+        raise StorageError(
+            _("Otro proceso de Ventanilla lleva demasiado tiempo preparando esta estación; "
+              "ciérrelo o espere a que termine."), "start-up lock timeout") from None
+
+
 def open_runtime(
     settings: Settings, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Runtime:
-    """Open everything the services need; on a machine with nothing configured, the demo."""
-    if not settings.is_configured and not settings.demo:
-        settings.save()  # IT's machine-wide file named the central: this station's first start
-    if not settings.is_configured:
-        from desktop.services.demo import setup_demo
+    """Open everything the services need; on a machine with nothing configured, the demo.
 
-        settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
-    protection = at_rest(settings)
-    settings = protection.settings
-    db = open_cache(settings, protection)
-    if not has_pulled(db):
-        first_pull(settings, db, progress, cancel)
+    Two processes starting at once on an empty home (two windows, a window and a command)
+    take turns through a lock file: the second waits for the first one's set-up and then
+    finds it done, instead of failing with «database is locked» halfway through it.
+    """
+    with startup_lock(settings.paths):
+        if not settings.is_configured and not settings.demo:
+            settings.save()  # IT's machine-wide file named the central: the first start
+        if not settings.is_configured:
+            from desktop.services.demo import setup_demo
+
+            settings = setup_demo(settings.paths, progress=progress, cancel=cancel).settings
+        protection = at_rest(settings)
+        settings = protection.settings
+        db = open_cache(settings, protection)
+        try:
+            if not has_pulled(db):
+                first_pull(settings, db, progress, cancel)
+        except BaseException:
+            db.dispose()
+            raise
     blobs = BlobStore(settings.paths.blob_dir, protection.blob_key)
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
+    collect_orphan_blobs(db, blobs)
     return Runtime(settings, db, blobs)
+
+
+#: How long a scanned document no case references is kept (an intake left open overnight
+#: still finds its scans the next morning).
+ORPHAN_GRACE_SECONDS = 3 * 24 * 3600
+
+
+def collect_orphan_blobs(db: SessionFactories, blobs: BlobStore,
+                         grace_seconds: float = ORPHAN_GRACE_SECONDS) -> int:
+    """Remove documents of refused registrations and abandoned intakes, after the grace
+    period; never one a case of this cache references."""
+    with db.read() as session:
+        referenced = set(session.scalars(select(CaseDocument.sha256)))
+    removed = blobs.collect(referenced, grace_seconds)
+    if removed:
+        log.info("removed %d scanned documents no case references", removed)
+    return removed

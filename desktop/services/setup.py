@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
 from desktop.capture.blobstore import BlobStore
+from desktop.central.clock import set_skew_allowed
+from desktop.central.database import check_dedicated
 from desktop.central.demo import DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
 from desktop.central.models import Centre
 from desktop.central.roles import setup_roles
 from desktop.clock import now
 from desktop.config import Paths, Settings, load_settings
-from desktop.db.engines import create_app_engine
+from desktop.db.engines import create_app_engine, writer
 from desktop.db.migrate import upgrade
 from desktop.errors import UnreadableData, ValidationError
 from desktop.i18n import _
@@ -28,12 +32,14 @@ from desktop.services.runtime import first_pull, open_cache
 from desktop.store.models import OutboxEvent
 from desktop.sync.connection import (
     CENTRAL_MIGRATIONS,
+    CentralUnreachable,
     offline_as_unreachable,
     open_central,
     secret_name,
     without_password,
 )
 from desktop.sync.push import PENDING
+from desktop.urls import check_central_url
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +52,8 @@ class CentralReady:
 
 
 def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: int = 2026,
-                 progress: Progress = no_progress) -> CentralReady:
+                 progress: Progress = no_progress,
+                 max_clock_skew: int | None = None) -> CentralReady:
     """Create or upgrade the central schema; with `demo`, load the demo reference data.
 
     On PostgreSQL, then (re)create the database roles and row-level policies of
@@ -56,8 +63,12 @@ def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: 
     engine = create_app_engine(url)
     samples = None
     try:
-        with offline_as_unreachable():
+        with _reaching(url):
+            check_dedicated(engine)
             migrated = upgrade(engine, CENTRAL_MIGRATIONS, what=_("La base central"))
+            if max_clock_skew is not None:
+                with writer(engine).begin() as connection:
+                    set_skew_allowed(connection, max_clock_skew)
             if demo:
                 if not is_populated(engine):
                     populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
@@ -67,6 +78,22 @@ def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: 
     finally:
         engine.dispose()
     return CentralReady(migrated, samples, centre_roles)
+
+
+@contextmanager
+def _reaching(url: str) -> Iterator[None]:
+    """An unreachable central during set-up says what to check (not «se trabaja con la
+    información local», which is what a counter hears during a sync)."""
+    try:
+        with offline_as_unreachable():
+            yield
+    except CentralUnreachable as error:
+        where = make_url(url)
+        raise CentralUnreachable(
+            _("No se pudo conectar con la base central {db} en {host}: revise la dirección, "
+              "el puerto, la red, el usuario y la clave. No se cambió nada en esta "
+              "estación.").format(db=where.database or "", host=where.host or "localhost"),
+            error.log_message) from None
 
 
 def analyze(engine: Engine) -> None:
@@ -88,11 +115,7 @@ def init_workstation(paths: Paths, central_url: str, centre: str, counter: int,
     its keys) across re-inits; the keys are created here, before the settings are written,
     so a machine without a usable keyring is refused with nothing configured.
     """
-    url = make_url(central_url)
-    if url.get_backend_name() != "postgresql":
-        raise ValidationError(
-            _("La base central debe ser PostgreSQL: postgresql+psycopg://usuario@servidor/base."),
-            "init: not a PostgreSQL URL", field="central")
+    url = make_url(check_central_url(central_url, field="central"))
     require_keyring()  # production keeps its keys there: refuse before changing anything
     if url.password:
         store_secret(secret_name(url), url.password)
@@ -102,7 +125,8 @@ def init_workstation(paths: Paths, central_url: str, centre: str, counter: int,
                         central_password_in_keyring=bool(url.password), demo=False,
                         installation_id=previous.installation_id or new_installation_id())
     settings.validate()
-    _check_station(settings)
+    with _reaching(central_url):
+        _check_station(settings)
     _set_aside_old_cache(settings, previous)
     _set_aside_unreadable_blobs(settings)
     protection = at_rest(settings)  # the keys exist before the station is configured

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.central import models as central
 from desktop.clock import now
 from desktop.domain.roles import Action, Actor, Role
+from desktop.domain.text import unreadable_characters
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.security.auth import credentials_match, refusal
 from desktop.security.passwords import hash_password
+from desktop.services.limits import checked_text
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.store.models import Centre, OutboxEvent, Staff
@@ -27,6 +30,7 @@ from desktop.store.models import Centre, OutboxEvent, Staff
 STAFF_CHANGED = "staff.changed"
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,59}$")
 MIN_PASSWORD = 10
+MAX_PASSWORD = 200
 STAFF_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR)
 
 
@@ -50,6 +54,10 @@ class CentreChoice:
 
 def check_password(password: str, username: str) -> None:
     """A password a counter can live with: long enough, not the user name."""
+    if unreadable_characters(password) or len(password) > MAX_PASSWORD:
+        raise ValidationError(
+            _("La clave contiene caracteres no válidos o supera {n} caracteres.").format(
+                n=MAX_PASSWORD), "password unusable", field="password")
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             _("La clave debe tener al menos {n} caracteres.").format(n=MIN_PASSWORD),
@@ -102,7 +110,8 @@ class StaffService:
     def create(self, username: str, full_name: str, role: Role, password: str) -> StaffMember:
         require(self.actor, Action.MANAGE_STAFF)
         username = username.strip().lower()
-        full_name = " ".join(full_name.split())
+        full_name = " ".join(checked_text(full_name, central.Staff.full_name, field="full_name",
+                                          label=_("Nombres y apellidos")).split())
         if not USERNAME.match(username):
             raise ValidationError(
                 _("El usuario debe empezar con una letra y usar solo minúsculas, dígitos, "
@@ -174,7 +183,7 @@ class StaffService:
 
 
 def _own_staff(session: Session, username: str, actor: Actor) -> Staff:
-    row = session.get(Staff, username)
+    row = session.get(Staff, username) if USERNAME.match(username) else None
     if row is None or row.centre_code != actor.centre_code:
         raise NotFoundError(_("No existe el usuario {u} en este centro.").format(u=username),
                             "staff not found")

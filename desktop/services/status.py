@@ -18,7 +18,7 @@ from desktop.clock import format_local, now
 from desktop.domain.identity import validate_cedula
 from desktop.domain.numbering import looks_like_case_number, parse_case_number
 from desktop.domain.roles import Actor
-from desktop.domain.text import fold
+from desktop.domain.text import fold, unreadable_characters
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
@@ -29,6 +29,8 @@ from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
 MIN_NAME_CHARS = 3
+MAX_QUERY_CHARS = 120  # the longest name in the registry is 170 with every given name
+MAX_NAME_WORDS = 8  # each word is a condition: thousands of them exhaust SQLite
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class StatusService:
         if not text:
             raise ValidationError(_("Escriba una cédula, un número de trámite o un nombre."),
                                   "status: empty query", field="query")
+        if unreadable_characters(text) or len(text) > MAX_QUERY_CHARS:
+            raise ValidationError(
+                _("La búsqueda admite hasta {n} letras, números y espacios.").format(
+                    n=MAX_QUERY_CHARS), "status: query unusable", field="query")
         with self.runtime.db.read() as session:
             if looks_like_case_number(text):
                 number = str(parse_case_number(text))
@@ -77,6 +83,10 @@ class StatusService:
     @staticmethod
     def _by_name(session: Session, text: str) -> list[Case]:
         words = fold(text).split()
+        if len(words) > MAX_NAME_WORDS:
+            raise ValidationError(
+                _("Busque con hasta {n} palabras del nombre.").format(n=MAX_NAME_WORDS),
+                "status: too many words", field="query")
         if sum(len(word) for word in words) < MIN_NAME_CHARS:
             raise ValidationError(
                 _("Escriba al menos {n} letras del nombre.").format(n=MIN_NAME_CHARS),

@@ -8,12 +8,14 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from desktop.domain.roles import Action, Actor
+from desktop.errors import Cancelled
 from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.store.models import OutboxEvent
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
+from desktop.sync.deadline import RoundDeadline
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
 from desktop.sync.versions import StationVersions, station_versions
@@ -53,6 +55,23 @@ class SyncService:
 
     def run(self, progress: Progress = no_progress,
             cancel: CancelToken | None = None) -> SyncReport:
+        """One round within the settings' deadline (desktop.sync.deadline): past it, the
+        round ends as offline and the next one retries."""
+        runtime = self.runtime
+        with RoundDeadline(runtime.settings.sync_deadline_seconds, runtime.watch,
+                           cancel) as deadline:
+            try:
+                report = self._round(progress, deadline.token)
+            except Cancelled:
+                if not deadline.expired:
+                    raise
+                report = SyncReport(False, deadline.message)
+        if deadline.expired and not report.online:
+            return SyncReport(False, deadline.message, report.pushed, report.refused,
+                              report.deferred)
+        return report
+
+    def _round(self, progress: Progress, cancel: CancelToken) -> SyncReport:
         runtime = self.runtime
         try:
             central = runtime.central()

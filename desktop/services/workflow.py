@@ -15,13 +15,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.central import models as central
 from desktop.clock import now
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.limits import checked_text
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case, CaseEvent, Delivery, OutboxEvent
@@ -75,8 +77,11 @@ class WorkflowService:
 
     def transition(self, case_number: str, target: CaseState, reason: str = "",
                    extra: dict[str, Any] | None = None) -> TransitionDone:
+        reason = checked_text(reason, central.CaseEvent.reason, field="reason",
+                              label=_("Motivo"))
         with self.runtime.db.write() as session, session.begin():
             case = find_case(session, case_number)
+            own_centre_only(case, self.actor)
             done = record_transition(session, case, target, self.actor,
                                      self.runtime.settings.workstation, reason, extra)
         log.info("case %s: %s -> %s", done.case_number, done.source.value, done.target.value)
@@ -90,7 +95,9 @@ class WorkflowService:
             return {"kind": TITULAR, "name": holder_name, "cedula": holder_cedula}
         if recipient.kind != REPRESENTATIVE:
             raise ValueError(recipient.kind)
-        name = " ".join(recipient.name.split())
+        name = " ".join(checked_text(recipient.name, central.Delivery.recipient_name,
+                                     field="recipient_name",
+                                     label=_("Nombres de quien retira")).split())
         if len(name) < 5:
             raise ValidationError(
                 _("Escriba los nombres y apellidos de quien retira el acuerdo."),
@@ -130,6 +137,16 @@ def record_transition(session: Session, case: Case, target: CaseState, actor: Ac
                  action="case.transition", case_number=case.case_number,
                  details={"from": source.value, "to": target.value})
     return TransitionDone(case.case_number, source, target)
+
+
+def own_centre_only(case: Case, actor: Actor) -> None:
+    """A counter changes only its own centre's cases (central's row security says the same;
+    refusing here says it at once, in words, instead of a refusal after the next sync)."""
+    if case.centre_code != actor.centre_code:
+        raise PermissionDenied(
+            _("El trámite {number} es del centro {centre}; solo ese centro puede cambiarlo.")
+            .format(number=case.case_number, centre=case.centre_code),
+            "case of another centre")
 
 
 def _store_delivery(session: Session, case: Case, delivery: dict[str, Any], actor: Actor,

@@ -1,31 +1,44 @@
-"""One sync round: push the outbox, then pull what changed, and say how it went."""
+"""One sync round: push the outbox, then pull what changed, and say how it went.
+
+Before sending anything the round compares the station's clock with the central server's:
+beyond the skew central allows, nothing is sent and the station says by how much its clock
+is off (a clock a century ahead numbered cases for 2126; one a month behind made new cases
+look old). The server's time at each good round is kept, so an event created afterwards
+under a clock that went back is recognised at central (desktop.central.apply).
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from desktop.capture.blobstore import BlobStore
+from desktop.central.clock import server_now, skew_allowed
 from desktop.central.models import AuditAnchor, CentralMeta
 from desktop.clock import now
 from desktop.config import Settings
 from desktop.db.engines import SessionFactories, writer
-from desktop.errors import StorageError
+from desktop.errors import StorageError, VentanillaError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.security.audit import Anchor, latest_anchor
-from desktop.store.models import CacheMeta, SyncState
+from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
+from desktop.store.models import CacheMeta, OutboxEvent, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
-from desktop.sync.pull import pull, refresh_cases
-from desktop.sync.push import push
+from desktop.sync.pull import pull, refresh_cases, refresh_staff
+from desktop.sync.push import LastRound, push
 from desktop.sync.versions import report_version
 
 log = logging.getLogger(__name__)
 ROUND_SCOPE = "round"  # SyncState row holding the time of the last good round
+CLOCK_SCOPE = "clock"  # the server's time at the last good round; cursor = outbox seq then
+
+
+class ClockSkew(VentanillaError):
+    """The station's clock is too far from central's: the round sends nothing."""
 
 
 @dataclass(frozen=True)
@@ -51,20 +64,27 @@ def sync_once(
     try:
         with offline_as_unreachable():
             check_central_identity(central, cache_db)
-            pushed = push(central, cache_db, blobs, progress, cancel)
+            started = check_clock(central, cache_db)
+            pushed = push(central, cache_db, blobs, progress, cancel, last_round(cache_db))
             anchor_audit(central, cache_db, settings.workstation)
             if pushed.refused_cases:
                 refresh_cases(central, cache_db, settings.centre, pushed.refused_cases)
+            if pushed.refused_staff:
+                refresh_staff(central, cache_db, settings.centre, pushed.refused_staff)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
         report_station_version(central, settings)
-    except CentralUnreachable as error:
-        log.info("sync offline: %s", error.log_message)
+    except (CentralUnreachable, ClockSkew) as error:
+        log.info("sync round not done: %s", error.log_message)
         return SyncReport(False, error.user_message)
+    remember_round(cache_db, started)
     finished = mark_good_round(cache_db)
     message = _("Sincronizado: {sent} enviados, {received} cambios recibidos.").format(
         sent=pushed.applied, received=pulled.total)
     if pushed.refused:
         message += " " + _("{n} rechazados por la central.").format(n=pushed.refused)
+    if pushed.deferred:
+        message += " " + _("{n} quedaron pendientes (la central estaba ocupada con ese trámite "
+                           "o falta un archivo); se reintentarán.").format(n=pushed.deferred)
     return SyncReport(True, message, pushed.applied, pushed.refused, pushed.deferred,
                       pulled.total, finished)
 
@@ -99,26 +119,84 @@ def check_central_identity(central: Engine, cache_db: SessionFactories) -> None:
             )
 
 
-def anchor_audit(central: Engine, cache_db: SessionFactories, workstation: str) -> None:
-    """Leave the latest audit hash at central (once per entry)."""
+def check_clock(central: Engine, cache_db: SessionFactories) -> LastRound:
+    """ClockSkew when the station's clock is beyond central's tolerance; else the server's
+    time and the outbox's last event now (remembered if the round goes well)."""
+    with central.connect() as connection:
+        server, allowed = server_now(connection), skew_allowed(connection)
+    offset = now() - server
+    if abs(offset) > allowed:
+        direction = _("adelantado") if offset > timedelta(0) else _("atrasado")
+        raise ClockSkew(
+            _("El reloj de esta estación está {amount} {direction} respecto de la central "
+              "(se admiten {allowed}); no se envió nada. Corrija la fecha y hora del equipo "
+              "y vuelva a sincronizar.").format(amount=_duration(abs(offset)),
+                                                direction=direction,
+                                                allowed=_duration(allowed)),
+            f"clock skew {offset.total_seconds():.0f} s beyond {allowed.total_seconds():.0f} s")
     with cache_db.read() as session:
+        seq = session.scalar(select(func.max(OutboxEvent.seq))) or 0
+    return LastRound(server, seq)
+
+
+def _duration(span: timedelta) -> str:
+    seconds = span.total_seconds()
+    if seconds >= 2 * 86_400:
+        return _("{n} días").format(n=round(seconds / 86_400))
+    if seconds >= 2 * 3_600:
+        return _("{n} horas").format(n=round(seconds / 3_600))
+    return _("{n} minutos").format(n=max(1, round(seconds / 60)))
+
+
+def remember_round(cache_db: SessionFactories, started: LastRound) -> None:
+    with cache_db.write() as session, session.begin():
+        state = session.get(SyncState, CLOCK_SCOPE) or SyncState(scope=CLOCK_SCOPE)
+        state.cursor, state.last_success_at = started.seq, started.server_time
+        session.add(state)
+
+
+def last_round(cache_db: SessionFactories) -> LastRound | None:
+    with cache_db.read() as session:
+        state = session.get(SyncState, CLOCK_SCOPE)
+    if state is None or state.last_success_at is None:
+        return None
+    return LastRound(state.last_success_at, state.cursor)
+
+
+def anchor_audit(central: Engine, cache_db: SessionFactories, workstation: str) -> None:
+    """Leave the latest audit hash at central (once per entry), under this chain's epoch;
+    a new epoch is first marked by an anchor at entry 0, even before it has entries."""
+    with cache_db.write() as session, session.begin():
+        epoch = ensure_epoch(session)
         anchor = latest_anchor(session)
-    if anchor is None:
+    wanted = [Anchor(0, GENESIS)] + ([anchor] if anchor is not None else [])
+    mine = (AuditAnchor.workstation == workstation, AuditAnchor.epoch == epoch)
+    with central.connect() as connection:  # read first: a round with nothing new writes nothing
+        known = set(connection.scalars(select(AuditAnchor.entry_id).where(
+            *mine, AuditAnchor.entry_id.in_([a.entry_id for a in wanted]))))
+    missing = [item for item in wanted if item.entry_id not in known]
+    if not missing:
         return
     with writer(central).begin() as connection:
-        known = connection.scalar(select(AuditAnchor.entry_id).where(
-            AuditAnchor.workstation == workstation, AuditAnchor.entry_id == anchor.entry_id))
-        if known is None:
+        moment = server_now(connection)
+        for item in missing:
             connection.execute(insert(AuditAnchor).values(
-                workstation=workstation, entry_id=anchor.entry_id,
-                entry_hash=anchor.entry_hash, anchored_at=now()))
+                workstation=workstation, epoch=epoch, entry_id=item.entry_id,
+                entry_hash=item.entry_hash, anchored_at=moment))
 
 
-def central_anchors(central: Engine, workstation: str) -> list[Anchor]:
+def central_anchors(central: Engine, workstation: str,
+                    epoch: str | None = None) -> dict[str, list[Anchor]]:
+    """The anchors central holds for this workstation, by epoch (one epoch if given)."""
+    query = select(AuditAnchor.epoch, AuditAnchor.entry_id, AuditAnchor.entry_hash).where(
+        AuditAnchor.workstation == workstation)
+    if epoch is not None:
+        query = query.where(AuditAnchor.epoch == epoch)
+    found: dict[str, list[Anchor]] = {}
     with central.connect() as connection:
-        rows = connection.execute(select(AuditAnchor.entry_id, AuditAnchor.entry_hash).where(
-            AuditAnchor.workstation == workstation))
-        return [Anchor(entry_id, entry_hash) for entry_id, entry_hash in rows]
+        for row_epoch, entry_id, entry_hash in connection.execute(query):
+            found.setdefault(row_epoch, []).append(Anchor(entry_id, entry_hash))
+    return found
 
 
 def mark_good_round(cache_db: SessionFactories) -> datetime:

@@ -98,9 +98,6 @@ def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, A
     upsert(session, cache.ContributionDebt, [row for row in rows if row["settled_on"] is None])
 
 
-CONTACT_COLUMNS = ("email", "phone", "employer_ruc", "periods")
-
-
 def _store_cases(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
     """New cases arrive whole (with their documents); known ones take central's state (and,
     for this centre's cases, the contact data a counter corrected), unless this workstation
@@ -113,25 +110,39 @@ def _store_cases(session: Session, context: PullContext, rows: list[dict[str, An
     waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
         cache.OutboxEvent.case_number.in_(numbers), cache.OutboxEvent.status == "pendiente")))
     documents = _documents(context.source, numbers)
+    contacts = _contacts(context, [row["case_number"] for row in rows
+                                   if row["centre_code"] == context.centre and
+                                   row["case_number"] not in waiting])
     for row in rows:
         number = row["case_number"]
         case = local.get(number)
         if case is None:
             values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
             values["search_name"] = fold(row["applicant_name"])
-            if row["centre_code"] != context.centre:
-                values.update(email="", phone="")
+            values["email"], values["phone"] = contacts.get(number, ("", ""))
             case = cache.Case(**values)
             session.add(case)
         elif number not in waiting:
             case.state, case.state_changed_at = row["state"], row["state_changed_at"]
+            case.registered_at = row["registered_at"]  # central may have stamped its own
             if row["centre_code"] == context.centre:  # corrected at another counter
-                for column in CONTACT_COLUMNS:
-                    setattr(case, column, row[column])
+                case.email, case.phone = contacts.get(number, (case.email, case.phone))
+                case.employer_ruc, case.periods = row["employer_ruc"], row["periods"]
         known = {(d.document_type, d.sha256) for d in case.documents}
         case.documents.extend(cache.CaseDocument(**d) for d in documents.get(number, [])
                               if (d["document_type"], d["sha256"]) not in known)
     session.flush()
+
+
+def _contacts(context: PullContext, numbers: list[str]) -> dict[str, tuple[str, str]]:
+    """Email and phone of this centre's cases (the only contact data a station gets): new
+    ones, and known ones a counter may have corrected."""
+    if not numbers:
+        return {}
+    view = central.CASE_CONTACTS
+    rows = context.source.execute(select(view.c.case_number, view.c.email, view.c.phone).where(
+        view.c.case_number.in_(numbers), view.c.centre_code == context.centre))
+    return {number: (email, phone) for number, email, phone in rows}
 
 
 def _documents(source: Connection, numbers: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
@@ -169,6 +180,20 @@ def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: st
                 state=state, state_changed_at=changed_at))
 
 
+def refresh_staff(central_engine: Engine, cache_db: SessionFactories, centre: str,
+                  usernames: Iterable[str]) -> None:
+    """Take central's version of these accounts now: a change central refused (a transfer,
+    a role) must not stay in the cache, where it would lock the person out or let them in."""
+    wanted = list(usernames)
+    with central_engine.connect() as source:
+        rows = [dict(row._mapping) for row in source.execute(
+            select(*central.Staff.__table__.columns).where(
+                central.Staff.username.in_(wanted), central.Staff.centre_code == centre))]
+    with cache_db.write() as session, session.begin():
+        session.execute(delete(cache.Staff).where(cache.Staff.username.in_(wanted)))
+        upsert(session, cache.Staff, rows)
+
+
 def _case_ids(session: Session, numbers: set[str]) -> dict[str, int]:
     rows = session.execute(select(cache.Case.case_number, cache.Case.id).where(
         cache.Case.case_number.in_(numbers)))
@@ -196,8 +221,12 @@ def _columns(table: Any, *names: str) -> list[Any]:
     return [getattr(table, name) for name in names]
 
 
+CONTACT_COLUMNS = ("email", "phone")  # never read from `cases`: see _contacts
+
+
 def _cases() -> Select[Any]:
-    return select(*central.Case.__table__.columns)
+    return select(*(column for column in central.Case.__table__.columns
+                    if column.name not in CONTACT_COLUMNS))
 
 
 SCOPES: tuple[Scope, ...] = (

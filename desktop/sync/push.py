@@ -3,15 +3,21 @@
 Documents go first (chunked, resumable, by SHA-256). An event central refuses is final:
 it is marked `rechazado` with central's reason, the case is refreshed from central, and
 later events of that case wait for an administrator. An event that cannot go now (a file
-still missing, an unexpected database error) is retried with back-off and never blocks
-the events of other cases; after a few attempts the panel shows it as stuck.
+still missing, a row another session keeps locked, an unexpected database error) is retried
+with back-off and never blocks the events of other cases; after a few attempts the panel
+shows it as stuck. Only a lost connection ends the round (offline).
+
+«Reintentar» on a refused event sends it under a new event id: central keeps the old id's
+refusal as history and applies the new attempt afresh. A stuck (never refused) event keeps
+its id, since central may have applied it already.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import DBAPIError
@@ -21,15 +27,16 @@ from desktop.central import blobs as central_blobs
 from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_event
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
-from desktop.errors import StorageError
+from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store.models import CaseEvent, OutboxEvent
-from desktop.sync.connection import is_offline_error, unreachable
+from desktop.sync.connection import is_busy_error, is_offline_error, unreachable
 
 log = logging.getLogger(__name__)
 
 PENDING, SENT, REFUSED_LOCAL = "pendiente", "enviado", "rechazado"
+STAFF_CHANGED = "staff.changed"
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=5)
 STUCK_AFTER = 5  # attempts; the panel lists the event from then on
@@ -41,10 +48,23 @@ class PushResult:
     refused: int = 0
     deferred: int = 0
     refused_cases: list[str] = field(default_factory=list)
+    refused_staff: list[str] = field(default_factory=list)  # accounts central kept as they were
 
 
 def backoff(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+
+
+@dataclass(frozen=True)
+class LastRound:
+    """The station's last good round: the server's time then, and the outbox's last event
+    at its start. An event created later cannot honestly be dated earlier."""
+
+    server_time: datetime
+    seq: int
+
+    def floor(self, event: OutboxEvent) -> datetime | None:
+        return self.server_time if event.seq > self.seq else None
 
 
 def push(
@@ -53,58 +73,86 @@ def push(
     blobs: BlobStore,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    last_round: LastRound | None = None,
 ) -> PushResult:
     cancel = cancel or CancelToken()
     result = PushResult()
     due, held = _due(cache_db)
     label = _("Enviando trámites a la central…")
     for done, event in enumerate(due, start=1):
-        if event.case_number in held:
-            continue  # an earlier event of this case did not go through
+        if subject(event) in held:
+            continue  # an earlier event of this case (or account) did not go through
         cancel.raise_if_cancelled()
+        floor = last_round.floor(event) if last_round else None
         try:
             _upload_documents(central_engine, blobs, event)
-            outcome = apply_event(central_engine, _envelope(event))
-        except (RetryLater, StorageError) as error:
-            _defer(cache_db, event, str(error))
-            held.add(event.case_number)
-            result.deferred += 1
+            outcome = apply_event(central_engine, _envelope(event, floor))
         except DBAPIError as error:
             if is_offline_error(error):
                 raise unreachable(error) from None
-            log.exception("event %s failed at central", event.event_id)
-            _defer(cache_db, event, type(error).__name__)
-            held.add(event.case_number)
+            why = "busy" if is_busy_error(error) else type(error).__name__
+            # the type and SQLSTATE only: a database error's text may quote the event's data
+            log.warning("event %s not applied now (%s, %s)", event.event_id, why,
+                        getattr(error.orig, "sqlstate", None))
+            _defer(cache_db, event, _("La central estaba ocupada o no aceptó el evento ahora; "
+                                      "se reintentará."))
+            held.add(subject(event))
+            result.deferred += 1
+        except Cancelled:
+            raise
+        except VentanillaError as error:  # RetryLater, a missing or unreadable file
+            log.info("event %s deferred: %s", event.event_id, error.log_message)
+            _defer(cache_db, event, error.user_message)
+            held.add(subject(event))
+            result.deferred += 1
+        except Exception as error:  # a bug must not stop the other cases' events
+            log.error("event %s failed: %s", event.event_id, type(error).__name__)
+            _defer(cache_db, event, _("Error inesperado al enviar el evento ({kind}); se "
+                                      "reintentará.").format(kind=type(error).__name__))
+            held.add(subject(event))
             result.deferred += 1
         else:
             _acknowledge(cache_db, event, outcome)
             if outcome.status == REFUSED:
-                held.add(event.case_number)
+                held.add(subject(event))
                 result.refused += 1
-                result.refused_cases.append(event.case_number or "")
+                if event.case_number:
+                    result.refused_cases.append(event.case_number)
+                elif event.event_type == STAFF_CHANGED:
+                    result.refused_staff.append(str(event.payload.get("username", "")))
             else:
                 result.applied += 1
         progress(done, len(due), label)
     return result
 
 
-def _due(cache_db: SessionFactories) -> tuple[list[OutboxEvent], set[str | None]]:
-    """Pending events in order, and the cases held back by an event central refused."""
+def subject(event: OutboxEvent) -> str:
+    """What an event's order is kept within: its case, or the staff account it changes
+    (events of one subject go in order; one held back never holds back another subject)."""
+    if event.case_number:
+        return event.case_number
+    if event.event_type == STAFF_CHANGED:
+        return f"staff:{event.payload.get('username', '')}"
+    return f"event:{event.event_id}"
+
+
+def _due(cache_db: SessionFactories) -> tuple[list[OutboxEvent], set[str]]:
+    """Pending events in order, and the subjects held back by an event central refused."""
     with cache_db.read() as session:
         moment = now()
         events = list(session.scalars(
             select(OutboxEvent).where(OutboxEvent.status == PENDING).order_by(OutboxEvent.seq)))
-        held = set(session.scalars(
-            select(OutboxEvent.case_number).where(OutboxEvent.status == REFUSED_LOCAL)))
+        held = {subject(event) for event in session.scalars(
+            select(OutboxEvent).where(OutboxEvent.status == REFUSED_LOCAL))}
     for event in events:
         if event.next_attempt_at is not None and event.next_attempt_at > moment:
-            held.add(event.case_number)  # waiting for its retry time keeps its order
+            held.add(subject(event))  # waiting for its retry time keeps its order
     return events, held
 
 
-def _envelope(event: OutboxEvent) -> Envelope:
+def _envelope(event: OutboxEvent, floor: datetime | None = None) -> Envelope:
     return Envelope(event.event_id, event.event_type, event.case_number, event.payload,
-                    event.actor, event.workstation, event.created_at)
+                    event.actor, event.workstation, event.created_at, floor)
 
 
 def _upload_documents(central_engine: Engine, blobs: BlobStore, event: OutboxEvent) -> None:
@@ -157,8 +205,19 @@ def _defer(cache_db: SessionFactories, event: OutboxEvent, error: str) -> None:
 
 
 def retry_refused(cache_db: SessionFactories, seq: int) -> None:
-    """An administrator sends a refused or stuck event again (e.g. after fixing central)."""
+    """An administrator sends a refused or stuck event again (e.g. after fixing central).
+
+    A refused event goes under a new id, so central applies it afresh instead of answering
+    with the refusal it recorded for the old one (its local history entry follows the id).
+    """
     with cache_db.write() as session, session.begin():
-        session.execute(update(OutboxEvent).where(OutboxEvent.seq == seq).values(
-            status=PENDING, next_attempt_at=None, attempts=0))
+        event = session.get(OutboxEvent, seq)
+        if event is None:
+            return
+        if event.status == REFUSED_LOCAL:
+            fresh = str(uuid.uuid4())
+            session.execute(update(CaseEvent).where(CaseEvent.event_id == event.event_id)
+                            .values(event_id=fresh))
+            event.event_id = fresh
+        event.status, event.next_attempt_at, event.attempts = PENDING, None, 0
 

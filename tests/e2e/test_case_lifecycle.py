@@ -16,6 +16,7 @@ import random
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from shiboken6 import isValid
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from desktop.central.backoffice import issue_agreement, move
 from desktop.central.demo import find_samples
@@ -36,8 +38,11 @@ from desktop.documents.agreement import format_long_date, format_usd
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
 from desktop.domain.identity import mask_cedula
+from desktop.security.secrets import store_secret
 from desktop.services.setup import init_central
+from desktop.sync.connection import secret_name
 from tests.conftest import CLERK, SUPERVISOR, paths_in
+from tests.services import LOGIN_PASSWORD, centre_logins, login_url
 from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wait_for_window
 from ui.app import launch
 from ui.main_window import MainWindow
@@ -49,14 +54,18 @@ Key, Mod = Qt.Key, Qt.KeyboardModifier
 
 
 @pytest.fixture
-def central(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A demo central on PostgreSQL and one workstation configured on it (like `init`)."""
+def central(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A demo central on PostgreSQL and one workstation configured on it (like `init`),
+    signed in as its centre's login; returns the back office's login URL."""
     init_central(pg_url, demo=True, pensioners=300)
-    home = tmp_path / "UIO01-01"
-    Settings(paths=paths_in(home), centre="UIO01", counter=1, central_url=pg_url,
-             demo=False).save()
-    monkeypatch.setenv(HOME_ENV, str(home))
-    return pg_url
+    with centre_logins(pg_url) as logins:
+        station = login_url(pg_url, logins["UIO01"])
+        store_secret(secret_name(make_url(station)), LOGIN_PASSWORD)
+        home = tmp_path / "UIO01-01"
+        Settings(paths=paths_in(home), centre="UIO01", counter=1, central_url=station,
+                 central_password_in_keyring=True, demo=False).save()
+        monkeypatch.setenv(HOME_ENV, str(home))
+        yield login_url(pg_url, logins["central"])
 
 
 def sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:

@@ -6,6 +6,8 @@
         proxy.drop_connections()  # every open connection is reset (RST) on both sides
         proxy.stop_accepting()    # nothing listens: new connections are refused
         proxy.resume()            # listening again, on the same port
+        proxy.freeze()            # connections stay open, TCP acknowledges, nothing moves
+        proxy.thaw()              # bytes move again
 
 One thread accepts; each connection gets one thread that moves bytes both ways with a
 selector over non-blocking sockets (so a full buffer in one direction never stalls the
@@ -62,11 +64,13 @@ class _Link(threading.Thread):
     """
 
     def __init__(self, client: socket.socket, target: tuple[str, int],
-                 finished: Callable[[_Link], None]):
+                 finished: Callable[[_Link], None], frozen: threading.Event):
         super().__init__(name=f"tcp-proxy-link-{client.fileno()}", daemon=True)
         self.client = client
         self.target = target
         self._finished = finished
+        self._frozen = frozen
+        self._dropping = False
         self._waker = _Waker()
         self._peer: dict[socket.socket, socket.socket] = {}
         self._waiting: dict[socket.socket, bytearray] = {}
@@ -76,6 +80,11 @@ class _Link(threading.Thread):
 
     def drop(self) -> None:
         """Reset both sides as soon as possible (the thread does it, then ends)."""
+        self._dropping = True
+        self._waker.wake()
+
+    def nudge(self) -> None:
+        """Look at the frozen flag again."""
         self._waker.wake()
 
     def run(self) -> None:
@@ -113,7 +122,11 @@ class _Link(threading.Thread):
                     self._watch(selector, sock)
                 for key, mask in selector.select():
                     if key.fileobj is self._waker.reader:
-                        return False
+                        if self._dropping:
+                            return False
+                        with contextlib.suppress(BlockingIOError):
+                            self._waker.reader.recv(64)
+                        continue
                     assert isinstance(key.fileobj, socket.socket)
                     self._move(key.fileobj, mask)
                 for sock in sides:
@@ -124,6 +137,8 @@ class _Link(threading.Thread):
         reading = self._reading[sock] and not self._waiting[self._peer[sock]]
         wanted = ((selectors.EVENT_READ if reading else 0)
                   | (selectors.EVENT_WRITE if self._waiting[sock] else 0))
+        if self._frozen.is_set():
+            wanted = 0  # the kernel still acknowledges what arrives; nothing is passed on
         if wanted == self._interest[sock]:
             return
         if self._interest[sock]:
@@ -197,6 +212,7 @@ class TcpProxy:
         self._links: set[_Link] = set()
         self._acceptor: _Acceptor | None = None
         self._closed = False
+        self._frozen = threading.Event()
         self.port = self._listen(port)
 
     @property
@@ -223,7 +239,7 @@ class TcpProxy:
         return int(listener.getsockname()[1])
 
     def _accepted(self, client: socket.socket) -> None:
-        link = _Link(client, self.target, self._forget)
+        link = _Link(client, self.target, self._forget, self._frozen)
         with self._lock:
             if self._closed:
                 _reset(client)
@@ -251,6 +267,22 @@ class TcpProxy:
                 return
             self._listen(self.port)
 
+    def freeze(self) -> None:
+        """Keep every connection open (TCP keeps acknowledging) but pass nothing on, either
+        way, new connections included: a hung server or a frozen middlebox."""
+        self._frozen.set()
+        self._nudge()
+
+    def thaw(self) -> None:
+        self._frozen.clear()
+        self._nudge()
+
+    def _nudge(self) -> None:
+        with self._lock:
+            links = list(self._links)
+        for link in links:
+            link.nudge()
+
     def drop_connections(self) -> None:
         """Reset every open connection, on the client's side and on the target's side."""
         with self._lock:
@@ -261,6 +293,7 @@ class TcpProxy:
             link.join(JOIN_TIMEOUT_S)
 
     def close(self) -> None:
+        self._frozen.clear()
         with self._lock:
             self._closed = True
         self.stop_accepting()

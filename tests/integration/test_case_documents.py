@@ -43,7 +43,7 @@ def decided_case(stations, signed_form):
                                         (document,))).case_number
     WorkflowService(runtime, supervisor).approve(number)
     assert SyncService(runtime).run().online
-    with runtime.central().begin() as connection:
+    with stations.backoffice() as connection:  # the Dirección de Pensiones
         move(connection, number, CaseState.EN_ANALISIS)
         move(connection, number, CaseState.REQUIERE_INFO, "Certificado bancario (10 días)")
         move(connection, number, CaseState.EN_ANALISIS)

@@ -126,14 +126,20 @@ def add_case(url: str, number: str, centre: str, state: CaseState = INITIAL_STAT
 
 
 def copy_case(number: str, new_number: str, centre: str, state: CaseState
-              ) -> tuple[str, tuple[str, ...]]:
-    """SQL inserting a copy of a case under another number, centre and state."""
-    names = [c.name for c in central.Case.__table__.columns if c.name != "change_id"]
-    replaced = {"case_number": new_number, "centre_code": centre, "state": state.value}
-    chosen = ", ".join("%s" if name in replaced else name for name in names)
-    return (f"INSERT INTO cases ({', '.join(names)}) SELECT {chosen} FROM cases "
-            "WHERE case_number = %s",
-            (*(replaced[name] for name in names if name in replaced), number))
+              ) -> tuple[str, tuple[Any, ...]]:
+    """SQL inserting a case like `add_case`'s under another number, centre and state (with
+    its values written out: a centre login may not read the contact columns it copies)."""
+    at = datetime(2026, 11, 20, 15, 0)
+    values = {"case_number": new_number, "request_type": "RELIQUIDACION",
+              "cedula": "1700000001", "applicant_name": "Prueba", "pension_type": "VEJEZ",
+              "centre_code": centre, "counter": 1, "year": 2026, "sequence": 4,
+              "state": state.value, "state_changed_at": at, "registered_at": at,
+              "registered_by": "prueba", "workstation": f"{centre}-01", "email": "",
+              "phone": "", "employer_ruc": None, "periods": "", "cedula_verified": True,
+              "legal_basis": "prueba", "override_reason": ""}
+    names = ", ".join(values)
+    return (f"INSERT INTO cases ({names}) VALUES ({', '.join(['%s'] * len(values))})",
+            tuple(values.values()))
 
 
 def case_row(url: str, number: str) -> Any:

@@ -285,7 +285,7 @@ def run_load(stations: Stations, loops: dict[int, StationLoop], processes: Proce
     """The stations' loops and the simulator, all at once; the simulator's run."""
     deadline = time.monotonic() + SECONDS
     arguments = ("central", "simulate", "--workers", str(SIMULATOR_WORKERS),
-                 "--seconds", f"{SECONDS:g}", "--url", stations.url)
+                 "--seconds", f"{SECONDS:g}", "--url", stations.backoffice_url())
     simulator = processes.start(backoffice_home, *arguments)
     threads = [threading.Thread(target=loop.work, args=(processes, deadline), daemon=True)
                for loop in loops.values()]
@@ -355,7 +355,7 @@ def test_two_stations_and_back_office_at_once(stations: Stations, tmp_path: Path
     assert not own[1] & own[2], "both stations registered the same case number"
 
     # --- central's side: no duplicate case number, none lost, none invented ---------------
-    found = read_central(stations.url)
+    found = read_central(stations.backoffice_url())
     assert len(found.numbers) == len(set(found.numbers))
     assert len(found.sequences) == len(set(found.sequences)), "a counter sequence repeats"
     assert set(found.numbers) == own[1] | own[2] == local_numbers[1] | local_numbers[2]

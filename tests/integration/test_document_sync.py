@@ -16,7 +16,6 @@ from desktop.capture.scanners import ScannedPage
 from desktop.central import models as central
 from desktop.central.apply import APPLIED, REFUSED, Envelope, RetryLater, apply_event
 from desktop.central.backoffice import move
-from desktop.db.engines import writer
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
 from desktop.services.auth import sign_in
@@ -104,7 +103,7 @@ def test_central_refuses_a_document_for_a_closed_case(stations):
     number, documents = registered_case(runtime)
     SyncService(runtime).run()
     added = documents.add_to_case(number, draft(DocumentType.OTHER_ANNEX))
-    with writer(runtime.central()).begin() as connection:  # the citizen withdrew, centrally
+    with stations.backoffice() as connection:  # the citizen withdrew, centrally
         assert move(connection, number, CaseState.DESISTIDO, reason="Desistimiento escrito")
     upload_blob(runtime.central(), runtime.blobs, added.document.sha256)
     outcome = apply_event(runtime.central(), pending_event(runtime))

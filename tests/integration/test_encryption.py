@@ -305,8 +305,20 @@ def test_a_plain_cache_and_documents_left_behind_are_encrypted_at_a_production_s
 # --- losing the keyring, and the way back -------------------------------------------------------
 
 
-def test_init_sets_aside_what_a_lost_key_made_unreadable_and_pulls_again(pg_url, tmp_path):
+@pytest.fixture
+def uio_login(pg_url: str) -> Iterator[str]:
+    """A demo central on PostgreSQL; the URL of its UIO01 login, password included, as
+    `ventanilla init` is given it."""
+    from tests.services import LOGIN_PASSWORD, centre_logins, login_url
+
     init_central(pg_url, demo=True, pensioners=50)
+    with centre_logins(pg_url) as logins:
+        url = make_url(login_url(pg_url, logins["UIO01"])).set(password=LOGIN_PASSWORD)
+        yield url.render_as_string(hide_password=False)
+
+
+def test_init_sets_aside_what_a_lost_key_made_unreadable_and_pulls_again(uio_login, tmp_path):
+    pg_url = uio_login
     paths = paths_in(tmp_path / "station")
     settings = init_workstation(paths, pg_url, "UIO01", 1)
     runtime = open_runtime(load_settings(paths))

@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import keyring
+import pytest
 from sqlalchemy.engine import make_url
 
 from desktop.config import HOME_ENV, Paths, load_settings
 from desktop.security.secrets import SERVICE
 from desktop.services.setup import init_central
 from desktop.sync.connection import central_engine, secret_name
+from tests.services import centre_logins, login_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "S3cr3t-Clave-Ñandú-2026"
@@ -40,8 +43,17 @@ def holds_password(text: str) -> bool:
     return PASSWORD in text or quote(PASSWORD, safe="") in text
 
 
-def test_init_keeps_the_password_in_the_keyring_only(pg_url, keyring_env, tmp_path):
+@pytest.fixture
+def station_url(pg_url: str) -> Iterator[str]:
+    """A demo central and the URL of its UIO01 login (made by `central add-login`), with no
+    password: stations never connect as the owner."""
     init_central(pg_url, demo=True, pensioners=50)
+    with centre_logins(pg_url) as logins:
+        yield login_url(pg_url, logins["UIO01"])
+
+
+def test_init_keeps_the_password_in_the_keyring_only(station_url, keyring_env, tmp_path):
+    pg_url = station_url
     home = tmp_path / "station"
     result = ventanilla(home, "init", "--central", with_password(pg_url), "--centre", "uio01",
                         "--counter", "2")
@@ -62,8 +74,9 @@ def test_init_keeps_the_password_in_the_keyring_only(pg_url, keyring_env, tmp_pa
     assert not holds_password(every_file_text(home))
 
 
-def test_an_unknown_centre_is_refused_and_nothing_is_configured(pg_url, keyring_env, tmp_path):
-    init_central(pg_url, demo=True, pensioners=50)
+def test_an_unknown_centre_is_refused_and_nothing_is_configured(station_url, keyring_env,
+                                                                tmp_path):
+    pg_url = station_url
     home = tmp_path / "station"
     result = ventanilla(home, "init", "--central", pg_url, "--centre", "CUE01", "--counter", "1")
     assert result.returncode == 1
@@ -72,15 +85,15 @@ def test_an_unknown_centre_is_refused_and_nothing_is_configured(pg_url, keyring_
     assert not (home / "config" / "settings.toml").exists()
 
 
-def test_a_counter_the_centre_does_not_have_is_refused(pg_url, keyring_env, tmp_path):
-    init_central(pg_url, demo=True, pensioners=50)
+def test_a_counter_the_centre_does_not_have_is_refused(station_url, keyring_env, tmp_path):
+    pg_url = station_url
     result = ventanilla(tmp_path / "s", "init", "--central", pg_url, "--centre", "UIO01",
                         "--counter", "9")
     assert result.returncode == 1 and "la 9 no existe" in result.stderr
 
 
-def test_without_a_keyring_the_password_is_refused_with_what_to_set_up(pg_url, tmp_path):
-    init_central(pg_url, demo=True, pensioners=50)
+def test_without_a_keyring_the_password_is_refused_with_what_to_set_up(station_url, tmp_path):
+    pg_url = station_url
     bare = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "GNOME_KEYRING"))}
     bare["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     home = tmp_path / "station"
@@ -107,6 +120,8 @@ def test_init_refuses_to_drop_events_that_never_reached_their_central(stations, 
     eligible = find_samples(runtime.central()).eligible
     service.register(IntakeForm(eligible, "a@correo.ec", "0991234567", True, (document,)))
     init_central(pg_url, demo=True, pensioners=50)
-    result = ventanilla(stations.home(1), "init", "--central", pg_url, "--centre", "UIO01",
-                        "--counter", "1")
+    with centre_logins(pg_url) as logins:
+        result = ventanilla(stations.home(1), "init", "--central",
+                            login_url(pg_url, logins["UIO01"]), "--centre", "UIO01",
+                            "--counter", "1")
     assert result.returncode == 1 and "eventos sin enviar" in result.stderr

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,17 +28,20 @@ from desktop.central import models as central
 from desktop.config import HOME_ENV, Settings, load_settings
 from desktop.db.engines import create_app_engine
 from desktop.domain.checklist import DocumentType
+from desktop.security.secrets import store_secret
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import Runtime, open_runtime
 from desktop.services.setup import init_central
 from desktop.services.sync import SyncService
+from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
+from desktop.sync.connection import secret_name
 from desktop.sync.push import SENT
 from tests.conftest import CLERK, make_pdf, paths_in
 from tests.integration.register_worker import eligible_cedulas
 from tests.integration.tcp_proxy import TcpProxy
-from tests.services import fresh_database
+from tests.services import LOGIN_PASSWORD, centre_logins, fresh_database, login_url
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.usefixtures("keyring_env")  # production stations: keys
@@ -49,10 +53,31 @@ COUNTERS = itertools.count(1)  # stations of this module share one central: one 
 
 @pytest.fixture(scope="module")
 def central_url(postgres: None) -> Iterator[str]:
-    """One demo central (300 pensioners) for this module: each test uses its own counter."""
+    """One demo central (300 pensioners) for this module: each test uses its own counter.
+    The owner's URL: `central init` here, and reading what central holds afterwards."""
     with fresh_database() as url:
         init_central(url, demo=True, pensioners=300)
         yield url
+
+
+@pytest.fixture(scope="module")
+def logins(central_url: str) -> Iterator[dict[str, str]]:
+    """The centres' and the back office's logins, made by `ventanilla central add-login`."""
+    with centre_logins(central_url) as made:
+        yield made
+
+
+@pytest.fixture
+def backoffice_url(central_url: str, logins: dict[str, str]) -> str:
+    """How the tests read what central holds: as the back office, which sees every centre."""
+    return login_url(central_url, logins["central"])
+
+
+def as_login(url: str, login: str) -> str:
+    """`url` (any port) as `login`; the station's password goes to the keyring."""
+    station = login_url(url, login)
+    store_secret(secret_name(make_url(station)), LOGIN_PASSWORD)
+    return station
 
 
 @pytest.fixture
@@ -70,17 +95,21 @@ def url_on_port(url: str, port: int) -> str:
 
 
 def configure(folder: Path, central_url: str, counter: int = 1) -> Settings:
-    """A station's settings, the way `ventanilla init` writes them (no pull yet)."""
+    """A station's settings, the way `ventanilla init` writes them (no pull yet), signed in
+    as its centre's login (`central_url` names it, the keyring has its password)."""
     settings = Settings(paths=paths_in(folder), centre="UIO01", counter=counter,
-                        central_url=central_url, demo=False)
+                        central_url=central_url, central_password_in_keyring=True,
+                        demo=False)
     settings.save()
     return settings
 
 
 @pytest.fixture
-def station(central_url: str, proxy: TcpProxy, tmp_path: Path) -> Iterator[Runtime]:
+def station(central_url: str, logins: dict[str, str], proxy: TcpProxy,
+            tmp_path: Path) -> Iterator[Runtime]:
     """A station whose central is behind the proxy, opened (first pull) while it is up."""
-    settings = configure(tmp_path / "station", url_on_port(central_url, proxy.port),
+    settings = configure(tmp_path / "station",
+                         as_login(url_on_port(central_url, proxy.port), logins["UIO01"]),
                          counter=next(COUNTERS))
     runtime = open_runtime(load_settings(settings.paths))
     try:
@@ -131,13 +160,14 @@ def outbox_count(runtime: Runtime, status: str | None = None) -> int:
 EVENTS_PER_CASE = 2
 
 
-def check_central_holds_once(central_url: str, station: Runtime, numbers: list[str],
+def check_central_holds_once(backoffice_url: str, station: Runtime, numbers: list[str],
                              events: dict[str, int] | None = None) -> None:
     """Central has each of the station's cases once, with each of its events applied once
-    and one history entry per event (`events`: how many per case, default all of them)."""
+    and one history entry per event (`events`: how many per case, default all of them);
+    read as the back office, which sees every centre."""
     events = events or dict.fromkeys(numbers, EVENTS_PER_CASE)
     workstation = station.settings.workstation
-    engine = create_app_engine(central_url)
+    engine = create_app_engine(backoffice_url)
     try:
         with engine.connect() as connection:
             at_central = Counter(connection.scalars(select(central.Case.case_number).where(
@@ -163,7 +193,7 @@ def test_dropped_pool_connections_are_replaced_by_themselves(station, proxy):
     assert report.online, report.message
 
 
-def test_outage_then_recovery_sends_everything_exactly_once(station, proxy, central_url,
+def test_outage_then_recovery_sends_everything_exactly_once(station, proxy, backoffice_url,
                                                             tmp_path):
     service = SyncService(station)
     assert outbox_count(station) == 0  # every event counted below is the outage's own
@@ -195,13 +225,14 @@ def test_outage_then_recovery_sends_everything_exactly_once(station, proxy, cent
     assert service.overview().pending == 0
     assert outbox_count(station, SENT) == outbox_count(station) == CASES * EVENTS_PER_CASE
 
-    check_central_holds_once(central_url, station, numbers)
+    check_central_holds_once(backoffice_url, station, numbers)
     checked = cli(home_of(station), "verify")
     assert checked.returncode == 0, checked
     assert "Sin diferencias" in checked.stdout
 
 
-def test_connection_reset_inside_a_central_transaction(station, proxy, central_url, tmp_path):
+def test_connection_reset_inside_a_central_transaction(station, proxy, backoffice_url,
+                                                       tmp_path):
     """Central vanishes while an event is being applied: that transaction is lost at central
     (never half-applied), the round ends offline, and the next one sends the rest once."""
     numbers = register(station, tmp_path, 20)
@@ -226,7 +257,7 @@ def test_connection_reset_inside_a_central_transaction(station, proxy, central_u
     total = 20 * EVENTS_PER_CASE
     assert SyncService(station).overview().pending == total - 9
     # nine events applied, in order: four whole cases and the fifth one's registration
-    check_central_holds_once(central_url, station, numbers[:5],
+    check_central_holds_once(backoffice_url, station, numbers[:5],
                              {**dict.fromkeys(numbers[:4], EVENTS_PER_CASE), numbers[4]: 1})
 
     proxy.resume()
@@ -234,17 +265,18 @@ def test_connection_reset_inside_a_central_transaction(station, proxy, central_u
     assert report.online, report.message
     assert (report.pushed, report.refused, report.deferred) == (total - 9, 0, 0)
     assert outbox_count(station, SENT) == outbox_count(station) == total
-    check_central_holds_once(central_url, station, numbers)
+    check_central_holds_once(backoffice_url, station, numbers)
 
 
 @pytest.fixture
-def stranded(central_url: str, tmp_path: Path) -> Path:
+def stranded(central_url: str, logins: dict[str, str], tmp_path: Path) -> Path:
     """A station that pulled once, now pointed at a port where nothing listens."""
     home = tmp_path / "stranded"
-    settings = configure(home, central_url, counter=9)
+    settings = configure(home, as_login(central_url, logins["UIO01"]), counter=9)
     open_runtime(load_settings(settings.paths)).close()
     pulled = load_settings(settings.paths)  # keeps its installation id, so its keys
-    pulled.with_changes(central_url=url_on_port(central_url, closed_port())).save()
+    elsewhere = as_login(url_on_port(central_url, closed_port()), logins["UIO01"])
+    pulled.with_changes(central_url=elsewhere).save()
     return home
 
 
@@ -277,10 +309,101 @@ def test_cli_verify_offline_is_an_error_message(stranded):
     assert f"Error: {OFFLINE}" in offline.stderr
 
 
-def test_wrong_port_before_the_first_pull(central_url, tmp_path):
+def test_wrong_port_before_the_first_pull(central_url, logins, tmp_path):
     """A new station that has never reached central says so on stderr and exits 1."""
-    configure(tmp_path / "new", url_on_port(central_url, closed_port()), counter=8)
+    configure(tmp_path / "new", as_login(url_on_port(central_url, closed_port()),
+                                         logins["UIO01"]), counter=8)
     offline = cli(tmp_path / "new", "sync", "--once")
     assert offline.returncode == 1, offline
     assert "Traceback" not in offline.stderr
     assert f"Error: {OFFLINE}" in offline.stderr
+
+
+# --- a central that never answers, a row another session keeps locked ---------------------
+
+DEADLINE_S = 10
+
+
+def with_deadline(runtime: Runtime, seconds: int = DEADLINE_S) -> None:
+    settings = load_settings(runtime.settings.paths).with_changes(sync_deadline_seconds=seconds)
+    settings.save()
+    runtime.settings = settings
+
+
+def test_a_frozen_central_ends_the_round_at_its_deadline(station, proxy, tmp_path):
+    """The proxy keeps the connection open and TCP acknowledges every byte, but nothing
+    reaches the server: no statement, lock or TCP timeout can fire. The round's deadline
+    cuts the connection; the next round, with central answering again, sends the rest."""
+    with_deadline(station)
+    numbers = register(station, tmp_path, 6)
+    engine = station.central()
+    applied = 0
+
+    def freeze_at_the_third_event(_conn, _cursor, statement, *_args) -> None:
+        nonlocal applied
+        if statement.startswith("INSERT INTO applied_events"):
+            applied += 1
+            if applied == 3:
+                proxy.freeze()
+
+    event.listen(engine, "before_cursor_execute", freeze_at_the_third_event)
+    started = time.monotonic()
+    try:
+        report = SyncService(station).run()
+    finally:
+        event.remove(engine, "before_cursor_execute", freeze_at_the_third_event)
+    elapsed = time.monotonic() - started
+    assert not report.online
+    assert "no respondió en 10 segundos" in report.message, report.message
+    assert DEADLINE_S - 1 <= elapsed < DEADLINE_S + 5, elapsed
+
+    proxy.thaw()
+    report = SyncService(station).run()
+    assert report.online, report.message
+    assert outbox_count(station, SENT) == outbox_count(station) == len(numbers)
+
+
+def test_cli_sync_against_a_frozen_central_exits_1_in_time(station, proxy, tmp_path):
+    with_deadline(station)
+    register(station, tmp_path, 2)
+    station.close()
+    proxy.freeze()
+    started = time.monotonic()
+    frozen = cli(home_of(station), "sync", "--once")
+    elapsed = time.monotonic() - started
+    proxy.thaw()
+    assert frozen.returncode == 1, frozen
+    assert "Traceback" not in frozen.stderr
+    assert OFFLINE in frozen.stderr or "no respondió" in frozen.stderr, frozen.stderr
+    assert elapsed < DEADLINE_S + 10, elapsed  # the interpreter's start-up included
+
+
+def test_a_locked_case_waits_and_the_other_cases_go(station, backoffice_url, tmp_path):
+    """Another session holds `SELECT … FOR UPDATE` on one case: its event waits for the
+    lock timeout and is retried later; the other cases' events are sent in the same round."""
+    with_deadline(station)
+    locked, free = register(station, tmp_path, 2)
+    assert SyncService(station).run().online
+    clerk = WorkflowService(station, sign_in(station, *CLERK))
+    for number in (locked, free):
+        clerk.send_to_review(number)
+    station.close()
+    holder = create_app_engine(backoffice_url)
+    try:
+        with holder.connect() as connection, connection.begin():
+            connection.execute(select(central.Case.state).where(
+                central.Case.case_number == locked).with_for_update())
+            started = time.monotonic()
+            result = cli(home_of(station), "sync", "--once")
+            elapsed = time.monotonic() - started
+        assert result.returncode == 1, result
+        assert "Traceback" not in result.stderr
+        assert "1 quedaron pendientes" in result.stderr, result.stderr
+        assert elapsed < DEADLINE_S + 10, elapsed
+        with holder.connect() as connection:
+            states = dict(connection.execute(select(central.Case.case_number,
+                                                    central.Case.state).where(
+                central.Case.case_number.in_([locked, free]))).all())
+        assert states == {locked: "INGRESADO", free: "EN_REVISION"}
+    finally:
+        holder.dispose()

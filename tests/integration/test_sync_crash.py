@@ -120,7 +120,7 @@ class SyncWorkers:
 
 @pytest.fixture
 def central_db(stations) -> Iterator[Engine]:
-    engine = create_app_engine(stations.url)
+    engine = create_app_engine(stations.backoffice_url())  # reads every centre, no hashes
     yield engine
     engine.dispose()
 

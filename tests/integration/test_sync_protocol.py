@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import random
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,14 +36,21 @@ from desktop.progress import CancelToken
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_cache, open_runtime
-from desktop.services.setup import init_central
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
 from desktop.sync import pull as pull_module
 from desktop.sync.push import PENDING, REFUSED_LOCAL, SENT, upload_blob
 from desktop.sync.verify import verify
-from tests.conftest import ADMIN, CLERK, SUPERVISOR, Stations, free_cedulas, make_pdf, refused
+from tests.conftest import (
+    ADMIN,
+    CLERK,
+    SUPERVISOR,
+    built_stations,
+    free_cedulas,
+    make_pdf,
+    refused,
+)
 
 # --- fixtures and helpers ----------------------------------------------------------------
 
@@ -96,13 +103,6 @@ def sync(runtime: Any) -> Any:
     report = SyncService(runtime).run()
     assert report.online, report.message
     return report
-
-
-@contextmanager
-def at_central(runtime: Any) -> Iterator[Connection]:
-    """A writing transaction on the station's central database (the back office)."""
-    with writer(runtime.central()).begin() as connection:
-        yield connection
 
 
 def central_scalar(runtime: Any, query: Any) -> Any:
@@ -193,7 +193,7 @@ def test_cases_travel_to_central_and_to_other_stations(stations, tmp_path):
     assert report.pushed == 6 and report.refused == report.deferred == 0
 
     numbers = [case.number for case in cases]
-    with first.central().connect() as connection:
+    with stations.backoffice() as connection:  # a centre's login cannot read contact data
         for case in cases:
             row = connection.execute(select(central.Case).where(
                 central.Case.case_number == case.number)).one()
@@ -289,18 +289,12 @@ def marker_of(connection: Connection, cedula: str) -> int:
 @pytest.fixture
 def small_station(tmp_path) -> Iterator[Any]:
     """Builds one station on a 50-pensioner central at a given URL."""
-    built: list[Stations] = []
+    with ExitStack() as stack:
+        def make(url: str) -> Any:
+            stations = stack.enter_context(built_stations(url, tmp_path / "stations", 50))
+            return stations.open()
 
-    def make(url: str) -> Any:
-        init_central(url, demo=True, pensioners=50)
-        stations = Stations(tmp_path / "stations", url, [])
-        built.append(stations)
-        return stations.open()
-
-    yield make
-    for stations in built:
-        for runtime in stations.opened:
-            runtime.close()
+        yield make
 
 
 def test_postgresql_transaction_committing_late_still_arrives(pg_url, small_station):
@@ -423,7 +417,7 @@ def test_settled_debt_leaves_the_cache_and_the_pensioner_becomes_eligible(statio
     intake = IntakeService(runtime, sign_in(runtime, *CLERK))
     assert not intake.lookup(cedula).verdict.eligible
 
-    with at_central(runtime) as connection:
+    with stations.maintenance() as connection:
         connection.execute(update(central.ContributionDebt)
                            .where(central.ContributionDebt.cedula == cedula)
                            .values(settled_on=date(2026, 11, 20)))
@@ -442,7 +436,7 @@ def test_renamed_employer_updates_the_debts_in_the_cache(stations):
         ruc = session.scalar(select(cache.ContributionDebt.employer_ruc)
                              .order_by(cache.ContributionDebt.id).limit(1))
     new_name = "Textiles Ñandú del Ecuador S.A."
-    with at_central(runtime) as connection:
+    with stations.maintenance() as connection:
         connection.execute(update(central.Employer).where(central.Employer.ruc == ruc)
                            .values(name=new_name))
         debts = connection.scalar(select(func.count()).select_from(central.ContributionDebt)
@@ -458,7 +452,7 @@ def test_renamed_employer_updates_the_debts_in_the_cache(stations):
 def test_staff_deactivated_at_central_can_no_longer_sign_in(stations):
     runtime = stations.open()
     sign_in(runtime, *CLERK)  # works offline from the cached staff table
-    with at_central(runtime) as connection:
+    with stations.maintenance() as connection:
         connection.execute(update(central.Staff).where(central.Staff.username == CLERK[0])
                            .values(active=False))
     sync(runtime)
@@ -484,7 +478,7 @@ def test_blob_upload_sends_only_the_missing_chunks(stations, monkeypatch):
     upload_blob(engine, runtime.blobs, sha256)
 
     assert sent == [1, 2]
-    with engine.connect() as connection:
+    with stations.backoffice() as connection:  # a finished file of no case: not the centre's
         assert central_blobs.is_complete(connection, sha256)
         assert central_blobs.read(connection, sha256) == data
     upload_blob(engine, runtime.blobs, sha256)  # complete: nothing more is sent
@@ -513,7 +507,7 @@ def test_corrupted_chunk_fails_verification_and_the_next_upload_repairs_it(stati
     upload_blob(engine, runtime.blobs, sha256)
 
     assert sent == [0, 2, 0, 1, 2]
-    with engine.connect() as connection:
+    with stations.backoffice() as connection:  # a finished file of no case: not the centre's
         assert central_blobs.is_complete(connection, sha256)
         assert central_blobs.read(connection, sha256) == data
 
@@ -525,7 +519,7 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     sync(runtime)
-    with at_central(runtime) as connection:
+    with stations.backoffice() as connection:
         assert move(connection, case.number, CaseState.DESISTIDO, "El ciudadano desiste")
     clerk = sign_in(runtime, *CLERK)
     WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(case.number)
@@ -583,7 +577,7 @@ def test_event_without_its_file_is_deferred_and_does_not_block_others(stations, 
     assert (report.pushed, report.deferred) == (2, 1)
     deferred = outbox_row(runtime, a.number, "case.registered")
     assert deferred.status == PENDING and deferred.attempts == 1
-    assert a.sha256 in deferred.last_error and "missing" in deferred.last_error
+    assert "Falta el archivo de un documento" in deferred.last_error  # Spanish: the panel shows it
     assert deferred.next_attempt_at > now()
     assert outbox_row(runtime, b.number).status == SENT
     assert central_count(runtime, central.Case, central.Case.case_number == b.number) == 1
@@ -618,7 +612,7 @@ def test_verify_reports_a_case_changed_behind_the_stations_back(stations, tmp_pa
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     sync(runtime)
-    with at_central(runtime) as connection:
+    with stations.maintenance() as connection:  # behind every login's back: the owner
         connection.execute(update(central.Case).where(central.Case.case_number == case.number)
                            .values(state=CaseState.DERIVADO.value))
     report = verify(runtime.central(), runtime.db, "UIO01")

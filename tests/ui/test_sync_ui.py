@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy.engine import make_url
 
 from desktop.central.backoffice import move
 from desktop.central.demo import find_samples
@@ -22,11 +23,14 @@ from desktop.config import HOME_ENV
 from desktop.db.engines import create_app_engine
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
+from desktop.security.secrets import store_secret
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import OutboxProblem, SyncService
 from desktop.services.workflow import WorkflowService
+from desktop.sync.connection import secret_name
 from tests.conftest import ADMIN, CLERK, SUPERVISOR
+from tests.services import LOGIN_PASSWORD
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.app import launch
 from ui.main_window import MainWindow
@@ -131,7 +135,7 @@ def _register(runtime, actor, cedula: str, form_file: Path) -> str:
 
 @pytest.fixture
 def eligible(stations) -> str:
-    engine = create_app_engine(stations.url)
+    engine = create_app_engine(stations.backoffice_url())
     try:
         return find_samples(engine).eligible
     finally:
@@ -188,8 +192,9 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
                                                          signed_form, blackhole):
     runtime = stations.open(1)  # the first pull, while the central is reachable
     assert SyncService(runtime).run().online  # and a good round: «datos locales del …»
-    runtime.settings.with_changes(
-        central_url=f"postgresql+psycopg://postgres@127.0.0.1:{blackhole}/central").save()
+    hanging = make_url(stations.station_url()).set(host="127.0.0.1", port=blackhole)
+    store_secret(secret_name(hanging), LOGIN_PASSWORD)  # the login's password, as for init
+    runtime.settings.with_changes(central_url=hanging.render_as_string(False)).save()
     runtime.close()
     window = _open_window(qtbot, monkeypatch, stations.home(1), CLERK)
     assert window.sync is not None
@@ -224,7 +229,8 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
     assert "Sin conexión" in _status(window)
 
     # the central is back: the next round is the reconnect round and sends the case
-    window.runtime.settings = window.runtime.settings.with_changes(central_url=stations.url)
+    window.runtime.settings = window.runtime.settings.with_changes(
+        central_url=stations.station_url())
     with qtbot.waitSignal(controller.reconnected, timeout=WAIT):
         controller.sync_now()
     _wait_idle(qtbot, window, "0 pendientes")
@@ -246,12 +252,8 @@ def test_panel_lists_a_refused_event_and_an_administrator_retries_it(qtbot, monk
     controller.sync_now()
     _wait_idle(qtbot, window, "0 pendientes")
 
-    central = create_app_engine(stations.url)
-    try:
-        with central.begin() as connection:
-            move(connection, number, CaseState.DESISTIDO, "desiste")
-    finally:
-        central.dispose()
+    with stations.backoffice() as connection:
+        move(connection, number, CaseState.DESISTIDO, "desiste")
     supervisor = sign_in(window.runtime, *SUPERVISOR)
     WorkflowService(window.runtime, supervisor).approve(number)  # central: already desisted
     controller.sync_now()
