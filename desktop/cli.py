@@ -23,7 +23,7 @@ from desktop.cli_args import SpanishArgumentParser, central_url, centre_code, nu
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
 from desktop.filemodes import restrict_new_files, user_file_mode
-from desktop.i18n import _
+from desktop.i18n import N_, _, ngettext, translate
 from desktop.logs import configure_logging
 from desktop.staff_cli import add_commands as add_staff_commands
 from desktop.version import __version__
@@ -159,20 +159,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _OS_PROBLEMS = {
-    errno.EROFS: _("el disco es de solo lectura"),
-    errno.EACCES: _("no hay permiso"),
-    errno.EPERM: _("no hay permiso"),
-    errno.ENOSPC: _("el disco está lleno"),
-    errno.ENOENT: _("no existe"),
-    errno.EEXIST: _("ya existe algo con ese nombre"),
-    errno.ENOTDIR: _("una parte de la ruta no es una carpeta"),
-    errno.EISDIR: _("es una carpeta"),
+    errno.EROFS: N_("el disco es de solo lectura"),
+    errno.EACCES: N_("no hay permiso"),
+    errno.EPERM: N_("no hay permiso"),
+    errno.ENOSPC: N_("el disco está lleno"),
+    errno.ENOENT: N_("no existe"),
+    errno.EEXIST: N_("ya existe algo con ese nombre"),
+    errno.ENOTDIR: N_("una parte de la ruta no es una carpeta"),
+    errno.EISDIR: N_("es una carpeta"),
 }
 
 
 def os_problem(error: OSError) -> str:
     """What the operating system said, in Spanish (its own text is in English)."""
-    return _OS_PROBLEMS.get(error.errno or 0, error.strerror or type(error).__name__)
+    known = _OS_PROBLEMS.get(error.errno or 0)
+    return translate(known) if known else error.strerror or type(error).__name__
 
 
 def _terminal_progress(done: int, total: int, label: str) -> None:
@@ -414,8 +415,11 @@ def _verify(args: argparse.Namespace, paths: Paths) -> int:
         print(line)
     compared = sum(report.compared.values())
     if report.clean:
-        print(_("Sin diferencias: {n} filas comparadas.").format(n=compared))
+        print(ngettext("Sin diferencias: {n} fila comparada.",
+                       "Sin diferencias: {n} filas comparadas.", compared).format(n=compared))
         return 0
-    print(_("{d} diferencias ({n} filas comparadas).").format(
-        d=len(report.differences), n=compared))
+    found = len(report.differences)
+    print(ngettext("{d} diferencia", "{d} diferencias", found).format(d=found) + " "
+          + ngettext("({n} fila comparada).", "({n} filas comparadas).", compared).format(
+              n=compared))
     return 1

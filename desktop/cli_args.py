@@ -15,26 +15,26 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _, translate
 from desktop.urls import check_central_url
 
 #: argparse's English messages (Python 3.11–3.13) and how to say them in Spanish.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), spanish) for pattern, spanish in (
-        (r"^the following arguments are required: (.*)$", "faltan los argumentos: {0}"),
-        (r"^unrecognized arguments: (.*)$", "argumentos no reconocidos: {0}"),
+        (r"^the following arguments are required: (.*)$", N_("faltan los argumentos: {0}")),
+        (r"^unrecognized arguments: (.*)$", N_("argumentos no reconocidos: {0}")),
         (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$",
-         "el argumento {0} no admite {1}; elija entre: {2}"),
-        (r"^argument (\S+): expected one argument$", "el argumento {0} necesita un valor"),
+         N_("el argumento {0} no admite {1}; elija entre: {2}")),
+        (r"^argument (\S+): expected one argument$", N_("el argumento {0} necesita un valor")),
         (r"^argument (\S+): not allowed with argument (\S+)$",
-         "el argumento {0} no se puede usar junto con {1}"),
-        (r"^one of the arguments (.*) is required$", "falta uno de los argumentos: {0}"),
-        (r"^argument (\S+): invalid \S+ value: (.*)$", "el argumento {0} no admite {1}"),
+         N_("el argumento {0} no se puede usar junto con {1}")),
+        (r"^one of the arguments (.*) is required$", N_("falta uno de los argumentos: {0}")),
+        (r"^argument (\S+): invalid \S+ value: (.*)$", N_("el argumento {0} no admite {1}")),
         (r"^argument (\S+): ignored explicit argument (.*)$",
-         "el argumento {0} no lleva el valor {1}"),
+         N_("el argumento {0} no lleva el valor {1}")),
         (r"^ambiguous option: (\S+) could match (.*)$",
-         "la opción {0} es ambigua: puede ser {1}"),
-        (r"^argument (\S+): (.*)$", "el argumento {0}: {1}"),
+         N_("la opción {0} es ambigua: puede ser {1}")),
+        (r"^argument (\S+): (.*)$", N_("el argumento {0}: {1}")),
     ))
 
 
@@ -42,7 +42,7 @@ def spanish(message: str) -> str:
     for pattern, text in _MESSAGES:
         match = pattern.match(message)
         if match:
-            return text.format(*match.groups())
+            return translate(text).format(*match.groups())
     return message
 
 
@@ -67,7 +67,7 @@ def number(low: int, high: int | None = None) -> Callable[[str], int]:
                 _("debe estar entre {low} y {high}").format(low=low, high=high))
         return value
 
-    parse.__name__ = "número"
+    parse.__name__ = "entero"
     return parse
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from desktop.atomic import write_atomically
 from desktop.config import SCAN_DPI_MAX, SCAN_DPI_MIN, Paths, load_settings
 from desktop.errors import StorageError, ValidationError, VentanillaError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from desktop.capture.scanners import Capabilities, ScannerBackend
@@ -118,7 +118,8 @@ def scan_command(args: argparse.Namespace, paths: Paths) -> int:
     data = draft.build_pdf()
     write_output(args.out, data)
     pages = len(draft.included)
-    print(_("Listo: {n} página(s), {kb} KB ({per} KB por página) en {out}").format(
+    print(ngettext("Listo: {n} página, {kb} KB ({per} KB por página) en {out}",
+                   "Listo: {n} páginas, {kb} KB ({per} KB por página) en {out}", pages).format(
         n=pages, kb=len(data) // 1024, per=len(data) // 1024 // pages, out=args.out))
     if failure is not None:
         raise failure

@@ -20,7 +20,7 @@ from typing import Literal, Protocol
 from PIL import Image
 
 from desktop.errors import NotFoundError, VentanillaError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress, no_progress
 
 Mode = Literal["gray", "color"]
@@ -136,10 +136,12 @@ class ScannerUnavailable(ScannerError):
 
 def paper_jam(pages_done: int) -> PaperJam:
     return PaperJam(
-        _(
-            "Se atascó el papel en el alimentador después de {n} página(s). Retire la hoja "
-            "atascada; las páginas ya escaneadas se conservan. Continúe desde la página {next}."
-        ).format(n=pages_done, next=pages_done + 1),
+        ngettext(
+            "Se atascó el papel en el alimentador después de {n} página. Retire la hoja "
+            "atascada; la página ya escaneada se conserva. Continúe desde la página {next}.",
+            "Se atascó el papel en el alimentador después de {n} páginas. Retire la hoja "
+            "atascada; las páginas ya escaneadas se conservan. Continúe desde la página {next}.",
+            pages_done).format(n=pages_done, next=pages_done + 1),
         f"paper jam after {pages_done} pages",
         pages_done=pages_done,
     )

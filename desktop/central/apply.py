@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from desktop.central import blobs, staff_changes
+from desktop.central import blobs, contact_changes, staff_changes
 from desktop.central.clock import server_now, skew_allowed
 from desktop.central.models import (
     AppliedEvent,
@@ -174,7 +174,7 @@ def _run(connection: Connection, handler: Handler | None, envelope: Envelope,
     savepoint = connection.begin_nested()
     try:
         handler(connection, envelope, context)
-    except (Refused, staff_changes.StaffRefused) as refusal:
+    except (Refused, staff_changes.StaffRefused, contact_changes.ContactRefused) as refusal:
         savepoint.rollback()
         log.info("event %s refused: %s", envelope.event_id, refusal.log_message)
         return Outcome(REFUSED, refusal.user_message)
@@ -199,7 +199,8 @@ def _run(connection: Connection, handler: Handler | None, envelope: Envelope,
     return Outcome(APPLIED)
 
 
-GUARD_STATES = {"VT001", staff_changes.REFUSED_STATE, "42501"}  # guards; RLS / privileges
+GUARD_STATES = {"VT001", staff_changes.REFUSED_STATE, contact_changes.REFUSED_STATE,
+                "42501"}  # guards; RLS / privileges
 SQLITE_GUARD = ("no case transition", "a new case starts")
 
 
@@ -368,21 +369,10 @@ def _document_added(connection: Connection, envelope: Envelope, context: Context
 
 
 def _contact_corrected(connection: Connection, envelope: Envelope, _context: Context) -> None:
-    """The counter corrected the contact data of a case it registered (returned to it)."""
-    number = envelope.case_number
-    row = connection.execute(select(Case.state, Case.centre_code).where(
-        Case.case_number == number)).first()
-    if row is None:
-        _missing_case(connection, number)
-    _own_centre(envelope, row.centre_code)
-    state = CaseState(row.state)
-    if state.is_terminal:
-        raise Refused(_("En la central el trámite está «{state}»; ya no se corrige.")
-                      .format(state=state.label))
-    change = envelope.payload
-    connection.execute(update(Case).where(Case.case_number == number).values(
-        email=change["email"], phone=change["phone"], employer_ruc=change["employer_ruc"],
-        periods=change["periods"]))
+    """The counter corrected the contact data of a case returned to it."""
+    if envelope.case_number is None:
+        raise Refused(_("La corrección no dice de qué trámite es."), "correction without case")
+    contact_changes.apply(connection, envelope.centre, envelope.case_number, envelope.payload)
 
 
 def _staff_changed(connection: Connection, envelope: Envelope, context: Context) -> None:

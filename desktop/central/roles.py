@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -54,7 +54,7 @@ from psycopg import sql
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from desktop.central import staff_changes
+from desktop.central import contact_changes, staff_changes
 from desktop.central.models import Base, Case, Centre
 from desktop.errors import StorageError, ValidationError
 from desktop.i18n import _
@@ -85,10 +85,9 @@ COUNTER_GRANTS: dict[str, str] = {
     "employers": "SELECT",  # pull (debts)
     "contribution_debts": "SELECT",  # pull
     "contribution_histories": "SELECT",  # pension preview; RLS: own centre's applicants
-    # pull (no contact columns: case_contacts); push: transitions, and the contact data the
-    # counter corrects on a case returned to it (written, never read back through here)
-    "cases": f"SELECT ({', '.join(_CASE_COLUMNS_SEEN)}), INSERT, "
-             "UPDATE (state, state_changed_at, email, phone, employer_ruc, periods)",
+    # pull (no contact columns: case_contacts); push (contact corrections: the definer
+    # function of desktop.central.contact_changes)
+    "cases": f"SELECT ({', '.join(_CASE_COLUMNS_SEEN)}), INSERT, UPDATE (state, state_changed_at)",
     "case_contacts": "SELECT",  # this centre's cases' email and phone (a view)
     "case_events": "SELECT, INSERT",  # pull; push
     "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
@@ -278,6 +277,7 @@ def setup_roles(engine: Engine) -> tuple[str, ...]:
         driver.execute(SESSION_CENTRE_FUNCTION)
         driver.execute(CONTACTS_VIEW)
         _staff_function(driver)
+        _contact_function(driver)
         _grant(driver)
         _policies(driver)
     log.info("central roles and policies set up for %d centres", len(centre_roles))
@@ -324,11 +324,23 @@ def _database_access(driver: Any) -> None:
 
 def _staff_function(driver: Any) -> None:
     """The one way a centre changes staff accounts; only the counter group may call it."""
+    _definer_function(driver, staff_changes.function_sql,
+                      f"{staff_changes.FUNCTION}(text, text, text, text, text, boolean, text)")
+
+
+def _contact_function(driver: Any) -> None:
+    """The one way a centre corrects a returned case's contact data."""
+    _definer_function(driver, contact_changes.function_sql,
+                      f"{contact_changes.FUNCTION}(text, text, text, text, text)")
+
+
+def _definer_function(driver: Any, function_sql: Callable[[str], str], signature: str) -> None:
+    """Create a SECURITY DEFINER function that knows its caller's centre; only the counter
+    group may execute it."""
     schema = driver.execute("SELECT quote_ident(current_schema())").fetchone()[0]
-    body = staff_changes.function_sql(schema).replace(
-        "ventanilla_current_centre()", "ventanilla_session_centre()")
-    driver.execute(body)
-    function = sql.SQL(f"{staff_changes.FUNCTION}(text, text, text, text, text, boolean, text)")
+    driver.execute(function_sql(schema).replace(
+        "ventanilla_current_centre()", "ventanilla_session_centre()"))
+    function = sql.SQL(signature)
     driver.execute(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(function))
     driver.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
         function, sql.Identifier(COUNTER_GROUP)))

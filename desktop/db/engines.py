@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import cipher
 from desktop.errors import StorageError
-from desktop.i18n import _
+from desktop.i18n import N_, translate
 
 IMMEDIATE = "sqlite_begin_immediate"
 BUSY_TIMEOUT_S = 30
@@ -73,19 +73,19 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 #: SQLite's words for what the station's disk or files did, and what to tell the person.
 _STORAGE_PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("database or disk is full", "disk i/o error"),
-     _("El disco de esta estación está lleno o no responde: no se guardó nada. Libere espacio "
+     N_("El disco de esta estación está lleno o no responde: no se guardó nada. Libere espacio "
        "y vuelva a intentar."), "disk full or I/O error"),
     (("database is locked",),
-     _("La base local está ocupada por otro proceso de Ventanilla; espere un momento y vuelva "
+     N_("La base local está ocupada por otro proceso de Ventanilla; espere un momento y vuelva "
        "a intentar."), "database is locked past the busy timeout"),
     (("readonly database", "read-only"),
-     _("La carpeta de datos de esta estación es de solo lectura: no se puede guardar nada. "
+     N_("La carpeta de datos de esta estación es de solo lectura: no se puede guardar nada. "
        "Revise sus permisos o el disco."), "read-only database"),
     (("unable to open database file",),
-     _("No se puede abrir la base local de esta estación: la carpeta de datos no existe o no "
+     N_("No se puede abrir la base local de esta estación: la carpeta de datos no existe o no "
        "se puede escribir."), "unable to open the database file"),
     (("file is not a database", "database disk image is malformed"),
-     _("La base local de esta estación está dañada. Vuelva a configurarla con «ventanilla "
+     N_("La base local de esta estación está dañada. Vuelva a configurarla con «ventanilla "
        "init» (en una estación de demostración, «ventanilla demo»)."), "database file damaged"),
 )
 
@@ -96,7 +96,7 @@ def _sqlite_storage_errors(context: Any) -> None:
     text = str(context.original_exception).lower()
     for words, message, log_message in _STORAGE_PROBLEMS:
         if any(word in text for word in words):
-            raise StorageError(message, f"sqlite: {log_message}") from None
+            raise StorageError(translate(message), f"sqlite: {log_message}") from None
 
 
 def _sqlite_on_begin(connection: Connection) -> None:

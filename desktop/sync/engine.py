@@ -23,7 +23,7 @@ from desktop.clock import now
 from desktop.config import Settings
 from desktop.db.engines import SessionFactories, writer
 from desktop.errors import StorageError, VentanillaError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
 from desktop.store.models import CacheMeta, OutboxEvent, SyncState
@@ -81,7 +81,9 @@ def sync_once(
     message = _("Sincronizado: {sent} enviados, {received} cambios recibidos.").format(
         sent=pushed.applied, received=pulled.total)
     if pushed.refused:
-        message += " " + _("{n} rechazados por la central.").format(n=pushed.refused)
+        message += " " + ngettext("{n} rechazado por la central.",
+                                  "{n} rechazados por la central.", pushed.refused).format(
+            n=pushed.refused)
     if pushed.deferred:
         message += " " + _("{n} quedaron pendientes (la central estaba ocupada con ese trámite "
                            "o falta un archivo); se reintentarán.").format(n=pushed.deferred)

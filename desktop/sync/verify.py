@@ -21,7 +21,7 @@ from sqlalchemy.sql.functions import coalesce
 from desktop.central import models as central
 from desktop.db.engines import SessionFactories
 from desktop.domain.identity import mask_cedula
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.store import models as cache
 from desktop.sync.push import PENDING, REFUSED_LOCAL
 
@@ -96,8 +96,10 @@ def _merge(comparison: Comparison, central_rows: Iterable[tuple[Any, ...]],
     report.compared[label] = counted
     report.differences.extend(found[:SHOWN_PER_TABLE])
     if len(found) > SHOWN_PER_TABLE:
-        report.differences.append(_("{t}: … y {n} diferencias más").format(
-            t=label, n=len(found) - SHOWN_PER_TABLE))
+        more = len(found) - SHOWN_PER_TABLE
+        report.differences.append(ngettext("{t}: … y {n} diferencia más",
+                                           "{t}: … y {n} diferencias más", more).format(
+            t=label, n=more))
 
 
 def _comparisons(centre: str) -> list[Comparison]:
@@ -164,12 +166,16 @@ def _comparisons(centre: str) -> list[Comparison]:
 def verify(central_engine: Engine, cache_db: SessionFactories, centre: str) -> Verification:
     report = Verification()
     with cache_db.read() as session:
-        for status, text in ((PENDING, _("{n} eventos esperan ser enviados a la central")),
-                             (REFUSED_LOCAL, _("{n} eventos fueron rechazados por la central"))):
+        for status in (PENDING, REFUSED_LOCAL):
             count = session.scalar(select(func.count()).select_from(cache.OutboxEvent).where(
                 cache.OutboxEvent.status == status)) or 0
             if count:
-                report.differences.append(text.format(n=count))
+                report.differences.append((ngettext(
+                    "{n} evento espera ser enviado a la central",
+                    "{n} eventos esperan ser enviados a la central", count)
+                    if status == PENDING else ngettext(
+                    "{n} evento fue rechazado por la central",
+                    "{n} eventos fueron rechazados por la central", count)).format(n=count))
         local = session.connection()
         with central_engine.connect() as remote:
             for comparison in _comparisons(centre):

@@ -94,7 +94,8 @@ def test_the_same_event_applied_twice_at_the_same_moment(runtime, samples, tmp_p
     upload_blob(central, runtime.blobs, document.sha256)
     with runtime.db.read() as session:
         event = session.scalars(select(cache.OutboxEvent).where(
-            cache.OutboxEvent.case_number == number)).one()
+            cache.OutboxEvent.case_number == number,
+            cache.OutboxEvent.event_type == "case.registered")).one()
     outcomes: list[object] = []
     gate = threading.Barrier(2)
 

@@ -29,6 +29,9 @@ REFUSED, NOTHING = "refused", "nothing"
 STAFF_CALL = ("SELECT ventanilla_apply_staff_change('{acting}', '{user}', 'Nombre Cualquiera', "
               "'{role}', '{centre}', true, 'x')")
 
+CONTACT_CALL = ("SELECT ventanilla_correct_contact((SELECT min(case_number) FROM cases WHERE "
+                "centre_code = '{centre}'), 'x@correo.ec', '0991234567', NULL, '')")
+
 SQL = [
     pytest.param("SELECT email, phone FROM cases WHERE centre_code <> 'UIO01'", REFUSED,
                  id="other-centres-contacts"),
@@ -66,6 +69,11 @@ SQL = [
     pytest.param(STAFF_CALL.format(acting="nadie", user="intruso", role="administrador",
                                    centre="UIO01"), REFUSED, id="function-unknown-actor"),
     pytest.param("UPDATE cases SET email = 'x'", REFUSED, id="rewrite-emails"),
+    pytest.param(CONTACT_CALL.format(centre="GYE01"), REFUSED,
+                 id="function-corrects-a-gye-case"),
+    # the UIO01 case is in review (registering sends it there): not waiting at the counter
+    pytest.param(CONTACT_CALL.format(centre="UIO01"), REFUSED,
+                 id="function-corrects-a-case-in-review"),
     pytest.param("UPDATE cases SET state = 'DERIVADO' WHERE centre_code = 'GYE01'", NOTHING,
                  id="move-gye-cases"),
     pytest.param("DELETE FROM cases", REFUSED, id="delete-cases"),

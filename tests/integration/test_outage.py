@@ -38,7 +38,7 @@ from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
 from desktop.sync.connection import secret_name
 from desktop.sync.push import SENT
-from tests.conftest import CLERK, make_pdf, paths_in
+from tests.conftest import CLERK, SUPERVISOR, make_pdf, paths_in
 from tests.integration.register_worker import eligible_cedulas
 from tests.integration.tcp_proxy import TcpProxy
 from tests.services import LOGIN_PASSWORD, centre_logins, fresh_database, login_url
@@ -360,7 +360,8 @@ def test_a_frozen_central_ends_the_round_at_its_deadline(station, proxy, tmp_pat
     proxy.thaw()
     report = SyncService(station).run()
     assert report.online, report.message
-    assert outbox_count(station, SENT) == outbox_count(station) == len(numbers)
+    assert outbox_count(station, SENT) == outbox_count(station) == \
+        len(numbers) * EVENTS_PER_CASE
 
 
 def test_cli_sync_against_a_frozen_central_exits_1_in_time(station, proxy, tmp_path):
@@ -384,9 +385,9 @@ def test_a_locked_case_waits_and_the_other_cases_go(station, backoffice_url, tmp
     with_deadline(station)
     locked, free = register(station, tmp_path, 2)
     assert SyncService(station).run().online
-    clerk = WorkflowService(station, sign_in(station, *CLERK))
+    supervisor = WorkflowService(station, sign_in(station, *SUPERVISOR))
     for number in (locked, free):
-        clerk.send_to_review(number)
+        supervisor.approve(number)
     station.close()
     holder = create_app_engine(backoffice_url)
     try:
@@ -404,6 +405,6 @@ def test_a_locked_case_waits_and_the_other_cases_go(station, backoffice_url, tmp
             states = dict(connection.execute(select(central.Case.case_number,
                                                     central.Case.state).where(
                 central.Case.case_number.in_([locked, free]))).all())
-        assert states == {locked: "INGRESADO", free: "EN_REVISION"}
+        assert states == {locked: "EN_REVISION", free: "DERIVADO"}
     finally:
         holder.dispose()

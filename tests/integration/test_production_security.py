@@ -202,8 +202,7 @@ def test_the_staff_command_needs_an_administrator_and_says_so(stations):
 
 def test_a_supervisor_cannot_approve_or_add_to_another_centres_case(stations, tmp_path):
     uio, gye = stations.open(1), stations.open(1, "GYE01")
-    theirs = register(gye, tmp_path, CLERK_GYE)
-    WorkflowService(gye, sign_in(gye, *CLERK_GYE)).send_to_review(theirs)
+    theirs = register(gye, tmp_path, CLERK_GYE)  # in review: registering sent it there
     assert SyncService(gye).run().online and SyncService(uio).run().online
     supervisor = sign_in(uio, *SUPERVISOR)
     with refused(PermissionDenied, "solo ese centro puede cambiarlo"):
@@ -218,14 +217,13 @@ def test_a_supervisor_cannot_approve_or_add_to_another_centres_case(stations, tm
         DocumentService(uio, sign_in(uio, *CLERK)).add_to_case(theirs, draft)
     with uio.db.read() as session:
         assert session.scalar(select(func.count()).select_from(cache.OutboxEvent).where(
-            cache.OutboxEvent.case_number == theirs)) == 0
+            cache.OutboxEvent.case_number == theirs)) == 0  # UIO01 wrote nothing for it
 
 
 def test_central_refuses_a_transition_from_another_centres_station(stations, tmp_path):
     """A station that skips the service check: SQLite's central says no as PostgreSQL does."""
     uio, gye = stations.open(1), stations.open(1, "GYE01")
-    theirs = register(gye, tmp_path, CLERK_GYE)
-    WorkflowService(gye, sign_in(gye, *CLERK_GYE)).send_to_review(theirs)
+    theirs = register(gye, tmp_path, CLERK_GYE)  # in review: registering sent it there
     assert SyncService(gye).run().online and SyncService(uio).run().online
     forged = cache.OutboxEvent(
         seq=10_000, event_id="00000000-0000-4000-8000-00000000000a",
@@ -245,7 +243,6 @@ def test_central_refuses_a_transition_from_another_centres_station(stations, tmp
 
 def deliverable(stations: Any, runtime: Any, folder: Path) -> str:
     number = register(runtime, folder)
-    WorkflowService(runtime, sign_in(runtime, *CLERK)).send_to_review(number)
     WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with stations.backoffice() as connection:
@@ -348,9 +345,10 @@ def test_an_integrity_error_is_refused_once_and_the_other_events_go(stations, tm
             recipient_cedula="1710034065", delivered_at=datetime.now(UTC),
             delivered_by="otra.estacion", workstation="UIO01-09"))
     WorkflowService(runtime, sign_in(runtime, *CLERK)).deliver(number, Recipient("titular"))
-    other = register(runtime, tmp_path)  # another case's event, after the failing one
+    other = register(runtime, tmp_path)  # another case's events, after the failing one
     report = SyncService(runtime).run()
-    assert report.online and report.refused == 1 and report.pushed == 1, report.message
+    # the other case's two events (registered, sent to review) go
+    assert report.online and report.refused == 1 and report.pushed == 2, report.message
     [problem] = SyncService(runtime).problems()
     assert problem.case_number == number and "no es coherente" in problem.reason
     with stations.maintenance() as owner:

@@ -122,7 +122,7 @@ def test_a_feeder_batch_brings_all_ten_pages_then_ends_normally(backend, documen
 
 def test_a_jam_in_the_middle_keeps_the_pages_already_scanned(backend, documents, monkeypatch):
     draft = DraftDocument(DocumentType.SIGNED_REQUEST)
-    jam = "Se atascó el papel en el alimentador después de 3 página(s)"
+    jam = "Se atascó el papel en el alimentador después de 3 páginas"
     with configured_device(monkeypatch, "Grid", after_page=jam_after(3)) as opened, \
             refused(PaperJam, jam):
         scan_into(draft, backend.scan(DEVICE, FEEDER))
@@ -274,7 +274,7 @@ def test_the_cli_lists_scanners_and_writes_a_test_scan(monkeypatch, tmp_path, ca
         assert args.handler(args, paths) == 0
     printed = capsys.readouterr().out
     assert "Página 2" in printed and "Página en blanco" in printed
-    assert "Listo: 9 página(s)" in printed
+    assert "Listo: 9 páginas" in printed
     assert len(pdf_pages(out.read_bytes())) == 9
     assert not list(tmp_path.glob(".tmp-*"))
 
@@ -286,6 +286,6 @@ def test_the_cli_saves_the_pages_before_a_jam_and_reports_it(monkeypatch, tmp_pa
     out = tmp_path / "prueba.pdf"
     args = parser.parse_args(["scan", "--device", DEVICE, "--source", "adf", "--out", str(out)])
     with configured_device(monkeypatch, "Grid", after_page=jam_after(2)), \
-            refused(PaperJam, "después de 2 página(s)"):
+            refused(PaperJam, "después de 2 páginas"):
         args.handler(args, paths)
     assert len(pdf_pages(out.read_bytes())) == 2

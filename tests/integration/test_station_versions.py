@@ -41,7 +41,8 @@ def test_a_round_reports_the_version_and_administrators_see_older_stations(stati
     assert SyncService(first).station_versions(admin).outdated == ()
 
     report_version(second.central(), "UIO01-02", "UIO01", "0.0.9")  # a station not updated
-    report_version(second.central(), "GYE01-01", "GYE01", "0.0.8")  # another centre's
+    gye = stations.open(1, "GYE01")  # another centre's station, through its own login
+    report_version(gye.central(), "GYE01-01", "GYE01", "0.0.8")
     found = SyncService(first).station_versions(admin)
     assert found.newest == __version__
     assert [(s.workstation, s.version) for s in found.outdated] == [("UIO01-02", "0.0.9")]

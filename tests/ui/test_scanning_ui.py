@@ -253,7 +253,7 @@ def test_a_paper_jam_is_explained_and_the_pages_before_it_stay(qtbot, page, monk
     with configured_device(monkeypatch, "Grid", after_page=jam_after(2)):
         scan(qtbot, page)
     message = page.attach_message.text()
-    assert "Se atascó el papel en el alimentador después de 2 página(s)" in message
+    assert "Se atascó el papel en el alimentador después de 2 páginas" in message
     assert "Continúe desde la página 3" in message
     assert page.scan.pages.count() == 2
     assert page.attached == {} and page.scan.save.isEnabled()
