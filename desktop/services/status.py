@@ -1,7 +1,8 @@
 """Answering "how is my case?" at any counter, from the local cache.
 
 Search by cédula, by case number (a mistyped number says so) or by name (accents and case
-ignored, partial words). Every answer carries the time of the last good sync; a status
+ignored, partial words in any order, through the cache's trigram index:
+desktop.store.name_search). Every answer carries the time of the last good sync; a status
 slip printed from an old cache, or while offline, says so on paper.
 """
 
@@ -25,6 +26,7 @@ from desktop.security import audit
 from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case
+from desktop.store.name_search import case_ids_by_name
 from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
@@ -81,11 +83,9 @@ class StatusService:
             raise ValidationError(
                 _("Escriba al menos {n} letras del nombre.").format(n=MIN_NAME_CHARS),
                 "status: name too short", field="query")
-        query = select(Case)
-        for word in words:
-            query = query.where(Case.search_name.contains(word, autoescape=True))
-        return list(session.scalars(
-            query.order_by(Case.registered_at.desc()).limit(MAX_RESULTS)))
+        ids = case_ids_by_name(session, words, MAX_RESULTS)
+        found = {case.id: case for case in session.scalars(select(Case).where(Case.id.in_(ids)))}
+        return [found[case_id] for case_id in ids]
 
     def detail(self, case_number: str, why: str = "consulta de estado") -> CaseDetail:
         """A case's full picture; every view is logged (who, when, which case, why)."""
