@@ -32,6 +32,7 @@ from desktop.clock import now
 from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
 from desktop.domain.roles import Role
+from desktop.domain.text import fold
 from desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,7 @@ def _register(connection: Connection, envelope: Envelope) -> None:
         request_type=case["request_type"],
         cedula=case["cedula"],
         applicant_name=case["applicant_name"],
+        search_name=fold(case["applicant_name"]),
         pension_type=case["pension_type"],
         centre_code=case["centre_code"],
         counter=case["counter"],

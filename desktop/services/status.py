@@ -19,7 +19,7 @@ from desktop.clock import format_local, now
 from desktop.domain.identity import validate_cedula
 from desktop.domain.numbering import looks_like_case_number, parse_case_number
 from desktop.domain.roles import Actor
-from desktop.domain.text import fold
+from desktop.domain.text import name_words
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
@@ -30,7 +30,6 @@ from desktop.store.name_search import case_ids_by_name
 from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
-MIN_NAME_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -78,12 +77,7 @@ class StatusService:
 
     @staticmethod
     def _by_name(session: Session, text: str) -> list[Case]:
-        words = fold(text).split()
-        if sum(len(word) for word in words) < MIN_NAME_CHARS:
-            raise ValidationError(
-                _("Escriba al menos {n} letras del nombre.").format(n=MIN_NAME_CHARS),
-                "status: name too short", field="query")
-        ids = case_ids_by_name(session, words, MAX_RESULTS)
+        ids = case_ids_by_name(session, name_words(text), MAX_RESULTS)
         found = {case.id: case for case in session.scalars(select(Case).where(Case.id.in_(ids)))}
         return [found[case_id] for case_id in ids]
 
