@@ -18,7 +18,10 @@ words, instead of reading every name.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import text
@@ -26,6 +29,11 @@ from sqlalchemy.orm import Session
 
 #: Shortest piece the trigram index can look up.
 TRIGRAM = 3
+#: The index's order key of a registration time as SQLite stores it (the 0005 migration's
+#: own copy builds the triggers): microseconds times the slots per microsecond.
+SLOTS = 1024
+ORDER_KEY = ("((CAST(strftime('%s', substr(registered_at, 1, 19)) AS INTEGER) * 1000000"
+             f" + CAST(substr(registered_at, 21, 6) AS INTEGER)) * {SLOTS})")
 LIKE_WILDCARDS = re.compile(r"[%_]")
 
 
@@ -52,3 +60,24 @@ def case_ids_by_name(session: Session, words: list[str], limit: int) -> list[int
     """
     sql, parameters = _statement(words, limit)
     return list(session.scalars(text(sql), parameters))
+
+
+@contextmanager
+def indexing_new_cases(session: Session, ids: Iterable[int] | None = None) -> Iterator[
+        list[int]]:
+    """Insert many new cases inside the block, their ids added to the yielded list; they
+    are indexed together when it ends (same transaction), the insert trigger standing
+    aside meanwhile (see the 0005 migration)."""
+    new: list[int] = list(ids or ())
+    session.execute(text("INSERT INTO cases_fts_deferred (pull) VALUES (1)"))
+    yield new
+    session.execute(text("DELETE FROM cases_fts_deferred"))
+    if new:
+        session.execute(text(
+            "INSERT INTO cases_fts (rowid, search_name, case_id) "
+            "SELECT coalesce((SELECT max(f.rowid) + 1 FROM cases_fts AS f WHERE f.rowid "
+            f"BETWEEN n.k AND n.k + {SLOTS - 1}), n.k) + n.r - 1, n.search_name, n.id "
+            f"FROM (SELECT {ORDER_KEY} AS k, row_number() OVER (PARTITION BY {ORDER_KEY} "
+            "ORDER BY id) AS r, search_name, id FROM cases "
+            "WHERE id IN (SELECT value FROM json_each(:ids))) AS n ORDER BY 1"),
+            {"ids": json.dumps(new)})

@@ -16,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, Select, delete, func, select, tuple_, update
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.central import feed
@@ -27,7 +27,15 @@ from desktop.domain.text import fold
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
-from desktop.sync.pull_rows import Page, columns_of, read_page, stream_rows, upsert
+from desktop.store.name_search import indexing_new_cases
+from desktop.sync.pull_rows import (
+    Page,
+    columns_of,
+    insert_new,
+    read_page,
+    stream_rows,
+    upsert,
+)
 
 #: Rows per page, i.e. per cache transaction (a first pull of a million pensioners: 50
 #: commits). Every cache statement of a page stays under SQLite's 32,766 parameters.
@@ -119,12 +127,13 @@ def _store_cases(session: Session, context: PullContext, page: Page) -> None:
     documents = _documents(context.source, numbers)
     new = [_new_case(row, context.centre) for row in rows if row["case_number"] not in local]
     if new:
-        session.execute(insert(cache.Case), new)
-        ids = _case_ids(session, {values["case_number"] for values in new})
-        added = [{**document, "case_id": ids[number]} for number in ids
-                 for document in documents.get(number, [])]
-        if added:
-            session.execute(insert(cache.CaseDocument), added)
+        with indexing_new_cases(session) as indexed:
+            insert_new(session, cache.Case.__table__, new)
+            ids = _case_ids(session, {values["case_number"] for values in new})
+            indexed.extend(ids.values())
+        insert_new(session, cache.CaseDocument.__table__,
+                   [{**document, "case_id": ids[number]} for number in ids
+                    for document in documents.get(number, [])])
     if not local:
         return
     waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
@@ -198,8 +207,7 @@ def _store_events(session: Session, context: PullContext, page: Page) -> None:
     new = [{**{k: v for k, v in row.items() if k in EVENT_COLUMNS},
             "case_id": ids[row["case_number"]]}
            for row in rows if row["event_id"] not in known]
-    if new:
-        session.execute(insert(cache.CaseEvent), new)
+    insert_new(session, cache.CaseEvent.__table__, new)
 
 
 # --- what each scope reads ---------------------------------------------------------------

@@ -109,6 +109,18 @@ def _quote(dialect: Dialect, name: str) -> str:
 
 def upsert(session: Session, table: Table, page: Page) -> None:
     """Insert or replace the page's rows by primary key, with the columns the cache has."""
+    _write(session, table, page, replace=True)
+
+
+def insert_new(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows known to be new (all with the same keys)."""
+    if rows:
+        columns = tuple(rows[0])
+        _write(session, table, Page(columns, [tuple(row[c] for c in columns) for row in rows]),
+               replace=False)
+
+
+def _write(session: Session, table: Table, page: Page, *, replace: bool) -> None:
     if not page.rows:
         return
     connection = session.connection()
@@ -118,13 +130,14 @@ def upsert(session: Session, table: Table, page: Page) -> None:
     keys = [column.name for column in table.primary_key.columns]
     names = [column.name for _index, column in wanted]
     updates = [name for name in names if name not in keys]
-    conflict = (", ".join(f"{_quote(dialect, n)} = excluded.{_quote(dialect, n)}"
-                          for n in updates))
     sql = (f"INSERT INTO {_quote(dialect, table.name)} "
            f"({', '.join(_quote(dialect, n) for n in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)}) "
-           f"ON CONFLICT ({', '.join(_quote(dialect, k) for k in keys)}) "
-           + (f"DO UPDATE SET {conflict}" if updates else "DO NOTHING"))
+           f"VALUES ({', '.join('?' for _ in names)})")
+    if replace:
+        conflict = ", ".join(f"{_quote(dialect, n)} = excluded.{_quote(dialect, n)}"
+                             for n in updates)
+        sql += (f" ON CONFLICT ({', '.join(_quote(dialect, k) for k in keys)}) "
+                + (f"DO UPDATE SET {conflict}" if updates else "DO NOTHING"))
     processors = [column.type.dialect_impl(dialect).bind_processor(dialect)
                   for _index, column in wanted]
     columns = list(zip(*page.rows, strict=True))  # transposed: one tuple per column

@@ -3,10 +3,13 @@
 Run from the repository root:
 
     .venv/bin/python -m tests.benchmarks.bench_core [--sizes 5000,1000000] [--repeat N]
+        [--demo-cases 200000]
 
 For each registry size a demo workstation is built in a temporary VENTANILLA_HOME-style
-folder (removed afterwards), the clerk signs in, and each operation is timed many times
-with time.perf_counter. It prints numbers only; it asserts nothing about time.
+folder (removed afterwards), optionally with `--demo-cases` cases of the country pulled
+into it, the clerk signs in, and each operation is timed many times with
+time.perf_counter; the raw floors (SQLite and reportlab alone) are measured in the same
+run. It prints numbers only; it asserts nothing about time.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import random
 import shutil
 import sys
@@ -27,6 +31,14 @@ from unittest import mock
 
 from desktop.config import Paths, load_settings
 from desktop.services.runtime import Runtime
+from tests.benchmarks._floors import (
+    name_fragments,
+    peak_rss_mib,
+    receipt_floor,
+    receipt_lines,
+    rss_mib,
+    sqlite_floors,
+)
 from tests.benchmarks._stats import print_table, stats_row, summary_ms
 
 #: Share of each kind of cédula in the lookup sample (about half can register).
@@ -42,6 +54,8 @@ class SizeResult:
     single: dict[str, float] = field(default_factory=dict)  # one-off timings, seconds
     samples: dict[str, list[float]] = field(default_factory=dict)  # repeated timings, seconds
     files: dict[str, int] = field(default_factory=dict)  # bytes
+    rss: dict[str, float] = field(default_factory=dict)  # MiB
+    rates: dict[str, float] = field(default_factory=dict)  # rows/s
     notes: list[str] = field(default_factory=list)
 
     def timed(self, names: tuple[str, ...], function: Callable[..., Any], *args: Any) -> Any:
@@ -94,6 +108,53 @@ def build_demo(paths: Paths, size: int, result: SizeResult) -> None:
             result.files[name + " -wal"] = wal.stat().st_size
 
 
+def add_cases(paths: Paths, count: int, result: SizeResult) -> None:
+    """`ventanilla demo --cases` on the embedded demo: cases in bulk at the demo central,
+    then the pull that brings them (timed apart, in rows/s of cases, events, documents)."""
+    from sqlalchemy import text
+
+    from desktop.services import runtime as runtime_module
+    from desktop.services.demo_cases import add_bulk_demo_cases
+    from desktop.services.runtime import open_runtime
+
+    runtime = open_runtime(load_settings(paths))
+    try:
+        with runtime.db.engine.connect() as connection:
+            before = sum(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                         for table in ("cases", "case_events", "case_documents"))
+        phases = {"first_pull": 0.0}
+        start = time.perf_counter()
+        with timing(runtime_module, "first_pull", phases):
+            made = add_bulk_demo_cases(runtime, count, seed=11)
+        total = time.perf_counter() - start
+        with runtime.db.engine.connect() as connection:
+            rows = sum(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                       for table in ("cases", "case_events", "case_documents")) - before
+    finally:
+        runtime.close()
+    pull = phases["first_pull"]
+    result.single["demo cases: bulk at central"] = total - pull
+    result.single["demo cases: pull into the cache"] = pull
+    result.rates["first pull of cases (cases+events+documents)"] = rows / pull if pull else 0
+    print(f"demo --cases {count:,}: {made.derived:,} derived; bulk at central "
+          f"{total - pull:.1f} s, pull {pull:.1f} s = {rows:,} rows, "
+          f"{rows / pull if pull else 0:,.0f} rows/s")
+    result.files["cache"] = paths.cache_db.stat().st_size
+
+
+def case_names(runtime: Runtime, rng: random.Random, wanted: int) -> list[str]:
+    """Applicant names to type fragments of: of cached cases, else of pensioners."""
+    with runtime.db.engine.connect() as cache:
+        table, column = ("cases", "applicant_name") if cache.exec_driver_sql(
+            "SELECT count(*) FROM cases").scalar_one() >= 1000 else (
+            "pensioners", "surnames || ' ' || given_names")
+        top = cache.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar_one() or 0
+        rowids = rng.sample(range(1, top + 1), min(top, wanted))
+        return list(cache.exec_driver_sql(
+            f"SELECT {column} FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),)).scalars())
+
+
 def sample_cedulas(runtime: Runtime, rng: random.Random, wanted: int) -> dict[str, list[str]]:
     """Real cédulas from the cache (pensioners, drawn by random rowid) and the demo central
     (people without a pension), by eligibility outcome; plus valid cédulas nobody has."""
@@ -105,12 +166,15 @@ def sample_cedulas(runtime: Runtime, rng: random.Random, wanted: int) -> dict[st
     with runtime.db.engine.connect() as cache:
         top = cache.exec_driver_sql("SELECT max(rowid) FROM pensioners").scalar_one() or 0
         rowids = rng.sample(range(1, top + 1), min(top, wanted))
-        for cedula, active, indebted in cache.exec_driver_sql(
+        for cedula, active, indebted, has_case in cache.exec_driver_sql(
             "SELECT p.cedula, p.pension_state = 'ACTIVA', EXISTS (SELECT 1 FROM"
-            " contribution_debts d WHERE d.cedula = p.cedula) FROM pensioners p"
+            " contribution_debts d WHERE d.cedula = p.cedula), EXISTS (SELECT 1 FROM cases c"
+            " WHERE c.cedula = p.cedula) FROM pensioners p"
             " WHERE p.rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)
         ):
-            found["pending" if indebted else "eligible" if active else "suspended"].append(cedula)
+            if not has_case:  # those with a case (--demo-cases) would be refused a second
+                found["pending" if indebted else "eligible" if active else "suspended"].append(
+                    cedula)
     central = create_engine(f"sqlite+pysqlite:///{runtime.settings.paths.demo_central_db}")
     try:
         with central.connect() as source:
@@ -151,12 +215,14 @@ def write_pdfs(folder: Path, count: int) -> list[Path]:
 
 
 def measure_round(runtime: Runtime, actor: Any, mix: list[tuple[str, str]], cedulas: list[str],
-                  pdfs: list[Path], numbers: list[str], renders: int, result: SizeResult
-                  ) -> None:
-    """Lookups of `mix`; attach + register per cédula; receipt renders; open-case lookups."""
+                  pdfs: list[Path], numbers: list[str], renders: int, fragments: list[str],
+                  result: SizeResult) -> None:
+    """Lookups of `mix`; attach + register per cédula; receipt renders; open-case lookups;
+    name searches."""
     from desktop.domain.checklist import DocumentType
     from desktop.services.intake import IntakeForm, IntakeService
     from desktop.services.receipts import ReceiptService
+    from desktop.services.status import StatusService
 
     intake = IntakeService(runtime, actor)
     for _kind, cedula in mix[:10]:  # warm-up: statement caches, SQLite page cache
@@ -184,6 +250,13 @@ def measure_round(runtime: Runtime, actor: Any, mix: list[tuple[str, str]], cedu
     for cedula in cedulas:
         if result.timed(("lookup: with open case",), intake.lookup, cedula).open_case is None:
             result.notes.append("a registered cédula showed no open case")
+
+    status = StatusService(runtime, actor)
+    for fragment in fragments[:10]:  # warm-up
+        status.search(fragment)
+    found = [len(result.timed(("name search (1-3 word fragments)",), status.search,
+                              fragment).cases) for fragment in fragments]
+    result.files["name search: median cases listed"] = sorted(found)[len(found) // 2]
 
 
 @contextlib.contextmanager
@@ -286,6 +359,10 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
               f"{single['setup: central generation']:.2f} s, of which {hashing:.2f} s hashing "
               f"the demo staff passwords; pensioners {size / rows if rows > 0 else 0:,.0f} "
               f"rows/s; first pull {pull:.2f} s = {size / pull if pull else 0:,.0f} rows/s)")
+        result.rates["first pull (pensioners, from the demo's SQLite central)"] = (
+            size / pull if pull else 0)
+        if args.demo_cases:
+            add_cases(paths, args.demo_cases, result)
         for name, size_bytes in result.files.items():
             print(f"  {name} file: {size_bytes / 1024 / 1024:.1f} MiB")
 
@@ -300,6 +377,7 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
             start = time.perf_counter()
             actor = sign_in(runtime, clerk.username, clerk.password)
             single["sign_in (clerk)"] = time.perf_counter() - start
+            result.rss["after sign-in"] = rss_mib()
 
             cases = args.cases
             pool = sample_cedulas(runtime, rng, 4 * (args.lookups + cases * args.repeat))
@@ -310,12 +388,16 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
                 raise SystemExit(f"only {len(eligible)} eligible cédulas sampled; "
                                  "use fewer --cases or a larger size")
             pdfs = write_pdfs(root / "pdfs", cases * args.repeat)
+            fragments = name_fragments(case_names(runtime, rng, 2000), rng, args.searches)
             numbers: list[str] = []
             for round_ in range(args.repeat):
                 batch = slice(round_ * cases, (round_ + 1) * cases)
                 measure_round(runtime, actor, lookup_mix(pool, rng, args.lookups),
-                              eligible[batch], pdfs[batch], numbers, args.renders, result)
+                              eligible[batch], pdfs[batch], numbers, args.renders, fragments,
+                              result)
                 print(f"  round {round_ + 1}/{args.repeat} done", flush=True)
+            result.rss["after the rounds"] = rss_mib()
+            measure_floors(runtime, actor, pool, fragments, numbers[0], args.renders, result)
             if args.explain:
                 print_plans(runtime, actor, pool, pdfs[-1], size)
         finally:
@@ -325,14 +407,32 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
             print(f"  kept {root}")
         else:
             shutil.rmtree(root, ignore_errors=True)
+    result.rss["peak"] = peak_rss_mib()
     print_size(result)
     return result
+
+
+def measure_floors(runtime: Runtime, actor: Any, pool: dict[str, list[str]],
+                   fragments: list[str], case_number: str, renders: int,
+                   result: SizeResult) -> None:
+    """The raw floors of lookup, name search and receipt, on this same cache and machine."""
+    from desktop.services.receipts import ReceiptService
+
+    cedulas = [cedula for values in pool.values() for cedula in values][:2000]
+    result.samples.update(sqlite_floors(runtime.db.engine, cedulas, fragments))
+    pdf = ReceiptService(runtime, actor).render(case_number, "a4").pdf
+    result.samples["floor: reportlab A4 page + QR"] = receipt_floor(
+        case_number, receipt_lines(pdf), max(renders, 20))
 
 
 def print_size(result: SizeResult) -> None:
     print(f"\n  one-off timings at {result.size:,} pensioners:")
     for name, seconds in result.single.items():
         print(f"    {name:<34} {seconds * 1000:10.1f} ms")
+    for name, rate in result.rates.items():
+        print(f"    {name:<34} {rate:10,.0f} rows/s")
+    for name, mib in result.rss.items():
+        print(f"    process RSS {name:<22} {mib:10.1f} MiB")
     print()
     print_table(["operation (ms)", *COLUMNS],
                 [stats_row(name, values, COLUMNS) for name, values in result.samples.items()])
@@ -346,10 +446,23 @@ def print_size(result: SizeResult) -> None:
         print(f"  NOTE: {note}")
 
 
+#: The rows of the issue's table: (label, measured sample, floor sample, statistic).
+ISSUE_ROWS = (
+    ("cédula lookup (IntakeService.lookup)", "lookup (all)",
+     "floor: SQLite indexed point query", "p95"),
+    ("register", "register", None, "p95"),
+    ("receipt A4 render", "receipt render a4", "floor: reportlab A4 page + QR", "median"),
+    ("name search (status page)", "name search (1-3 word fragments)",
+     "floor: SQLite indexed prefix (name)", "p95"),
+    ("  same, the FTS statement alone", "floor: the name search's FTS statement alone",
+     None, "p95"),
+)
+
+
 def print_summary(results: list[SizeResult]) -> None:
     print("\n=== summary (ms; median / p95 / min) ===")
     names = ["lookup (all)", "lookup: with open case", "attach_file (1-page PDF)", "register",
-             "receipt render a4", "receipt render 80mm"]
+             "receipt render a4", "receipt render 80mm", "name search (1-3 word fragments)"]
     rows: list[list[object]] = []
     for result in results:
         size = f"{result.size:,}"
@@ -358,6 +471,20 @@ def print_summary(results: list[SizeResult]) -> None:
         rows += [[size, *stats_row(name, result.samples.get(name, []),
                                    ("median", "p95", "min", "n"))] for name in names]
     print_table(["pensioners", "measure", "median", "p95", "min", "n"], rows, left=2)
+    print("\n=== the issue's table (ms unless said; floors measured in this run) ===")
+    table: list[list[object]] = []
+    for result in results:
+        size = f"{result.size:,}"
+        for label, name, floor, statistic in ISSUE_ROWS:
+            value = summary_ms(result.samples.get(name, []))[statistic]
+            low = summary_ms(result.samples.get(floor, []))[statistic] if floor else math.nan
+            table.append([size, f"{label}, {statistic}", value, low,
+                          value / low if floor and low else math.nan])
+        for name, rate in result.rates.items():
+            table.append([size, f"{name} (rows/s)", rate, math.nan, math.nan])
+        for name, mib in result.rss.items():
+            table.append([size, f"process RSS {name} (MiB)", mib, math.nan, math.nan])
+    print_table(["pensioners", "measure", "now", "raw floor", "x floor"], table, left=2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,6 +496,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lookups", type=int, default=500, help="lookups per round")
     parser.add_argument("--cases", type=int, default=200, help="registrations per round")
     parser.add_argument("--renders", type=int, default=50, help="renders per paper per round")
+    parser.add_argument("--searches", type=int, default=300, help="name searches per round")
+    parser.add_argument("--demo-cases", type=int, default=0,
+                        help="cases of the country added with `demo --cases` (bulk) first")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-explain", dest="explain", action="store_false",
                         help="skip the EXPLAIN QUERY PLAN listing")
