@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.clock import format_local, now
-from desktop.domain.identity import validate_cedula
+from desktop.domain.cases import CaseState
+from desktop.domain.identity import mask_cedula, validate_cedula
 from desktop.domain.numbering import looks_like_case_number, parse_case_number
 from desktop.domain.roles import Actor
 from desktop.domain.text import name_words
@@ -26,7 +26,7 @@ from desktop.security import audit
 from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case
-from desktop.store.name_search import case_ids_by_name
+from desktop.store.name_search import cases_by_name
 from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
@@ -60,26 +60,25 @@ class StatusService:
         if not text:
             raise ValidationError(_("Escriba una cédula, un número de trámite o un nombre."),
                                   "status: empty query", field="query")
-        with self.runtime.db.read() as session:
-            if looks_like_case_number(text):
-                number = str(parse_case_number(text))
-                rows = session.scalars(select(Case).where(Case.case_number == number)).all()
-                exact = True
-            elif re.fullmatch(r"[\d\s-]+", text):
-                cedula = validate_cedula(text)
-                rows = session.scalars(select(Case).where(Case.cedula == cedula)
-                                       .order_by(Case.registered_at.desc())).all()
-                exact = False
-            else:
-                rows, exact = self._by_name(session, text), False
-            cases = tuple(summary_of(row) for row in rows)
+        exact = looks_like_case_number(text)
+        if exact or re.fullmatch(r"[\d\s-]+", text):
+            with self.runtime.db.read() as session:
+                if exact:
+                    query = select(Case).where(Case.case_number == str(parse_case_number(text)))
+                else:
+                    query = select(Case).where(Case.cedula == validate_cedula(text)).order_by(
+                        Case.registered_at.desc())
+                cases = tuple(summary_of(row) for row in session.scalars(query))
+        else:
+            cases = self._by_name(text)
         return SearchResult(cases, last_good_sync(self.runtime.db), exact and len(cases) == 1)
 
-    @staticmethod
-    def _by_name(session: Session, text: str) -> list[Case]:
-        ids = case_ids_by_name(session, name_words(text), MAX_RESULTS)
-        found = {case.id: case for case in session.scalars(select(Case).where(Case.id.in_(ids)))}
-        return [found[case_id] for case_id in ids]
+    def _by_name(self, text: str) -> tuple[CaseSummary, ...]:
+        """Through the trigram index, into summaries straight from rows (no ORM objects)."""
+        return tuple(
+            CaseSummary(number, name, mask_cedula(cedula), CaseState(state), *rest)
+            for number, name, cedula, state, *rest in cases_by_name(
+                self.runtime.db.engine, name_words(text), MAX_RESULTS))
 
     def detail(self, case_number: str, why: str = "consulta de estado") -> CaseDetail:
         """A case's full picture; every view is logged (who, when, which case, why)."""

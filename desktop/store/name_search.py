@@ -22,9 +22,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 #: Shortest piece the trigram index can look up.
@@ -47,19 +48,41 @@ def _statement(words: list[str], limit: int) -> tuple[str, dict[str, Any]]:
                 parameters[f"like_{index}_{part}"] = f"%{piece}%"
         conditions.append(f"instr(search_name, :word_{index}) > 0")
         parameters[f"word_{index}"] = word
-    sql = (f"SELECT case_id FROM cases_fts WHERE {' AND '.join(conditions)} "
+    sql = (f"SELECT rowid, case_id FROM cases_fts WHERE {' AND '.join(conditions)} "
            "ORDER BY rowid DESC LIMIT :limit")
     return sql, parameters
 
 
-def case_ids_by_name(session: Session, words: list[str], limit: int) -> list[int]:
-    """Ids of the cases whose folded name holds every folded word, most recent first.
+#: What a status list shows of a case (the columns of services.case_views.CaseSummary).
+SUMMARY_COLUMNS = ("case_number", "applicant_name", "cedula", "state", "registered_at",
+                   "state_changed_at", "registered_by", "centre_code")
+
+
+def cases_by_name(engine: Engine, words: list[str], limit: int) -> list[tuple[Any, ...]]:
+    """SUMMARY_COLUMNS of the cases whose folded name holds every folded word, most recent
+    first (times as aware UTC datetimes). One statement on a pooled DB-API connection.
 
     Words made only of one or two letters cannot use the index: the statement then reads
     the index's stored names in order until it has `limit` matches (still correct).
     """
     sql, parameters = _statement(words, limit)
-    return list(session.scalars(text(sql), parameters))
+    columns = ", ".join(f"c.{name}" for name in SUMMARY_COLUMNS)
+    sql = (f"SELECT {columns} FROM (SELECT rowid AS k, case_id FROM ({sql})) AS m "
+           "JOIN cases AS c ON c.id = m.case_id ORDER BY m.k DESC")
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            rows = cursor.execute(sql, parameters).fetchall()
+        finally:
+            cursor.close()
+    finally:
+        connection.close()
+    return [(*row[:4], _utc(row[4]), _utc(row[5]), *row[6:]) for row in rows]
+
+
+def _utc(stored: str) -> datetime:
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
 @contextmanager
