@@ -12,13 +12,15 @@ same transactions; connections come from desktop.db.cipher, keyed before anythin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import cipher
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 IMMEDIATE = "sqlite_begin_immediate"
 BUSY_TIMEOUT_S = 30
@@ -74,18 +76,29 @@ def writer(engine: Engine) -> Engine:
 
 
 class SessionFactories:
-    """`read()` for queries, `write()` for use cases that change something."""
+    """`read()` for queries, `write()` for use cases that change something.
+
+    The ORM is imported with the first Session, not when the cache opens: opening it is on
+    the way to the sign-in button, and the checks made there use Core statements.
+    """
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(writer(engine), expire_on_commit=False)
+        self._makers: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        if self._makers is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._makers = (sessionmaker(self.engine, expire_on_commit=False),
+                            sessionmaker(writer(self.engine), expire_on_commit=False))
+        return self._makers
 
     def read(self) -> Session:
-        return self._read()
+        return self._factories()[0]()
 
     def write(self) -> Session:
-        return self._write()
+        return self._factories()[1]()
 
     def dispose(self) -> None:
         self.engine.dispose()

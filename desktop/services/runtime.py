@@ -5,6 +5,9 @@ demo; a production station gets its keys from the OS keyring (desktop.services.p
 or does not open; the cache is migrated (backed up first); a cache that has never received the
 registry gets its first pull here (resumable), since nothing can be registered without it.
 Afterwards start-up never waits for the network: sync runs in the background.
+
+Opening a cache that is ready imports neither model module nor Alembic nor the sync
+engine (the sign-in button waits for this; sync and sign-in import them afterwards).
 """
 
 from __future__ import annotations
@@ -21,9 +24,8 @@ from desktop.db.migrate import upgrade
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
-from desktop.sync.connection import offline_as_unreachable, open_central
-from desktop.sync.engine import check_central_identity, mark_good_round
-from desktop.sync.pull import has_pulled, pull
+from desktop.sync.connection import open_central
+from desktop.sync.pulled import has_pulled
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,10 @@ def first_pull(
     cancel: CancelToken | None = None,
 ) -> None:
     """Everything central has, into a cache that has nothing yet (resumes if interrupted)."""
+    from desktop.sync.connection import offline_as_unreachable
+    from desktop.sync.engine import check_central_identity, mark_good_round
+    from desktop.sync.pull import pull
+
     central = open_central(settings)
     try:
         with offline_as_unreachable():

@@ -247,7 +247,6 @@ SCOPES: tuple[Scope, ...] = (
     Scope("agreements", _("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
 )
-REFERENCE_SCOPES = ("centres", "staff", "pensioners", "debts")
 
 
 # --- the pull ----------------------------------------------------------------------------
@@ -366,12 +365,3 @@ def _save(session: Session, scope: str, **values: Any) -> None:
         session.add(state)
     for name, value in values.items():
         setattr(state, name, value)
-
-
-def has_pulled(cache_db: SessionFactories, scopes: Iterable[str] = REFERENCE_SCOPES) -> bool:
-    """True once every given scope has completed a pull at least once."""
-    names = list(scopes)
-    with cache_db.read() as session:
-        done = session.scalar(select(func.count()).select_from(cache.SyncState).where(
-            cache.SyncState.scope.in_(names), cache.SyncState.last_success_at.is_not(None)))
-    return done == len(names)
