@@ -106,3 +106,13 @@ def open_runtime(
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
     return Runtime(settings, db, blobs)
+
+
+def prepare_orm() -> None:
+    """Import the cache's models and configure the ORM's mappers now (a background task
+    after start-up), so that the first sign-in does not pay for it."""
+    from sqlalchemy.orm import configure_mappers
+
+    import desktop.store.models  # noqa: F401
+
+    configure_mappers()
