@@ -98,15 +98,18 @@ def sqlite_floors(engine: Any, cedulas: Sequence[str], fragments: Sequence[str]
     return floors
 
 
-def receipt_floor(case_number: str, lines: Sequence[str], repeat: int) -> list[float]:
+def receipt_floor(render: Callable[[], Any], case_number: str, lines: Sequence[str],
+                  repeat: int) -> tuple[list[float], list[float]]:
     """A reportlab A4 page with the receipt's text lines (drawn, not laid out) and the
-    same vector QR: what any receipt costs in reportlab itself."""
+    same vector QR: what any receipt costs in reportlab itself. Timed alternately with
+    `render` (the product's receipt), so both meet the same load on a shared machine.
+    Returns (floor, render) samples."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
     from desktop.documents.qr import draw_qr
 
-    def page(_index: int) -> bytes:
+    def page() -> bytes:
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=A4, invariant=1)
         canvas.setFont("Helvetica", 10)
@@ -117,8 +120,14 @@ def receipt_floor(case_number: str, lines: Sequence[str], repeat: int) -> list[f
         canvas.save()
         return buffer.getvalue()
 
-    page(0)
-    return timed_each(page, range(repeat))
+    page()
+    render()
+    floor: list[float] = []
+    product: list[float] = []
+    for _index in range(repeat):
+        floor += timed_each(lambda _i: page(), [0])
+        product += timed_each(lambda _i: render(), [0])
+    return floor, product
 
 
 def receipt_lines(pdf: bytes) -> list[str]:

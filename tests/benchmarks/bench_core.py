@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from desktop.config import Paths, load_settings
 from desktop.services.runtime import Runtime
@@ -39,6 +38,7 @@ from tests.benchmarks._floors import (
     rss_mib,
     sqlite_floors,
 )
+from tests.benchmarks._scale import add_cases, case_names, gui_memory, timing
 from tests.benchmarks._stats import print_table, stats_row, summary_ms
 
 #: Share of each kind of cédula in the lookup sample (about half can register).
@@ -67,22 +67,6 @@ class SizeResult:
         return value
 
 
-@contextlib.contextmanager
-def timing(module: Any, name: str, into: dict[str, float]) -> Iterator[None]:
-    """Add the duration of every call of `module.name` to `into[name]` (code untouched)."""
-    original = getattr(module, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            into[name] = into.get(name, 0.0) + time.perf_counter() - start
-
-    with mock.patch.object(module, name, wrapper):
-        yield
-
-
 def build_demo(paths: Paths, size: int, result: SizeResult) -> None:
     from desktop.central import demo as central_demo
     from desktop.services import demo
@@ -106,53 +90,6 @@ def build_demo(paths: Paths, size: int, result: SizeResult) -> None:
         wal = file.with_name(file.name + "-wal")
         if wal.exists() and wal.stat().st_size:
             result.files[name + " -wal"] = wal.stat().st_size
-
-
-def add_cases(paths: Paths, count: int, result: SizeResult) -> None:
-    """`ventanilla demo --cases` on the embedded demo: cases in bulk at the demo central,
-    then the pull that brings them (timed apart, in rows/s of cases, events, documents)."""
-    from sqlalchemy import text
-
-    from desktop.services import runtime as runtime_module
-    from desktop.services.demo_cases import add_bulk_demo_cases
-    from desktop.services.runtime import open_runtime
-
-    runtime = open_runtime(load_settings(paths))
-    try:
-        with runtime.db.engine.connect() as connection:
-            before = sum(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-                         for table in ("cases", "case_events", "case_documents"))
-        phases = {"first_pull": 0.0}
-        start = time.perf_counter()
-        with timing(runtime_module, "first_pull", phases):
-            made = add_bulk_demo_cases(runtime, count, seed=11)
-        total = time.perf_counter() - start
-        with runtime.db.engine.connect() as connection:
-            rows = sum(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-                       for table in ("cases", "case_events", "case_documents")) - before
-    finally:
-        runtime.close()
-    pull = phases["first_pull"]
-    result.single["demo cases: bulk at central"] = total - pull
-    result.single["demo cases: pull into the cache"] = pull
-    result.rates["first pull of cases (cases+events+documents)"] = rows / pull if pull else 0
-    print(f"demo --cases {count:,}: {made.derived:,} derived; bulk at central "
-          f"{total - pull:.1f} s, pull {pull:.1f} s = {rows:,} rows, "
-          f"{rows / pull if pull else 0:,.0f} rows/s")
-    result.files["cache"] = paths.cache_db.stat().st_size
-
-
-def case_names(runtime: Runtime, rng: random.Random, wanted: int) -> list[str]:
-    """Applicant names to type fragments of: of cached cases, else of pensioners."""
-    with runtime.db.engine.connect() as cache:
-        table, column = ("cases", "applicant_name") if cache.exec_driver_sql(
-            "SELECT count(*) FROM cases").scalar_one() >= 1000 else (
-            "pensioners", "surnames || ' ' || given_names")
-        top = cache.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar_one() or 0
-        rowids = rng.sample(range(1, top + 1), min(top, wanted))
-        return list(cache.exec_driver_sql(
-            f"SELECT {column} FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),)).scalars())
 
 
 def sample_cedulas(runtime: Runtime, rng: random.Random, wanted: int) -> dict[str, list[str]]:
@@ -362,7 +299,12 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
         result.rates["first pull (pensioners, from the demo's SQLite central)"] = (
             size / pull if pull else 0)
         if args.demo_cases:
-            add_cases(paths, args.demo_cases, result)
+            added = add_cases(paths, args.demo_cases)
+            result.single["demo cases: bulk at central"] = added["bulk"]
+            result.single["demo cases: pull into the cache"] = added["pull"]
+            result.rates["first pull of cases (cases+events+documents)"] = (
+                added["rows"] / added["pull"] if added["pull"] else 0)
+            result.files["cache"] = paths.cache_db.stat().st_size
         for name, size_bytes in result.files.items():
             print(f"  {name} file: {size_bytes / 1024 / 1024:.1f} MiB")
 
@@ -397,6 +339,10 @@ def run_size(size: int, args: argparse.Namespace) -> SizeResult:
                               result)
                 print(f"  round {round_ + 1}/{args.repeat} done", flush=True)
             result.rss["after the rounds"] = rss_mib()
+            if args.gui_memory:
+                measured = gui_memory(root, args.gui_memory)
+                result.rss.update({f"GUI {name}": value for name, value in measured.items()
+                                   if isinstance(value, float) and name != "work seconds"})
             measure_floors(runtime, actor, pool, fragments, numbers[0], args.renders, result)
             if args.explain:
                 print_plans(runtime, actor, pool, pdfs[-1], size)
@@ -420,9 +366,12 @@ def measure_floors(runtime: Runtime, actor: Any, pool: dict[str, list[str]],
 
     cedulas = [cedula for values in pool.values() for cedula in values][:2000]
     result.samples.update(sqlite_floors(runtime.db.engine, cedulas, fragments))
-    pdf = ReceiptService(runtime, actor).render(case_number, "a4").pdf
-    result.samples["floor: reportlab A4 page + QR"] = receipt_floor(
-        case_number, receipt_lines(pdf), max(renders, 20))
+    receipts = ReceiptService(runtime, actor)
+    pdf = receipts.render(case_number, "a4").pdf
+    floor, render = receipt_floor(lambda: receipts.render(case_number, "a4"), case_number,
+                                  receipt_lines(pdf), max(renders, 20))
+    result.samples["floor: reportlab A4 page + QR"] = floor
+    result.samples["receipt render a4, alternating with the floor"] = render
 
 
 def print_size(result: SizeResult) -> None:
@@ -451,7 +400,8 @@ ISSUE_ROWS = (
     ("cédula lookup (IntakeService.lookup)", "lookup (all)",
      "floor: SQLite indexed point query", "p95"),
     ("register", "register", None, "p95"),
-    ("receipt A4 render", "receipt render a4", "floor: reportlab A4 page + QR", "median"),
+    ("receipt A4 render", "receipt render a4, alternating with the floor",
+     "floor: reportlab A4 page + QR", "median"),
     ("name search (status page)", "name search (1-3 word fragments)",
      "floor: SQLite indexed prefix (name)", "p95"),
     ("  same, the FTS statement alone", "floor: the name search's FTS statement alone",
@@ -497,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=200, help="registrations per round")
     parser.add_argument("--renders", type=int, default=50, help="renders per paper per round")
     parser.add_argument("--searches", type=int, default=300, help="name searches per round")
+    parser.add_argument("--gui-memory", type=float, default=0.0, metavar="HOURS",
+                        help="also the GUI's RSS after sign-in and after HOURS of work")
     parser.add_argument("--demo-cases", type=int, default=0,
                         help="cases of the country added with `demo --cases` (bulk) first")
     parser.add_argument("--seed", type=int, default=7)
@@ -505,8 +457,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     parser.add_argument("--encrypted", action="store_true",
                         help="measure on an encrypted cache and sealed documents (production)")
+    parser.add_argument("--sqlite-cache-kib", type=int, default=None,
+                        help="override the cache's page cache per connection (comparison)")
+    parser.add_argument("--sqlite-mmap-mib", type=int, default=None,
+                        help="override the cache's mmap size (comparison)")
     args = parser.parse_args(argv)
+    from desktop.db import engines
+
+    if args.sqlite_cache_kib is not None:
+        engines.CACHE_KIB = args.sqlite_cache_kib
+    if args.sqlite_mmap_mib is not None:
+        engines.MMAP_BYTES = args.sqlite_mmap_mib * 1024 * 1024
     sizes = [int(text.replace("_", "")) for text in args.sizes.split(",") if text.strip()]
+    print(f"SQLite page cache {engines.CACHE_KIB:,} KiB per connection, mmap "
+          f"{engines.MMAP_BYTES // 2**20} MiB")
     print(f"Python {sys.version.split()[0]}; sizes {sizes}; {args.lookups} lookups, "
           f"{args.cases} registrations, {args.renders} renders per paper, x{args.repeat}")
     print_summary([run_size(size, args) for size in sizes])
