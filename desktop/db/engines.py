@@ -51,7 +51,11 @@ def create_app_engine(url: str | URL, *, key: bytes | None = None, **kwargs: Any
     if url.get_backend_name() != "sqlite":
         if key is not None:
             raise ValueError("only a SQLite cache is encrypted with a key")
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        # No server-side prepared statements (psycopg prepares a statement after its fifth
+        # use): behind PgBouncer in transaction mode, the pooler a thousand stations need,
+        # the next transaction may run on another server connection that never saw it.
+        connect_args = {"prepare_threshold": None, **kwargs.pop("connect_args", {})}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     kwargs.pop("connect_args", None)
     if key is None:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
