@@ -102,7 +102,8 @@ def private_keyring(folder: Path) -> Iterator[dict[str, str]]:
 
 
 @contextmanager
-def pgbouncer(users: list[str], pool_mode: str = "transaction") -> Iterator[int]:
+def pgbouncer(users: list[str], pool_mode: str = "transaction", server_port: int = 5432,
+              pool_size: int = 4, max_clients: int = 200) -> Iterator[int]:
     """PgBouncer (Debian package) in front of the test server, on a free port; yields it.
 
     Trust authentication as the test server has (every user named in its auth file); the
@@ -123,11 +124,12 @@ def pgbouncer(users: list[str], pool_mode: str = "transaction") -> Iterator[int]
     (folder / "users.txt").write_text("".join(f'"{user}" ""\n' for user in users))
     config = folder / "pgbouncer.ini"
     config.write_text(
-        "[databases]\n* = host=127.0.0.1 port=5432\n"
+        f"[databases]\n* = host=127.0.0.1 port={server_port}\n"
         f"[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = {port}\n"
         f"auth_type = trust\nauth_file = {folder / 'users.txt'}\npool_mode = {pool_mode}\n"
         f"unix_socket_dir =\nlogfile = {folder / 'pgbouncer.log'}\n"
-        "max_client_conn = 200\ndefault_pool_size = 4\nignore_startup_parameters = "
+        f"max_client_conn = {max_clients}\ndefault_pool_size = {pool_size}\n"
+        "ignore_startup_parameters = "
         "extra_float_digits,options\n")
     for path in folder.iterdir():
         path.chmod(0o666)
