@@ -307,15 +307,16 @@ def _forget_staff_gone(context: PullContext, cache_db: SessionFactories) -> None
 def _pages(scope: Scope, source: Connection, position: _Position) -> Iterator[Page]:
     """The scope's rows from where the pull stands, PAGE_SIZE at a time."""
     change, key, after = scope.table.change_id, scope.key, position.after
+    bulk = position.cursor == 0 or after is not None  # a first or a resumed pull
     if scope.streams:
         query = feed.page_query(scope.query(), change, key, position.cursor, after, None)
-        with stream_rows(source, query) as rows:
+        with stream_rows(source, query, bulk) as rows:
             while batch := list(itertools.islice(rows, PAGE_SIZE)):
                 yield Page(columns_of(query), batch)
         return
     while True:
         page = read_page(source, feed.page_query(scope.query(), change, key, position.cursor,
-                                                 after, PAGE_SIZE))
+                                                 after, PAGE_SIZE), bulk)
         if not page:
             return
         yield page

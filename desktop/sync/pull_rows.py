@@ -59,17 +59,22 @@ def columns_of(query: Select[Any]) -> tuple[str, ...]:
     return tuple(column.key for column in query.selected_columns)
 
 
-def read_page(source: Connection, query: Select[Any]) -> Page:
+def read_page(source: Connection, query: Select[Any], bulk: bool) -> Page:
     """All the rows of `query` (a page query: keyset and LIMIT) from central."""
-    with stream_rows(source, query) as rows:
+    with stream_rows(source, query, bulk) as rows:
         return Page(columns_of(query), list(rows))
 
 
 @contextmanager
-def stream_rows(source: Connection, query: Select[Any]) -> Iterator[Iterator[tuple[Any, ...]]]:
+def stream_rows(source: Connection, query: Select[Any], bulk: bool
+                ) -> Iterator[Iterator[tuple[Any, ...]]]:
     """The rows of `query` as they arrive. Leaving the block early (a cancel) stops the
-    query at central (psycopg cancels a COPY left unfinished)."""
-    if source.dialect.name != "postgresql":
+    query at central (psycopg cancels a COPY left unfinished).
+
+    `bulk` (a first or resumed pull): through COPY on PostgreSQL. A sync round's pull of a
+    few changed rows stays a plain SELECT: COPY costs one more round trip (the column types)
+    and the server's cost of a round is what a thousand stations multiply."""
+    if source.dialect.name != "postgresql" or not bulk:
         result = source.execute(query)
         try:
             yield (tuple(row) for row in result)
