@@ -27,6 +27,7 @@ from desktop.domain.text import fold
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
+from desktop.store import name_search
 from desktop.store.name_search import indexing_new_cases
 from desktop.sync.pull_rows import (
     Page,
@@ -268,6 +269,9 @@ def pull(
         for scope in SCOPES:
             if scope.name in wanted:
                 rows[scope.name] = _pull_scope(scope, context, cache_db, progress, cancel)
+        if rows.get("cases", 0) >= name_search.OPTIMIZE_AFTER:
+            with cache_db.write() as session, session.begin():
+                name_search.optimize(session)
         if "staff" in wanted:
             _forget_staff_gone(context, cache_db)
     return PullResult(rows)

@@ -13,6 +13,7 @@ from desktop.services.demo_cases import add_bulk_demo_cases
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
+from desktop.store import name_search
 from desktop.store.models import Case, CaseDocument, CaseEvent
 from desktop.sync.verify import verify
 from tests.conftest import free_cedulas
@@ -25,7 +26,9 @@ PATHS = {  # the history each final state implies
 }
 
 
-def test_bulk_demo_cases_arrive_whole_and_numbering_goes_on(runtime, clerk, signed_form):
+def test_bulk_demo_cases_arrive_whole_and_numbering_goes_on(runtime, clerk, signed_form,
+                                                            monkeypatch):
+    monkeypatch.setattr(name_search, "OPTIMIZE_AFTER", 100)  # a big pull merges the index
     made = add_bulk_demo_cases(runtime, 300, seed=3)
     assert made.registered == 300 and 0 < made.derived < 300
     with runtime.db.read() as session:

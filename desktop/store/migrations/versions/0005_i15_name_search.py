@@ -10,11 +10,12 @@ folded (accents and case) by the code that writes it. Triggers on `cases` keep i
 inside the same transaction as every insert, update and delete, whoever writes: a
 registration, a pull, a crash mid-pull (rolled back together).
 
-Its rowid is not the case id but an *order key*: the registration time in microseconds
-times 1024 plus a slot (0 unless two cases share a microsecond), so the index's own order
-is the order the status page lists (most recent first) and `ORDER BY rowid DESC LIMIT n`
-stops after n matches instead of sorting every match of a common name. `case_id` leads
-back to the case. `detail=none` and `columnsize=0` keep it small (no positions, no bm25):
+Its rowid is not the case id but an *order key*: minus the registration time in
+microseconds times 1024, less a slot (0 unless two cases share a microsecond), so the
+index's own ascending order is the order the status page lists (most recent first) and
+`ORDER BY rowid LIMIT n` stops after n matches instead of sorting every match of a common
+name (ascending, because FTS5 reads its lists backwards only by loading them whole).
+`case_id` leads back to the case. `detail=none` and `columnsize=0` keep it small (no positions, no bm25):
 the query confirms each word with instr() on the stored name.
 
 A pull that stores thousands of new cases indexes them itself, in one statement
@@ -38,22 +39,22 @@ SLOTS = 1024
 
 
 def order_key(column: str) -> str:
-    """SQL for the first order key of a registration time stored by SQLAlchemy's SQLite
-    DateTime ('YYYY-MM-DD HH:MM:SS.ffffff', UTC)."""
-    return (f"((CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000000"
+    """SQL for the first order key (the top of its slots) of a registration time stored by
+    SQLAlchemy's SQLite DateTime ('YYYY-MM-DD HH:MM:SS.ffffff', UTC)."""
+    return (f"(-(CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000000"
             f" + CAST(substr({column}, 21, 6) AS INTEGER)) * {SLOTS})")
 
 
 def _insert(row: str) -> str:
     key = order_key(f"{row}.registered_at")
     return (f"INSERT INTO cases_fts(rowid, search_name, case_id) VALUES (coalesce(("
-            f"SELECT max(rowid) + 1 FROM cases_fts WHERE rowid BETWEEN {key} AND {key} + "
-            f"{SLOTS - 1}), {key}), {row}.search_name, {row}.id);")
+            f"SELECT min(rowid) - 1 FROM cases_fts WHERE rowid BETWEEN {key} - {SLOTS - 1} "
+            f"AND {key}), {key}), {row}.search_name, {row}.id);")
 
 
 def _delete(row: str) -> str:
     key = order_key(f"{row}.registered_at")
-    return (f"DELETE FROM cases_fts WHERE rowid BETWEEN {key} AND {key} + {SLOTS - 1} "
+    return (f"DELETE FROM cases_fts WHERE rowid BETWEEN {key} - {SLOTS - 1} AND {key} "
             f"AND case_id = {row}.id;")
 
 
@@ -68,8 +69,8 @@ def upgrade() -> None:
     op.execute(f"CREATE TRIGGER cases_fts_update AFTER UPDATE OF search_name, registered_at "
                f"ON cases BEGIN {_delete('OLD')} {_insert('NEW')} END")
     key = order_key("registered_at")
-    op.execute(f"INSERT INTO cases_fts(rowid, search_name, case_id) SELECT {key} + "
-               f"row_number() OVER (PARTITION BY {key} ORDER BY id) - 1, search_name, id "
+    op.execute(f"INSERT INTO cases_fts(rowid, search_name, case_id) SELECT {key} - "
+               f"row_number() OVER (PARTITION BY {key} ORDER BY id) + 1, search_name, id "
                f"FROM cases ORDER BY 1")  # ascending keys: FTS5 appends without flushing
 
 
