@@ -26,6 +26,13 @@ def rss_mib() -> float:
 
 
 def peak_rss_mib() -> float:
+    """The high-water mark of this process's RSS (VmHWM: since its exec, unlike
+    ru_maxrss, which a child inherits from the process that forked it)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -51,12 +58,16 @@ def name_fragments(names: Sequence[str], rng: random.Random, count: int) -> list
     return fragments
 
 
-def timed_each(function: Callable[[Any], Any], values: Sequence[Any]) -> list[float]:
+def timed_each(function: Callable[[Any], Any], values: Sequence[Any],
+               cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock durations of `function(value)`; the thread's CPU time into `cpu`."""
     samples = []
     for value in values:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.thread_time()
         function(value)
         samples.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.thread_time() - used)
     return samples
 
 
@@ -99,11 +110,11 @@ def sqlite_floors(engine: Any, cedulas: Sequence[str], fragments: Sequence[str]
 
 
 def receipt_floor(render: Callable[[], Any], case_number: str, lines: Sequence[str],
-                  repeat: int) -> tuple[list[float], list[float]]:
+                  repeat: int) -> dict[str, list[float]]:
     """A reportlab A4 page with the receipt's text lines (drawn, not laid out) and the
     same vector QR: what any receipt costs in reportlab itself. Timed alternately with
-    `render` (the product's receipt), so both meet the same load on a shared machine.
-    Returns (floor, render) samples."""
+    `render` (the product's receipt), so both meet the same load on a shared machine; the
+    thread's CPU time too, which such load does not inflate."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -122,12 +133,15 @@ def receipt_floor(render: Callable[[], Any], case_number: str, lines: Sequence[s
 
     page()
     render()
-    floor: list[float] = []
-    product: list[float] = []
+    samples: dict[str, list[float]] = {name: [] for name in (
+        "floor: reportlab A4 page + QR", "floor: reportlab A4 page + QR [CPU]",
+        "receipt render a4, alternating with the floor",
+        "receipt render a4, alternating with the floor [CPU]")}
+    names = list(samples)
     for _index in range(repeat):
-        floor += timed_each(lambda _i: page(), [0])
-        product += timed_each(lambda _i: render(), [0])
-    return floor, product
+        samples[names[0]] += timed_each(lambda _i: page(), [0], samples[names[1]])
+        samples[names[2]] += timed_each(lambda _i: render(), [0], samples[names[3]])
+    return samples
 
 
 def receipt_lines(pdf: bytes) -> list[str]:
