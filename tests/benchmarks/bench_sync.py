@@ -245,8 +245,9 @@ def initial_pull(kind: str, station: Station) -> None:
     print_table(["scope", "rows", "s", "rows/s", "central SQL s", "cache SQL s"], rows)
     size = station.settings.paths.cache_db.stat().st_size
     rest = total_s - station.central_clock.seconds - station.cache_clock.seconds
-    print(f"  cache file {size / 2**20:,.0f} MiB; Python/other (row dicts, SQLAlchemy, "
-          f"ORM for cases) {rest:.1f} s")
+    print(f"  cache file {size / 2**20:,.0f} MiB; the rest {rest:.1f} s: Python (tuples, "
+          "parameter binding) and, from PostgreSQL, the COPY stream (not seen by the SQL "
+          "clock)")
 
 
 def timed_pull(station: Station, label: str) -> tuple[float, Any]:
