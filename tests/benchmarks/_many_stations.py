@@ -328,14 +328,23 @@ def project(count: int, records: list[RoundRecord], wall: float, server_cpu: flo
           f"against max_connections {max_connections}")
     print(f"    central SQL as the stations see it: pulls {pull_share:.0%}, pushes "
           f"{1 - pull_share:.0%}")
-    needed = max(4, math.ceil(sql_round * target * 3))
+    # every station pulls every case of the country: the rows a pull brings grow with the
+    # stations (their registrations, the back office's moves), a push does not
+    growth = pull_share * TARGET_STATIONS / count + (1 - pull_share)
+    cpu_big, sql_big = cpu_round * growth, sql_round * growth
+    print(f"    with pulls growing with the stations ({TARGET_STATIONS / count:.1f}x the rows "
+          f"pulled a round): server CPU {cpu_big * 1000:.0f} ms a round -> "
+          f"{cpu_big * target:.1f} cores; SQL {sql_big * 1000:.0f} ms a round -> "
+          f"{sql_big * target:.1f} backends active on average")
+    needed = max(4, math.ceil(sql_big * target * 3))
     print("    what moves first: the connections ("
           f"{TARGET_STATIONS:,} > {max_connections}): PgBouncer in transaction mode, "
           f"~{needed} server connections (3x the mean active; tested: "
           "tests/integration/test_pooler.py" + (", and this run" if args.pooler else "")
-          + f"); then CPU ({cpu_round * target:.2f} cores at this round cost): pulls, "
-          f"{pull_share:.0%} of the SQL, move to streaming replicas (the xid horizon a pull "
-          "reads stays valid on a hot standby), pushes stay on the primary")
+          + f"); then CPU ({cpu_big * target:.1f} cores): pulls, "
+          f"{pull_share * TARGET_STATIONS / count / growth:.0%} of the SQL at that size, move "
+          "to streaming replicas (the xid horizon a pull reads stays valid on a hot "
+          "standby), pushes stay on the primary")
 
 
 def many_stations(count: int, args: argparse.Namespace, root: Path) -> None:
