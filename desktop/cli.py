@@ -189,7 +189,7 @@ def _end_progress() -> None:
 
 def _demo(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.demo import setup_demo
-    from desktop.services.demo_cases import register_demo_cases
+    from desktop.services.demo_cases import add_bulk_demo_cases, register_demo_cases
     from desktop.services.runtime import open_runtime
 
     settings = load_settings(paths)
@@ -213,15 +213,25 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
         print(_("no es pensionista: {cedula}").format(cedula=samples.not_pensioner))
     if args.cases:
         runtime = open_runtime(settings)
+        seed = f"{args.seed}-{time.time_ns()}"
         try:
-            made = register_demo_cases(runtime, args.cases, seed=f"{args.seed}-{time.time_ns()}",
-                                       progress=_terminal_progress)
+            if settings.central_url:  # a real central: through the services and the outbox
+                made = register_demo_cases(runtime, args.cases, seed=seed,
+                                           progress=_terminal_progress)
+            else:  # the embedded demo: in bulk at its central, then pulled
+                made = add_bulk_demo_cases(runtime, args.cases, seed=seed,
+                                           progress=_terminal_progress)
         finally:
             runtime.close()
         _end_progress()
-        print(_("{n} trámites registrados en {station} ({d} derivados); se enviarán al "
-                "sincronizar.").format(n=made.registered, station=settings.workstation,
-                                       d=made.derived))
+        if settings.central_url:
+            print(_("{n} trámites registrados en {station} ({d} derivados); se enviarán al "
+                    "sincronizar.").format(n=made.registered, station=settings.workstation,
+                                           d=made.derived))
+        else:
+            print(_("{n} trámites de {station} en la central de demostración ({d} derivados), "
+                    "ya recibidos en esta estación.").format(
+                n=made.registered, station=settings.workstation, d=made.derived))
     return 0
 
 

@@ -156,3 +156,57 @@ def login_url(owner_url: str, login: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(owner_url).set(username=login, password=None).render_as_string(False)
+
+
+@contextmanager
+def pgbouncer(users: list[str], pool_mode: str = "transaction", server_port: int = 5432,
+              pool_size: int = 4, max_clients: int = 200) -> Iterator[int]:
+    """PgBouncer (Debian package) in front of the test server, on a free port; yields it.
+
+    Trust authentication as the test server has (every user named in its auth file); the
+    process runs as the `postgres` user (PgBouncer refuses root) from a folder it can read.
+    """
+    import socket
+    import tempfile
+    import time
+
+    binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+    if not Path(binary).exists():
+        pytest.skip("pgbouncer not installed (Debian: pgbouncer)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = Path(tempfile.mkdtemp(prefix="pgbouncer-"))
+    folder.chmod(0o777)
+    (folder / "users.txt").write_text("".join(f'"{user}" ""\n' for user in users))
+    config = folder / "pgbouncer.ini"
+    config.write_text(
+        f"[databases]\n* = host=127.0.0.1 port={server_port}\n"
+        f"[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = {port}\n"
+        f"auth_type = trust\nauth_file = {folder / 'users.txt'}\npool_mode = {pool_mode}\n"
+        f"unix_socket_dir =\nlogfile = {folder / 'pgbouncer.log'}\n"
+        f"max_client_conn = {max_clients}\ndefault_pool_size = {pool_size}\n"
+        "ignore_startup_parameters = "
+        "extra_float_digits,options\n")
+    for path in folder.iterdir():
+        path.chmod(0o666)
+    command = [binary, str(config)]
+    if os.geteuid() == 0:
+        command = [binary, "-u", "postgres", str(config)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            with socket.socket() as client:
+                if client.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                log = folder / "pgbouncer.log"
+                raise RuntimeError("pgbouncer did not start: " + (
+                    log.read_text() if log.exists() else "") + process.stdout.read().decode())
+            time.sleep(0.05)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(10)
+        shutil.rmtree(folder, ignore_errors=True)

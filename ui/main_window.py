@@ -50,6 +50,14 @@ def _open_runtime(settings: Settings, progress: Progress, cancel: CancelToken) -
     return open_runtime(settings, progress, cancel)
 
 
+def _load_session_modules() -> None:
+    import desktop.services.auth
+    import desktop.services.sync  # noqa: F401  (sync engine, both model modules)
+    from desktop.services.runtime import prepare_orm
+
+    prepare_orm()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings):
         super().__init__()
@@ -130,7 +138,10 @@ class MainWindow(QMainWindow):
 
         self.login.show_demo_logins(demo_logins(runtime.settings))
         self.statusBar().showMessage(_("Estación lista."), 5000)
-        self._start_sync(runtime)
+        # sync and sign-in need the rest of the core (models, ORM, sync engine): imported on
+        # a worker, not on this thread while the clerk types the password
+        self.tasks.run(lambda _p, _c: _load_session_modules(),
+                       on_success=lambda _none: self._start_sync(runtime))
 
     def _start_sync(self, runtime: Runtime) -> None:
         """Sync starts with the runtime, not at sign-in, and runs until the window closes:

@@ -43,6 +43,7 @@ from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
 from desktop.domain.numbering import CaseNumber, parse_case_number
 from desktop.domain.roles import Role
+from desktop.domain.text import fold
 from desktop.errors import ValidationError, VentanillaError
 from desktop.i18n import _
 
@@ -257,6 +258,7 @@ def _register(connection: Connection, envelope: Envelope, context: Context) -> N
         request_type=case["request_type"],
         cedula=case["cedula"],
         applicant_name=case["applicant_name"],
+        search_name=fold(case["applicant_name"]),
         pension_type=case["pension_type"],
         centre_code=case["centre_code"],
         counter=case["counter"],

@@ -40,6 +40,14 @@ def add_commands(subparsers: Any) -> None:
                      help=_("nombre del acceso: minúsculas, números y «_»"))
     add.set_defaults(handler=add_login_command)
 
+    find = subparsers.add_parser(
+        "find-cases", help=_("busca trámites de todo el país por nombre del solicitante "
+                             "(Dirección de Pensiones)"))
+    find.add_argument("--url", required=True,
+                      help="postgresql+psycopg://usuario:clave@servidor:5432/base")
+    find.add_argument("name", metavar="NOMBRE", help=_("partes del nombre, en cualquier orden"))
+    find.set_defaults(handler=find_cases_command)
+
 
 def read_new_password(environ: Mapping[str, str] = os.environ, stdin: TextIO | None = None,
                       ask: Callable[[str], str] = getpass.getpass) -> str:
@@ -78,4 +86,24 @@ def add_login_command(args: argparse.Namespace, _paths: object) -> int:
     print(_("Acceso «{login}» listo en el grupo {group}. Configure las estaciones con "
             "«ventanilla init --central postgresql+psycopg://{login}:CLAVE@servidor/base».")
           .format(login=args.login, group=group))
+    return 0
+
+
+def find_cases_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.search import find_cases
+    from desktop.db.engines import create_app_engine
+    from desktop.domain.cases import CaseState
+    from desktop.domain.identity import mask_cedula
+
+    engine = create_app_engine(args.url)
+    try:
+        with engine.connect() as connection:
+            found = find_cases(connection, args.name)
+    finally:
+        engine.dispose()
+    for case in found:
+        print(f"{case.case_number}  {case.registered_at:%Y-%m-%d}  {case.centre_code}  "
+              f"{CaseState(case.state).label:<36}  {mask_cedula(case.cedula)}  "
+              f"{case.applicant_name}")
+    print(_("{n} trámites.").format(n=len(found)))
     return 0

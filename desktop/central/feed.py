@@ -14,7 +14,6 @@ belongs to a transaction that had finished by then, so nothing below it can stil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, text, tuple_
@@ -47,15 +46,12 @@ def page_query(
     key_column: Any,
     cursor: int,
     after: tuple[int, Any] | None,
-    limit: int,
+    limit: int | None,
 ) -> Select[Any]:
-    """Rows changed at or after `cursor`, after the last row of the previous page."""
+    """Rows changed at or after `cursor`, after the last row of the previous page (`limit`
+    None: all of them, as one stream)."""
     query = query.where(change_column >= cursor)
     if after is not None:
         query = query.where(tuple_(change_column, key_column) > tuple_(*after))
     return query.order_by(change_column, key_column).limit(limit)
 
-
-def last_position(rows: Sequence[dict[str, Any]], key: str) -> tuple[int, Any]:
-    last = rows[-1]
-    return int(last["change_id"]), last[key]

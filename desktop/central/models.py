@@ -144,6 +144,15 @@ class Case(Marked, CaseColumns, Base):
 
     case_number: Mapped[str] = mapped_column(String(32), primary_key=True)
     cedula: Mapped[str] = mapped_column(String(10), index=True)
+    #: the applicant's name folded as the counters fold it (desktop.domain.text), for the
+    #: back office's name search (desktop.central.search)
+    search_name: Mapped[str] = mapped_column(String(170), default="", server_default="")
+
+
+#: Trigram index (pg_trgm) for `LIKE '%word%'` on the folded name; a plain index on the
+#: SQLite demo central, which has no trigrams (the two schemas stay alike).
+Index("ix_cases_search_name_trgm", Case.search_name, postgresql_using="gin",
+      postgresql_ops={"search_name": "gin_trgm_ops"})
 
 
 class Delivery(Base):

@@ -5,12 +5,18 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import MetaData
 
-#: Tables the migrations create on purpose without a model (autogenerate leaves them).
-UNMODELLED = {"change_counter"}  # the SQLite demo's change-marker counter
+#: Tables the migrations create on purpose without a model (autogenerate leaves them):
+#: the SQLite demo's change-marker counter; the cache's name search index (an FTS5 table
+#: and the shadow tables SQLite keeps for it).
+UNMODELLED = {"change_counter", "cases_fts"}
+
+
+def is_unmodelled(table: str | None) -> bool:
+    return table is not None and (table in UNMODELLED or table.startswith("cases_fts_"))
 
 
 def _modelled(obj: object, name: str | None, kind: str, reflected: bool, other: object) -> bool:
-    return not (kind == "table" and name in UNMODELLED)
+    return not (kind == "table" and is_unmodelled(name))
 
 
 def run_migrations(target_metadata: MetaData) -> None:

@@ -9,6 +9,7 @@ no clock reads): the same data always yields the same bytes, which makes reprint
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,7 +60,13 @@ LAYOUTS = {
 }
 
 
+@functools.cache
 def styles(lay: Layout) -> Styles:
+    """The paragraph styles of a paper (made once: parsed texts are cached per style)."""
+    return _styles(lay)
+
+
+def _styles(lay: Layout) -> Styles:
     def style(name: str, parent: Any, size: float, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent, fontSize=size, leading=size * 1.25, **kw)
 
@@ -84,7 +91,14 @@ def styles(lay: Layout) -> Styles:
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:
     """Paragraph from plain text: escape it so names with '&' or '<' cannot break markup."""
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(text), style, frags=_parsed(escape(text), style))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(markup: str, style: ParagraphStyle) -> list[Any]:
+    """reportlab's parse of a paragraph's markup: the fixed texts of every receipt (headings,
+    the privacy notice) are parsed once, not on each print. Only read afterwards."""
+    return Paragraph(markup, style).frags
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.domain.cases import OPEN_STATES, CaseState
 from desktop.domain.checklist import DocumentType
@@ -27,7 +27,7 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import WorkflowService
-from desktop.store.models import Case, ContributionDebt, Pensioner, Staff
+from desktop.store.models import Case, ContributionDebt, CounterSequence, Pensioner, Staff
 
 DOMAINS = ("gmail.com", "hotmail.com", "yahoo.es", "outlook.com", "correo.ec")
 
@@ -106,3 +106,36 @@ def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
                 derived += 1
             progress(done, count, _("Registrando trámites de demostración…"))
     return DemoCases(count, derived)
+
+
+def add_bulk_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
+                        progress: Progress = no_progress,
+                        cancel: CancelToken | None = None) -> DemoCases:
+    """The embedded demo only: `count` cases written in bulk into the demo central as
+    registered here and sent (desktop.central.demo_cases), then pulled like any case of the
+    country. Fast enough for a benchmark's 200,000 cases; registrations at the counter
+    never take this path."""
+    from desktop.central.demo_cases import Station, add_demo_cases
+    from desktop.clock import now
+    from desktop.services.runtime import first_pull
+
+    settings = runtime.settings
+    if not settings.demo or settings.central_url:
+        raise ValidationError(_("Los trámites en bloque solo se crean en la base de "
+                                "demostración embebida."), "bulk demo cases off the demo")
+    with runtime.db.read() as session:
+        taken: dict[int, int] = {}
+        for year, highest in session.execute(
+                select(Case.year, func.max(Case.sequence)).where(
+                    Case.centre_code == settings.centre, Case.counter == settings.counter)
+                .group_by(Case.year)).all():
+            taken[year] = highest
+        for sequence in session.scalars(select(CounterSequence).where(
+                CounterSequence.centre_code == settings.centre,
+                CounterSequence.counter == settings.counter)):
+            taken[sequence.year] = max(taken.get(sequence.year, 0), sequence.last_value)
+    made, derived = add_demo_cases(
+        runtime.central(), Station(settings.centre, settings.counter, settings.workstation),
+        count, until=now(), taken=taken, seed=seed, progress=progress, cancel=cancel)
+    first_pull(settings, runtime.db, progress, cancel)
+    return DemoCases(made, derived)

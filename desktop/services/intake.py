@@ -28,6 +28,7 @@ from desktop.services import intake_checks as checks
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import record_transition
+from desktop.store.lookups import PensionerRow, intake_facts
 from desktop.store.models import (
     Case,
     CaseDocument,
@@ -107,7 +108,7 @@ class RegisteredCase:
     state: CaseState
 
 
-def applicant_name(pensioner: Pensioner) -> str:
+def applicant_name(pensioner: Pensioner | PensionerRow) -> str:
     return f"{pensioner.surnames} {pensioner.given_names}"
 
 
@@ -121,21 +122,19 @@ class IntakeService:
     def lookup(self, cedula_text: str) -> CedulaLookup:
         """Pensioner, eligibility verdict and any open case for a cédula."""
         cedula = _valid(checks.check_cedula(cedula_text), "cedula")
-        with self.runtime.db.read() as session:
-            pensioner = session.get(Pensioner, cedula)
-            verdict = assess(
-                PensionState(pensioner.pension_state) if pensioner else None,
-                _debts(session, cedula),
-            )
-            open_case = _open_case(session, cedula, RequestType.RELIQUIDACION)
-            info = None
-            if pensioner is not None:
-                info = PensionerInfo(
-                    applicant_name(pensioner),
-                    PensionType(pensioner.pension_type).label,
-                    PensionState(pensioner.pension_state).label,
-                    province_name(cedula),
-                )
+        facts = intake_facts(self.runtime.db.engine, cedula, RequestType.RELIQUIDACION.value,
+                             [state.value for state in OPEN_STATES])
+        person, case = facts.pensioner, facts.open_case
+        verdict = assess(PensionState(person.pension_state) if person else None,
+                         tuple(DebtFact(*debt) for debt in facts.debts))
+        info = None if person is None else PensionerInfo(
+            applicant_name(person),
+            PensionType(person.pension_type).label,
+            PensionState(person.pension_state).label,
+            province_name(cedula),
+        )
+        open_case = None if case is None else OpenCase(
+            case.case_number, CaseState(case.state).label, format_local(case.registered_at))
         return CedulaLookup(cedula, info, verdict, open_case)
 
     def attach_file(self, path: Path, document_type: DocumentType) -> AttachedDocument:

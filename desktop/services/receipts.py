@@ -25,7 +25,8 @@ from desktop.services.printing import (
     record_print,
 )
 from desktop.services.runtime import Runtime
-from desktop.store.models import Case, Centre, Staff
+from desktop.store.lookups import ReceiptFacts, receipt_facts
+from desktop.store.models import Case
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,14 @@ def find_case(session: Session, case_number: str) -> Case:
     case = session.scalar(
         select(Case).options(selectinload(Case.documents)).where(Case.case_number == number))
     if case is None:
-        raise NotFoundError(
-            _("No existe el trámite {number} en esta estación.").format(number=number),
-            "case not found")
+        raise _not_found(number)
     return case
+
+
+def _not_found(number: str) -> NotFoundError:
+    return NotFoundError(
+        _("No existe el trámite {number} en esta estación.").format(number=number),
+        "case not found")
 
 
 class ReceiptService:
@@ -60,11 +65,12 @@ class ReceiptService:
         """The receipt as the next copy would print (original, or reprint n)."""
         require(self.actor, Action.PRINT_RECEIPT)
         paper = check_paper(paper_format or self.runtime.settings.paper_format)
-        with self.runtime.db.read() as session:
-            case = find_case(session, case_number)
-            copy_number = copies_printed(session, case.case_number, RECEIPT) + 1
-            data = _receipt_data(session, case, copy_number)
-        return RenderedDocument(case.case_number, RECEIPT, copy_number, paper,
+        number = str(parse_case_number(case_number))
+        facts = receipt_facts(self.runtime.db.engine, number, RECEIPT)
+        if facts is None:
+            raise _not_found(number)
+        data = _receipt_data(facts)
+        return RenderedDocument(facts.case_number, RECEIPT, data.copy_number, paper,
                                 render_receipt(data, paper))
 
     def record_print(self, receipt: RenderedDocument, destination: str) -> None:
@@ -81,25 +87,21 @@ class ReceiptService:
             return copies_printed(session, case_number, RECEIPT)
 
 
-def _receipt_data(session: Session, case: Case, copy_number: int) -> ReceiptData:
-    centre = session.get(Centre, case.centre_code)
-    clerk = session.get(Staff, case.registered_by)
+def _receipt_data(facts: ReceiptFacts) -> ReceiptData:
     return ReceiptData(
-        case_number=case.case_number,
-        centre_code=case.centre_code,
-        centre_name=centre.name if centre else case.centre_code,
-        counter=case.counter,
-        received_at=case.registered_at,
-        received_by=clerk.full_name if clerk else case.registered_by,
-        applicant_name=case.applicant_name,
-        cedula_masked=mask_cedula(case.cedula),
-        email_masked=mask_email(case.email),
-        documents=tuple(
-            ReceiptDocument(document_label(DocumentType(d.document_type)), d.pages)
-            for d in case.documents
-        ),
-        copy_number=copy_number,
-        state_label=_state_on_receipt(CaseState(case.state)),
+        case_number=facts.case_number,
+        centre_code=facts.centre_code,
+        centre_name=facts.centre_name,
+        counter=facts.counter,
+        received_at=facts.registered_at,
+        received_by=facts.registered_by,
+        applicant_name=facts.applicant_name,
+        cedula_masked=mask_cedula(facts.cedula),
+        email_masked=mask_email(facts.email),
+        documents=tuple(ReceiptDocument(document_label(DocumentType(kind)), pages)
+                        for kind, pages in facts.documents),
+        copy_number=facts.copies + 1,
+        state_label=_state_on_receipt(CaseState(facts.state)),
     )
 
 

@@ -5,6 +5,9 @@ demo; a production station gets its keys from the OS keyring (desktop.services.p
 or does not open; the cache is migrated (backed up first); a cache that has never received the
 registry gets its first pull here (resumable), since nothing can be registered without it.
 Afterwards start-up never waits for the network: sync runs in the background.
+
+Opening a cache that is ready imports neither model module nor Alembic nor the sync
+engine (the sign-in button waits for this; sync and sign-in import them afterwards).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, text
 
 from desktop.capture.blobstore import BlobStore
 from desktop.config import Paths, Settings
@@ -26,15 +29,8 @@ from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
-from desktop.store.models import CaseDocument
-from desktop.sync.connection import ConnectionWatch, offline_as_unreachable, open_central
-from desktop.sync.engine import (
-    anchor_audit,
-    check_central_identity,
-    mark_good_round,
-    report_station_version,
-)
-from desktop.sync.pull import has_pulled, pull
+from desktop.sync.connection import ConnectionWatch, open_central
+from desktop.sync.pulled import has_pulled
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +82,15 @@ def first_pull(
     cancel: CancelToken | None = None,
 ) -> None:
     """Everything central has, into a cache that has nothing yet (resumes if interrupted)."""
+    from desktop.sync.connection import offline_as_unreachable
+    from desktop.sync.engine import (
+        anchor_audit,
+        check_central_identity,
+        mark_good_round,
+        report_station_version,
+    )
+    from desktop.sync.pull import pull
+
     central = open_central(settings)
     try:
         with offline_as_unreachable():
@@ -163,9 +168,19 @@ def collect_orphan_blobs(db: SessionFactories, blobs: BlobStore,
                          grace_seconds: float = ORPHAN_GRACE_SECONDS) -> int:
     """Remove documents of refused registrations and abandoned intakes, after the grace
     period; never one a case of this cache references."""
-    with db.read() as session:
-        referenced = set(session.scalars(select(CaseDocument.sha256)))
+    with db.read() as session:  # Core, not the ORM: this runs before sign-in is possible
+        referenced = set(session.execute(text("SELECT sha256 FROM case_documents")).scalars())
     removed = blobs.collect(referenced, grace_seconds)
     if removed:
         log.info("removed %d scanned documents no case references", removed)
     return removed
+
+
+def prepare_orm() -> None:
+    """Import the cache's models and configure the ORM's mappers now (a background task
+    after start-up), so that the first sign-in does not pay for it."""
+    from sqlalchemy.orm import configure_mappers
+
+    import desktop.store.models  # noqa: F401
+
+    configure_mappers()

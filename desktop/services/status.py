@@ -1,7 +1,8 @@
 """Answering "how is my case?" at any counter, from the local cache.
 
 Search by cédula, by case number (a mistyped number says so) or by name (accents and case
-ignored, partial words). Every answer carries the time of the last good sync; a status
+ignored, partial words in any order, through the cache's trigram index:
+desktop.store.name_search). Every answer carries the time of the last good sync; a status
 slip printed from an old cache, or while offline, says so on paper.
 """
 
@@ -12,25 +13,25 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.clock import format_local, now
-from desktop.domain.identity import validate_cedula
+from desktop.domain.cases import CaseState
+from desktop.domain.identity import mask_cedula, validate_cedula
 from desktop.domain.numbering import looks_like_case_number, parse_case_number
 from desktop.domain.roles import Actor
-from desktop.domain.text import fold, unreadable_characters
+from desktop.domain.text import name_words, unreadable_characters
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case
+from desktop.store.name_search import cases_by_name
 from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
-MIN_NAME_CHARS = 3
 MAX_QUERY_CHARS = 120  # the longest name in the registry is 170 with every given name
-MAX_NAME_WORDS = 8  # each word is a condition: thousands of them exhaust SQLite
+MAX_NAME_WORDS = 8  # more would be no name, and each word is a condition of the search
 
 
 @dataclass(frozen=True)
@@ -65,37 +66,30 @@ class StatusService:
             raise ValidationError(
                 _("La búsqueda admite hasta {n} letras, números y espacios.").format(
                     n=MAX_QUERY_CHARS), "status: query unusable", field="query")
-        with self.runtime.db.read() as session:
-            if looks_like_case_number(text):
-                number = str(parse_case_number(text))
-                rows = session.scalars(select(Case).where(Case.case_number == number)).all()
-                exact = True
-            elif re.fullmatch(r"[\d\s-]+", text):
-                cedula = validate_cedula(text)
-                rows = session.scalars(select(Case).where(Case.cedula == cedula)
-                                       .order_by(Case.registered_at.desc())).all()
-                exact = False
-            else:
-                rows, exact = self._by_name(session, text), False
-            cases = tuple(summary_of(row) for row in rows)
+        exact = looks_like_case_number(text)
+        if exact or re.fullmatch(r"[\d\s-]+", text):
+            with self.runtime.db.read() as session:
+                if exact:
+                    query = select(Case).where(Case.case_number == str(parse_case_number(text)))
+                else:
+                    query = select(Case).where(Case.cedula == validate_cedula(text)).order_by(
+                        Case.registered_at.desc())
+                cases = tuple(summary_of(row) for row in session.scalars(query))
+        else:
+            cases = self._by_name(text)
         return SearchResult(cases, last_good_sync(self.runtime.db), exact and len(cases) == 1)
 
-    @staticmethod
-    def _by_name(session: Session, text: str) -> list[Case]:
-        words = fold(text).split()
+    def _by_name(self, text: str) -> tuple[CaseSummary, ...]:
+        """Through the trigram index, into summaries straight from rows (no ORM objects)."""
+        words = name_words(text)
         if len(words) > MAX_NAME_WORDS:
             raise ValidationError(
                 _("Busque con hasta {n} palabras del nombre.").format(n=MAX_NAME_WORDS),
                 "status: too many words", field="query")
-        if sum(len(word) for word in words) < MIN_NAME_CHARS:
-            raise ValidationError(
-                _("Escriba al menos {n} letras del nombre.").format(n=MIN_NAME_CHARS),
-                "status: name too short", field="query")
-        query = select(Case)
-        for word in words:
-            query = query.where(Case.search_name.contains(word, autoescape=True))
-        return list(session.scalars(
-            query.order_by(Case.registered_at.desc()).limit(MAX_RESULTS)))
+        return tuple(
+            CaseSummary(number, name, mask_cedula(cedula), CaseState(state), *rest)
+            for number, name, cedula, state, *rest in cases_by_name(
+                self.runtime.db.engine, words, MAX_RESULTS))
 
     def detail(self, case_number: str, why: str = "consulta de estado") -> CaseDetail:
         """A case's full picture; every view is logged (who, when, which case, why)."""

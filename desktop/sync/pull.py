@@ -1,19 +1,22 @@
 """Pull: central changes into the cache, one scope (central table) at a time.
 
 Each scope pages through `change_id >= cursor` (see desktop.central.feed); every page is
-stored in its own short cache transaction together with the position reached, so clerks
-keep registering during a long initial load, and a cancelled or interrupted pull resumes
-where it stopped. When a scope is done its cursor moves to the horizon taken at its start.
+stored in its own cache transaction together with the position reached, so a cancelled or
+interrupted pull resumes where it stopped, and clerks keep registering between pages of a
+long initial load. When a scope is done its cursor moves to the horizon taken at its start.
+Pages are large (PAGE_SIZE rows: a few fsyncs for a million rows) and move as tuples
+(desktop.sync.pull_rows: COPY from PostgreSQL, executemany into SQLite).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, delete, func, select, tuple_, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.central import feed
@@ -24,8 +27,20 @@ from desktop.domain.text import fold
 from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store import models as cache
+from desktop.store import name_search
+from desktop.store.name_search import indexing_new_cases
+from desktop.sync.pull_rows import (
+    Page,
+    columns_of,
+    insert_new,
+    read_page,
+    stream_rows,
+    upsert,
+)
 
-PAGE_SIZE = 5_000
+#: Rows per page, i.e. per cache transaction (a first pull of a million pensioners: 50
+#: commits). Every cache statement of a page stays under SQLite's 32,766 parameters.
+PAGE_SIZE = 20_000
 
 
 @dataclass(frozen=True)
@@ -34,16 +49,21 @@ class PullContext:
     centre: str  # cases of other centres arrive without contact data (minimisation)
 
 
-Store = Callable[[Session, PullContext, list[dict[str, Any]]], None]
+Store = Callable[[Session, PullContext, Page], None]
 
 
 @dataclass(frozen=True)
 class Scope:
+    """`streams`: the scope is read in one stream (see pull_rows), cut into pages as it
+    arrives. Cases and their events are read page by page instead: storing them asks
+    central for more (documents, a case an event needs) on the same connection."""
+
     name: str
     label: str
     table: type[central.Marked]
     query: Callable[[], Select[Any]]
     store: Store
+    streams: bool = True
 
     @property
     def key(self) -> Any:
@@ -62,47 +82,45 @@ class PullResult:
 # --- storing -----------------------------------------------------------------------------
 
 
-def upsert(session: Session, table: type[cache.Base], rows: list[dict[str, Any]]) -> None:
-    """Insert or replace rows by primary key, with only the columns the cache has.
-
-    One statement executed for many rows (SQLAlchemy compiles it once and caches it), not a
-    multi-row VALUES built anew for every page.
-    """
-    if not rows:
-        return
-    columns = [column.name for column in table.__table__.columns if column.name in rows[0]]
-    keys = [c.name for c in table.__table__.primary_key.columns]
-    statement = sqlite_insert(table)
-    updates = {name: statement.excluded[name] for name in columns if name not in keys}
-    statement = (statement.on_conflict_do_update(index_elements=keys, set_=updates) if updates
-                 else statement.on_conflict_do_nothing(index_elements=keys))
-    session.execute(statement, [{name: row[name] for name in columns} for row in rows])
-
-
 def _store_plain(table: type[cache.Base]) -> Store:
-    return lambda session, _context, rows: upsert(session, table, rows)
+    return lambda session, _context, page: upsert(session, table.__table__, page)
 
 
-def _store_staff(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
+def _store_staff(session: Session, context: PullContext, page: Page) -> None:
     """Only this centre's staff (and their password hashes) are kept at its stations."""
-    upsert(session, cache.Staff, [row for row in rows if row["centre_code"] == context.centre])
+    centre = page.columns.index("centre_code")
+    upsert(session, cache.Staff.__table__, page.where(lambda row: row[centre] == context.centre))
     session.execute(delete(cache.Staff).where(cache.Staff.centre_code != context.centre))
 
 
-def _store_debts(session: Session, _context: PullContext, rows: list[dict[str, Any]]) -> None:
+def _store_debts(session: Session, _context: PullContext, page: Page) -> None:
     """The cache keeps only pending debts: a settled one is removed."""
-    settled = [row["id"] for row in rows if row["settled_on"] is not None]
+    settled_on, key = page.columns.index("settled_on"), page.columns.index("id")
+    settled = [row[key] for row in page.rows if row[settled_on] is not None]
     if settled:
         session.execute(delete(cache.ContributionDebt).where(
             cache.ContributionDebt.id.in_(settled)))
-    upsert(session, cache.ContributionDebt, [row for row in rows if row["settled_on"] is None])
+    upsert(session, cache.ContributionDebt.__table__,
+           page.where(lambda row: row[settled_on] is None))
 
 
-def _store_cases(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
-    """New cases arrive whole (with their documents); known ones take central's state (and,
-    for this centre's cases, the contact data a counter corrected), unless this workstation
-    has events for them still to push (it is ahead of central), and any document added to
-    them since."""
+CASE_COLUMNS = frozenset(cache.Case.__table__.columns.keys())
+
+
+def _new_case(row: dict[str, Any], contacts: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    values = {k: v for k, v in row.items() if k in CASE_COLUMNS}
+    values["search_name"] = fold(row["applicant_name"])
+    # this centre's contact data comes from its view; another centre's stays there
+    values["email"], values["phone"] = contacts.get(row["case_number"], ("", ""))
+    return values
+
+
+def _store_cases(session: Session, context: PullContext, page: Page) -> None:
+    """New cases arrive whole (with their documents, inserted in bulk: a first pull brings
+    the whole country's); known ones take central's state (and, for this centre's cases,
+    the contact data a counter corrected), unless this workstation has events for them
+    still to push (it is ahead of central), and any document added to them since."""
+    rows = list(page.dicts())
     numbers = [row["case_number"] for row in rows]
     local = {case.case_number: case for case in session.scalars(
         select(cache.Case).options(selectinload(cache.Case.documents))
@@ -113,16 +131,21 @@ def _store_cases(session: Session, context: PullContext, rows: list[dict[str, An
     contacts = _contacts(context, [row["case_number"] for row in rows
                                    if row["centre_code"] == context.centre and
                                    row["case_number"] not in waiting])
+    new = [_new_case(row, contacts) for row in rows if row["case_number"] not in local]
+    if new:
+        with indexing_new_cases(session) as indexed:
+            insert_new(session, cache.Case.__table__, new)
+            ids = _case_ids(session, {values["case_number"] for values in new})
+            indexed.extend(ids.values())
+        insert_new(session, cache.CaseDocument.__table__,
+                   [{**document, "case_id": ids[number]} for number in ids
+                    for document in documents.get(number, [])])
     for row in rows:
         number = row["case_number"]
         case = local.get(number)
         if case is None:
-            values = {k: v for k, v in row.items() if k in cache.Case.__table__.columns}
-            values["search_name"] = fold(row["applicant_name"])
-            values["email"], values["phone"] = contacts.get(number, ("", ""))
-            case = cache.Case(**values)
-            session.add(case)
-        elif number not in waiting:
+            continue
+        if number not in waiting:
             case.state, case.state_changed_at = row["state"], row["state_changed_at"]
             case.registered_at = row["registered_at"]  # central may have stamped its own
             if row["centre_code"] == context.centre:  # corrected at another counter
@@ -159,9 +182,9 @@ def _documents(source: Connection, numbers: Iterable[str]) -> dict[str, list[dic
 
 def fetch_cases(session: Session, context: PullContext, numbers: Iterable[str]) -> None:
     """Bring specific cases from central now (an event arrived before its case)."""
-    rows = [dict(r._mapping) for r in context.source.execute(
-        _cases().where(central.Case.case_number.in_(list(numbers))))]
-    _store_cases(session, context, rows)
+    query = _cases().where(central.Case.case_number.in_(list(numbers)))
+    _store_cases(session, context, Page(columns_of(query),
+                                        [tuple(r) for r in context.source.execute(query)]))
 
 
 def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: str,
@@ -185,13 +208,13 @@ def refresh_staff(central_engine: Engine, cache_db: SessionFactories, centre: st
     """Take central's version of these accounts now: a change central refused (a transfer,
     a role) must not stay in the cache, where it would lock the person out or let them in."""
     wanted = list(usernames)
+    query = select(*central.Staff.__table__.columns).where(
+        central.Staff.username.in_(wanted), central.Staff.centre_code == centre)
     with central_engine.connect() as source:
-        rows = [dict(row._mapping) for row in source.execute(
-            select(*central.Staff.__table__.columns).where(
-                central.Staff.username.in_(wanted), central.Staff.centre_code == centre))]
+        page = Page(columns_of(query), [tuple(row) for row in source.execute(query)])
     with cache_db.write() as session, session.begin():
         session.execute(delete(cache.Staff).where(cache.Staff.username.in_(wanted)))
-        upsert(session, cache.Staff, rows)
+        upsert(session, cache.Staff.__table__, page)
 
 
 def _case_ids(session: Session, numbers: set[str]) -> dict[str, int]:
@@ -200,7 +223,11 @@ def _case_ids(session: Session, numbers: set[str]) -> dict[str, int]:
     return {number: case_id for number, case_id in rows}
 
 
-def _store_events(session: Session, context: PullContext, rows: list[dict[str, Any]]) -> None:
+EVENT_COLUMNS = frozenset(cache.CaseEvent.__table__.columns.keys())
+
+
+def _store_events(session: Session, context: PullContext, page: Page) -> None:
+    rows = list(page.dicts())
     numbers = {row["case_number"] for row in rows}
     ids = _case_ids(session, numbers)
     if missing := numbers - ids.keys():
@@ -208,10 +235,10 @@ def _store_events(session: Session, context: PullContext, rows: list[dict[str, A
         ids = _case_ids(session, numbers)
     known = set(session.scalars(select(cache.CaseEvent.event_id).where(
         cache.CaseEvent.event_id.in_([row["event_id"] for row in rows]))))
-    for row in rows:
-        if row["event_id"] not in known:
-            values = {k: v for k, v in row.items() if k in cache.CaseEvent.__table__.columns}
-            session.add(cache.CaseEvent(case_id=ids[row["case_number"]], **values))
+    new = [{**{k: v for k, v in row.items() if k in EVENT_COLUMNS},
+            "case_id": ids[row["case_number"]]}
+           for row in rows if row["event_id"] not in known]
+    insert_new(session, cache.CaseEvent.__table__, new)
 
 
 # --- what each scope reads ---------------------------------------------------------------
@@ -249,13 +276,12 @@ SCOPES: tuple[Scope, ...] = (
           ).join(central.Employer,
                  central.Employer.ruc == central.ContributionDebt.employer_ruc),
           _store_debts),
-    Scope("cases", N_("Trámites"), central.Case, _cases, _store_cases),
+    Scope("cases", N_("Trámites"), central.Case, _cases, _store_cases, streams=False),
     Scope("case_events", N_("Historial de trámites"), central.CaseEvent,
-          lambda: select(*central.CaseEvent.__table__.columns), _store_events),
+          lambda: select(*central.CaseEvent.__table__.columns), _store_events, streams=False),
     Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
 )
-REFERENCE_SCOPES = ("centres", "staff", "pensioners", "debts")
 
 
 # --- the pull ----------------------------------------------------------------------------
@@ -277,6 +303,9 @@ def pull(
         for scope in SCOPES:
             if scope.name in wanted:
                 rows[scope.name] = _pull_scope(scope, context, cache_db, progress, cancel)
+        if rows.get("cases", 0) >= name_search.OPTIMIZE_AFTER:
+            with cache_db.write() as session, session.begin():
+                name_search.optimize(session)
         if "staff" in wanted:
             _forget_staff_gone(context, cache_db)
     return PullResult(rows)
@@ -313,6 +342,31 @@ def _forget_staff_gone(context: PullContext, cache_db: SessionFactories) -> None
         session.execute(delete(cache.Staff).where(cache.Staff.username.not_in(visible)))
 
 
+def _pages(scope: Scope, source: Connection, position: _Position) -> Iterator[Page]:
+    """The scope's rows from where the pull stands, PAGE_SIZE at a time."""
+    change, key, after = scope.table.change_id, scope.key, position.after
+    bulk = position.cursor == 0 or after is not None  # a first or a resumed pull
+    if scope.streams:
+        query = feed.page_query(scope.query(), change, key, position.cursor, after, None)
+        with stream_rows(source, query, bulk) as rows:
+            while batch := list(itertools.islice(rows, PAGE_SIZE)):
+                yield Page(columns_of(query), batch)
+        return
+    while True:
+        page = read_page(source, feed.page_query(scope.query(), change, key, position.cursor,
+                                                 after, PAGE_SIZE), bulk)
+        if not page:
+            return
+        yield page
+        after = _last(scope, page)
+
+
+def _last(scope: Scope, page: Page) -> tuple[int, Any]:
+    last = page.rows[-1]
+    return (int(last[page.columns.index("change_id")]),
+            last[page.columns.index(scope.table.pull_key)])
+
+
 def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
                 progress: Progress, cancel: CancelToken) -> int:
     position = _position(scope, context.source, cache_db)
@@ -324,20 +378,17 @@ def _pull_scope(scope: Scope, context: PullContext, cache_db: SessionFactories,
         total = context.source.scalar(
             select(func.count()).select_from(scope.table).where(remaining)) or 0
     done = 0
-    while True:
-        cancel.raise_if_cancelled()
-        page = feed.page_query(scope.query(), change, scope.key, position.cursor, after,
-                               PAGE_SIZE)
-        rows = [dict(row._mapping) for row in context.source.execute(page)]
-        if not rows:
-            break
-        after = feed.last_position(rows, scope.table.pull_key)
-        with cache_db.write() as session, session.begin():
-            scope.store(session, context, rows)
-            _save(session, scope.name, cursor=position.cursor, horizon=position.horizon,
-                  after_change=after[0], after_key=str(after[1]))
-        done += len(rows)
-        progress(done, max(total, done), translate(scope.label))
+    cancel.raise_if_cancelled()
+    with closing(_pages(scope, context.source, position)) as pages:
+        for page in pages:
+            after = _last(scope, page)
+            with cache_db.write() as session, session.begin():
+                scope.store(session, context, page)
+                _save(session, scope.name, cursor=position.cursor, horizon=position.horizon,
+                      after_change=after[0], after_key=str(after[1]))
+            done += len(page)
+            progress(done, max(total, done), translate(scope.label))
+            cancel.raise_if_cancelled()
     if done or not position.recorded or position.after is not None:
         # a pull with nothing new writes nothing: its cursor stays valid (lower is safe)
         with cache_db.write() as session, session.begin():
@@ -353,12 +404,3 @@ def _save(session: Session, scope: str, **values: Any) -> None:
         session.add(state)
     for name, value in values.items():
         setattr(state, name, value)
-
-
-def has_pulled(cache_db: SessionFactories, scopes: Iterable[str] = REFERENCE_SCOPES) -> bool:
-    """True once every given scope has completed a pull at least once."""
-    names = list(scopes)
-    with cache_db.read() as session:
-        done = session.scalar(select(func.count()).select_from(cache.SyncState).where(
-            cache.SyncState.scope.in_(names), cache.SyncState.last_success_at.is_not(None)))
-    return done == len(names)

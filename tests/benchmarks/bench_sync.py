@@ -19,15 +19,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
-import multiprocessing
 import os
-import random
-import resource
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections import Counter as Tally
@@ -38,10 +34,10 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from sqlalchemy import Engine, event, func, insert, select, text, update
+from sqlalchemy import Engine, event, func, select, update
 
-from desktop.config import Settings, load_settings
-from tests.benchmarks._stats import percentile, print_table, stats_row
+from desktop.config import Settings
+from tests.benchmarks._stats import print_table
 
 FAR_FUTURE = datetime(9000, 1, 1, tzinfo=UTC)
 COLUMNS = ("n", "median", "p95", "min", "max")
@@ -249,8 +245,9 @@ def initial_pull(kind: str, station: Station) -> None:
     print_table(["scope", "rows", "s", "rows/s", "central SQL s", "cache SQL s"], rows)
     size = station.settings.paths.cache_db.stat().st_size
     rest = total_s - station.central_clock.seconds - station.cache_clock.seconds
-    print(f"  cache file {size / 2**20:,.0f} MiB; Python/other (row dicts, SQLAlchemy, "
-          f"ORM for cases) {rest:.1f} s")
+    print(f"  cache file {size / 2**20:,.0f} MiB; the rest {rest:.1f} s: Python (tuples, "
+          "parameter binding) and, from PostgreSQL, the COPY stream (not seen by the SQL "
+          "clock)")
 
 
 def timed_pull(station: Station, label: str) -> tuple[float, Any]:
@@ -381,374 +378,6 @@ def single_station(kind: str, url: str, root: Path, args: argparse.Namespace) ->
         station.close()
 
 
-# --- (d) many workstations at once --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StationSpec:
-    home: str
-    centre: str
-    counter: int
-
-
-@dataclass(frozen=True)
-class RoundRecord:
-    station: str
-    started: float  # wall clock
-    total: float
-    push: float
-    pull: float
-    central_sql: float  # statements and commits
-    central_statements: int
-    central_commit: float
-    cache_sql: float
-    cache_commit: float
-    pushed: int
-    pulled: int
-    online: bool
-    message: str
-
-
-def add_bench_centres(url: str, stations: int, per_centre: int) -> list[StationSpec]:
-    """Centres BNC01… with `per_centre` counters and a clerk and supervisor each (their
-    password hashes are copied: nobody signs in), so every station has its own number."""
-    from desktop.central.models import Centre, Staff
-    from desktop.db.engines import create_app_engine, writer
-
-    centres = math.ceil(stations / per_centre)
-    engine = create_app_engine(url)
-    try:
-        with writer(engine).begin() as connection:
-            hashes = dict(connection.execute(select(Staff.role, Staff.password_hash)).all())
-            for number in range(1, centres + 1):
-                code = f"BNC{number:02d}"
-                connection.execute(insert(Centre).values(
-                    code=code, name=f"Centro de prueba {number}", city="Quito",
-                    counters=per_centre))
-                for role in ("oficinista", "supervisor"):
-                    connection.execute(insert(Staff).values(
-                        username=f"{role}.{code.lower()}", full_name=f"{role} {code}",
-                        role=role, centre_code=code, password_hash=hashes[role], active=True))
-    finally:
-        engine.dispose()
-    return [StationSpec("", f"BNC{index // per_centre + 1:02d}", index % per_centre + 1)
-            for index in range(stations)]
-
-
-def prepare_stations(url: str, root: Path, specs: list[StationSpec]) -> list[StationSpec]:
-    """One first pull per centre into a template cache (a cache holds its own centre's
-    staff only), copied to the folder of every station of that centre (the stations share
-    the template's installation id, so its keys open their copies)."""
-    from desktop.security.keys import new_installation_id
-    from desktop.services.runtime import first_pull, open_cache
-
-    installation = new_installation_id()
-    templates: dict[str, Settings] = {}
-    placed = []
-    for spec in specs:
-        template = templates.get(spec.centre)
-        if template is None:
-            template = station_settings(root / f"template-{spec.centre}", url, spec.centre,
-                                        spec.counter, installation)
-            db = open_cache(template)
-            try:
-                first_pull(template, db)
-            finally:
-                db.dispose()  # the last connection checkpoints the WAL into the file
-            templates[spec.centre] = template
-        home = root / f"{spec.centre}-{spec.counter:02d}"
-        settings = station_settings(home, url, spec.centre, spec.counter, installation)
-        settings.paths.ensure()
-        shutil.copyfile(template.paths.cache_db, settings.paths.cache_db)
-        placed.append(StationSpec(str(home), spec.centre, spec.counter))
-    return placed
-
-
-_timers = threading.local()
-
-
-def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            _timers.seconds[name] = time.perf_counter() - start
-
-    return wrapper
-
-
-def _station_loop(station: Station, held: list[str], deadline: float, interval: float,
-                  push_share: float, rng: random.Random, records: list[RoundRecord]) -> None:
-    from desktop.store.models import OutboxEvent
-    from desktop.sync.engine import sync_once
-
-    _timers.seconds = {}
-    time.sleep(rng.uniform(0, interval))  # stations do not start in step
-    while time.time() < deadline:
-        if held and rng.random() < push_share:  # the next case's few events become due
-            with station.runtime.db.write() as session, session.begin():
-                session.execute(update(OutboxEvent).where(
-                    OutboxEvent.case_number == held.pop(0)).values(next_attempt_at=None))
-        _timers.seconds = {}
-        central_before = station.central_clock.snapshot()
-        cache_before = station.cache_clock.snapshot()
-        started, start = time.time(), time.perf_counter()
-        try:
-            report = sync_once(station.settings, station.runtime.db, station.runtime.blobs,
-                               station.central)
-            online, message = report.online, report.message
-            pushed, pulled = report.pushed + report.refused, report.pulled
-        except Exception as error:
-            online, message, pushed, pulled = False, f"{type(error).__name__}: {error}", 0, 0
-        took = time.perf_counter() - start
-        records.append(RoundRecord(
-            station.settings.workstation, started, took, _timers.seconds.get("push", 0.0),
-            _timers.seconds.get("pull", 0.0),
-            station.central_clock.seconds - central_before[0],
-            station.central_clock.statements - central_before[1],
-            station.central_clock.commit_seconds - central_before[2],
-            station.cache_clock.seconds - cache_before[0],
-            station.cache_clock.commit_seconds - cache_before[2], pushed, pulled, online,
-            message))
-        pause = rng.uniform(0.5, 1.5) * interval
-        time.sleep(max(0.0, min(pause, deadline - time.time())))
-
-
-def _worker(specs: list[StationSpec], cases: int, seed: int, interval: float,
-            push_share: float, ready: Any, go: Any, deadline: Any, results: Any) -> None:
-    """A child process: open its stations, register their cases (held back), then run."""
-    from desktop.services.demo_cases import register_demo_cases
-    from desktop.store.models import OutboxEvent
-    from desktop.sync import engine as sync_engine
-
-    sync_engine.push = _timed("push", sync_engine.push)  # type: ignore[assignment]
-    sync_engine.pull = _timed("pull", sync_engine.pull)  # type: ignore[assignment]
-    opened: list[tuple[Station, list[str]]] = []
-    problems: list[str] = []
-    for spec in specs:
-        try:
-            station = Station.open(load_settings(paths_in(Path(spec.home))))
-            register_demo_cases(station.runtime, cases)
-            with station.runtime.db.write() as session, session.begin():
-                session.execute(update(OutboxEvent).values(next_attempt_at=FAR_FUTURE))
-                numbers = list(dict.fromkeys(session.scalars(
-                    select(OutboxEvent.case_number).order_by(OutboxEvent.seq))))
-            opened.append((station, [n for n in numbers if n]))
-        except Exception as error:
-            problems.append(f"{spec.centre}-{spec.counter:02d}: {type(error).__name__}: {error}")
-    ready.put((len(opened), problems))
-    go.wait()
-    usage_before = resource.getrusage(resource.RUSAGE_SELF)
-    records: list[RoundRecord] = []
-    threads = [threading.Thread(target=_station_loop,
-                                args=(station, held, deadline.value, interval, push_share,
-                                      random.Random(seed + index), records))
-               for index, (station, held) in enumerate(opened)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = (usage.ru_utime - usage_before.ru_utime) + (usage.ru_stime - usage_before.ru_stime)
-    for station, _held in opened:
-        station.close()
-    results.put((records, cpu))
-
-
-@dataclass
-class ServerWatch:
-    """Samples pg_stat_activity of the benchmark database twice a second."""
-
-    url: str
-    connections: list[int] = field(default_factory=list)
-    by_state: Tally[str] = field(default_factory=Tally)
-    waits: Tally[str] = field(default_factory=Tally)
-    active_samples: int = 0
-    backend_cpu: dict[int, float] = field(default_factory=dict)
-    stop: threading.Event = field(default_factory=threading.Event)
-
-    def run(self) -> None:
-        from desktop.db.engines import create_app_engine
-
-        engine = create_app_engine(self.url)
-        tick = os.sysconf("SC_CLK_TCK")
-        try:
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-                while not self.stop.wait(0.5):
-                    rows = c.execute(text(
-                        "SELECT pid, state, wait_event_type, wait_event FROM pg_stat_activity "
-                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")).all()
-                    self.connections.append(len(rows))
-                    for pid, state, wait_type, wait in rows:
-                        self.by_state[state or "?"] += 1
-                        if state == "active":
-                            self.active_samples += 1
-                            self.waits[f"{wait_type}:{wait}" if wait_type else "CPU"] += 1
-                        with contextlib.suppress(OSError, IndexError, ValueError):
-                            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1]
-                            values = fields.split()
-                            self.backend_cpu[pid] = (int(values[11]) + int(values[12])) / tick
-        finally:
-            engine.dispose()
-
-
-def server_counters(url: str) -> dict[str, int]:
-    from desktop.db.engines import create_app_engine
-
-    engine = create_app_engine(url)
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(text(
-                "SELECT xact_commit, xact_rollback, deadlocks, blks_read, blks_hit, "
-                "tup_returned, tup_fetched, tup_inserted, tup_updated FROM pg_stat_database "
-                "WHERE datname = current_database()")).one()
-            return dict(row._mapping)
-    finally:
-        engine.dispose()
-
-
-def connection_headroom(url: str) -> tuple[int, int]:
-    """(connections still available to ordinary users, max_connections)."""
-    from desktop.db.engines import create_app_engine
-
-    engine = create_app_engine(url)
-    try:
-        with engine.connect() as connection:
-            most = int(connection.scalar(text("SHOW max_connections")))
-            reserved = int(connection.scalar(text("SHOW superuser_reserved_connections")))
-            used = int(connection.scalar(text("SELECT count(*) FROM pg_stat_activity "
-                                              "WHERE backend_type = 'client backend'")))
-    finally:
-        engine.dispose()
-    return most - reserved - used, most
-
-
-def many_stations(count: int, args: argparse.Namespace, root: Path) -> None:
-    """(d) `count` workstations doing sync rounds at once against one PostgreSQL."""
-    from desktop.central.backoffice import simulate
-    from desktop.db.engines import create_app_engine
-
-    print(f"\n(d) {count} workstations, one PostgreSQL, {args.seconds:g} s, a round every "
-          f"~{args.interval:g} s per station (0.5-1.5x), {args.push_share:.0%} of rounds "
-          f"push a case, back office {args.backoffice} workers")
-    with postgres_database(args.pg_admin) as url:
-        free, most = connection_headroom(url)
-        needed = count + args.backoffice + 4
-        print(f"  server: max_connections {most}, {free} free; this run needs ~{needed} "
-              "(each station's engine keeps its connection open between rounds)")
-        if needed > free and not args.force:
-            print(f"  SKIPPED: {count} stations would exhaust the server's connections "
-                  "(and starve anyone else using it). Use --pg-admin for a private server "
-                  "with a higher max_connections, or --force.")
-            return
-        start = time.perf_counter()
-        from desktop.services.setup import init_central
-
-        init_central(url, demo=True, pensioners=args.round_pensioners)
-        specs = prepare_stations(url, root / f"d{count}",
-                                 add_bench_centres(url, count, args.per_centre))
-        cases = math.ceil(args.seconds / args.interval * 1.5 * args.push_share) + 2
-        context = multiprocessing.get_context("spawn")
-        ready, results, go = context.Queue(), context.Queue(), context.Event()
-        deadline = context.Value("d", 0.0)
-        workers = max(1, min(args.processes, count))
-        children = [context.Process(target=_worker, args=(
-            specs[index::workers], cases, args.seed + 1000 * index, args.interval,
-            args.push_share, ready, go, deadline, results)) for index in range(workers)]
-        try:
-            for child in children:
-                child.start()
-            opened, problems = 0, []
-            for _child in children:
-                n, found = ready.get(timeout=3600)
-                opened, problems = opened + n, problems + found
-            print(f"  set-up: central ({args.round_pensioners:,} pensioners), a template pull "
-                  f"per centre, {opened} stations with {cases} cases each held in their outboxes: "
-                  f"{time.perf_counter() - start:.0f} s")
-            for problem in problems[:10]:
-                print(f"  station not opened: {problem}")
-            before = server_counters(url)
-            watch = ServerWatch(url)
-            watcher = threading.Thread(target=watch.run, daemon=True)
-            watcher.start()
-            backoffice_engine = create_app_engine(url)
-            began = time.time()
-            deadline.value = began + args.seconds
-            go.set()
-            simulated = simulate(backoffice_engine, args.backoffice, args.seconds) \
-                if args.backoffice else None
-            collected = [results.get(timeout=args.seconds + 600) for _child in children]
-            wall = time.time() - began
-            watch.stop.set()
-            watcher.join(10)
-            backoffice_engine.dispose()
-            after = server_counters(url)
-        finally:
-            for child in children:
-                child.join(60)
-                if child.is_alive():
-                    child.kill()
-        records = [record for chunk, _cpu in collected for record in chunk]
-        client_cpu = sum(cpu for _chunk, cpu in collected)
-        report_rounds(count, records, wall, client_cpu, watch, before, after, simulated, args)
-
-
-def report_rounds(count: int, records: list[RoundRecord], wall: float, client_cpu: float,
-                  watch: ServerWatch, before: dict[str, int], after: dict[str, int],
-                  simulated: Any, args: argparse.Namespace) -> None:
-    good = [r for r in records if r.online]
-    bad = [r for r in records if not r.online]
-    print(f"  {len(records):,} rounds in {wall:.0f} s = {len(records) / wall:.1f} rounds/s "
-          f"(production at a 30 s interval: {count / 30:.1f}/s); {len(bad)} failed")
-    for message, n in Tally(r.message[:160] for r in bad).most_common(5):
-        print(f"    failed x{n}: {message}")
-    print_table(["successful rounds, ms", *ROUND_COLUMNS], [
-        stats_row("whole round", [r.total for r in good], ROUND_COLUMNS),
-        stats_row("  push", [r.push for r in good], ROUND_COLUMNS),
-        stats_row("  pull", [r.pull for r in good], ROUND_COLUMNS),
-        stats_row("  central SQL", [r.central_sql for r in good], ROUND_COLUMNS),
-        stats_row("    of which COMMIT", [r.central_commit for r in good], ROUND_COLUMNS),
-        stats_row("  cache SQL", [r.cache_sql for r in good], ROUND_COLUMNS),
-        stats_row("    of which COMMIT", [r.cache_commit for r in good], ROUND_COLUMNS),
-        stats_row("  rest (Python, GIL wait)",
-                  [r.total - r.central_sql - r.cache_sql for r in good], ROUND_COLUMNS),
-    ])
-    if good:
-        print(f"  per round: median {statistics.median(r.pushed for r in good):.0f} events "
-              f"pushed, {statistics.median(r.pulled for r in good):.0f} rows pulled (p95 "
-              f"{percentile([r.pulled for r in good], 0.95):.0f}), "
-              f"{statistics.median(r.central_statements for r in good):.0f} central "
-              "statements")
-    if watch.connections:
-        states = ", ".join(f"{state} {n / len(watch.connections):.1f}"
-                           for state, n in watch.by_state.most_common())
-        print(f"  server connections: max {max(watch.connections)}, mean "
-              f"{statistics.fmean(watch.connections):.1f} (mean by state: {states})")
-    if watch.active_samples:
-        waits = ", ".join(f"{name} {n / watch.active_samples:.0%}"
-                          for name, n in watch.waits.most_common(6))
-        print(f"  active backends were: {waits} (of {watch.active_samples} samples)")
-    delta = {key: after[key] - before[key] for key in before}
-    print(f"  server: {delta['xact_commit'] / wall:,.0f} commits/s, "
-          f"{delta['xact_rollback']} rollbacks, {delta['deadlocks']} deadlocks, "
-          f"cache hit {delta['blks_hit'] / max(1, delta['blks_hit'] + delta['blks_read']):.1%}")
-    cores = os.cpu_count() or 1
-    server_cpu = sum(watch.backend_cpu.values())
-    print(f"  CPU over {wall:.0f} s x {cores} cores = {wall * cores:.0f} core-s: workstations "
-          f"(client processes) {client_cpu:.0f} s, their PostgreSQL backends "
-          f"{server_cpu:.0f} s; load average now {os.getloadavg()[0]:.1f}")
-    if records:
-        print(f"  client CPU per round {client_cpu / len(records) * 1000:,.0f} ms, server "
-              f"backend CPU per round {server_cpu / len(records) * 1000:,.0f} ms; rows "
-              f"stored by all stations {sum(r.pulled for r in good) / wall:,.0f}/s")
-    if simulated is not None:
-        print(f"  back office: {simulated.total} moves, {simulated.errors} errors")
-    minutes = Tally(int((r.started - records[0].started) // 10) for r in good) if good else {}
-    if minutes and args.verbose:
-        print("  rounds per 10 s window: " + ", ".join(str(minutes[k]) for k in sorted(minutes)))
-
-
 # --- main ---------------------------------------------------------------------------------
 
 
@@ -795,6 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-admin", default=None,
                         help="libpq string of another server's admin login (default: the "
                              "test server of tests.services)")
+    parser.add_argument("--pooler", action="store_true",
+                        help="(d) stations through PgBouncer (transaction mode)")
+    parser.add_argument("--pool-size", type=int, default=10,
+                        help="(d) PgBouncer's server connections with --pooler")
     parser.add_argument("--force", action="store_true",
                         help="(d) run even if the stations would exhaust max_connections")
     parser.add_argument("--seed", type=int, default=11)
@@ -818,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
                     sqlite_url = f"sqlite+pysqlite:///{root / 'central.sqlite3'}"
                     single_station("SQLite", sqlite_url, root, args)
             if "d" in args.parts:
+                from tests.benchmarks._many_stations import many_stations
+
                 for count in (int(n) for n in args.stations.split(",") if n):
                     many_stations(count, args, root)
     finally:

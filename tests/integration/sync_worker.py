@@ -15,6 +15,8 @@ line) and sleeps at that point until the parent kills it:
 - `mid-pull`: the first page of the scope `--scope` was stored in the cache (its own
   transaction, committed) and more pages follow (`--page-size` makes pages small).
   MARKER: the scope name.
+- `mid-pull-store`: the rows of a page of `--scope` have been written inside its cache
+  transaction, which has not committed. MARKER: the scope name.
 
 The hooks are installed here, by the test harness, around functions of desktop.sync.push
 and desktop.central.blobs and through the round's progress callback; the product code has
@@ -24,6 +26,7 @@ no test switch.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections import Counter
@@ -38,7 +41,7 @@ from desktop.progress import Progress, no_progress
 from desktop.services.runtime import open_runtime
 from desktop.services.sync import SyncService
 
-KILL_POINTS = ("after-central-commit", "mid-blob-upload", "mid-pull")
+KILL_POINTS = ("after-central-commit", "mid-blob-upload", "mid-pull", "mid-pull-store")
 
 
 def stall(marker: Path, what: str) -> NoReturn:
@@ -94,6 +97,24 @@ def stop_mid_pull(marker: Path, scope: str, page_size: int) -> Progress:
     return progress
 
 
+def stop_mid_pull_store(marker: Path, scope: str, page_size: int) -> None:
+    """Wrap the scope's store function: stop once it has written a page's rows, before the
+    page's cache transaction commits."""
+    pull_module.PAGE_SIZE = page_size
+
+    def wrap(store: Any) -> Any:
+        def stored_then_stall(session: Any, context: Any, rows: Any) -> None:
+            store(session, context, rows)
+            session.flush()
+            stall(marker, scope)
+
+        return stored_then_stall
+
+    pull_module.SCOPES = tuple(
+        dataclasses.replace(s, store=wrap(s.store)) if s.name == scope else s
+        for s in pull_module.SCOPES)
+
+
 def main() -> NoReturn:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kill-point", choices=KILL_POINTS)
@@ -112,6 +133,8 @@ def main() -> NoReturn:
         stop_mid_blob_upload(args.marker, args.at)
     elif args.kill_point == "mid-pull":
         progress = stop_mid_pull(args.marker, args.scope, args.page_size)
+    elif args.kill_point == "mid-pull-store":
+        stop_mid_pull_store(args.marker, args.scope, args.page_size)
 
     runtime = open_runtime(load_settings())
     try:

@@ -29,10 +29,13 @@ def run_script(module: str, *args: str) -> str:
 
 
 def test_bench_core_runs_plain_and_encrypted():
-    for mode in ((), ("--encrypted",)):
+    scale = ("--demo-cases", "30", "--searches", "5", "--gui-memory", "0.02")
+    for mode in (scale, ("--encrypted",)):
         out = run_script("tests.benchmarks.bench_core", "--sizes", "400", "--lookups", "10",
                          "--cases", "3", "--renders", "1", "--no-explain", *mode)
         assert "=== summary" in out and "register" in out, out
+        assert "=== the issue's table" in out and "name search" in out, out
+        assert ("GUI after sign-in" in out) == (mode == scale), out
 
 
 def test_bench_sync_runs_every_part(postgres):
@@ -44,6 +47,15 @@ def test_bench_sync_runs_every_part(postgres):
         assert part in out, out
     assert "station not opened" not in out, out
     assert " 0 failed" in out, out
+    assert "projection to 1,000 stations" in out, out
+
+
+def test_bench_sync_part_d_runs_through_pgbouncer(postgres):
+    out = run_script("tests.benchmarks.bench_sync", "--parts", "d", "--pooler",
+                     "--stations", "3", "--seconds", "4", "--interval", "1",
+                     "--round-pensioners", "300", "--per-centre", "2", "--processes", "1",
+                     "--backoffice", "1")
+    assert "through PgBouncer" in out and " 0 failed" in out, out
 
 
 def test_bench_scan_runs():

@@ -168,9 +168,9 @@ def spy_pensioner_pages(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     pages: list[list[str]] = []
 
     def spying(scope: pull_module.Scope) -> pull_module.Scope:
-        def store(session: Any, context: Any, rows: list[dict[str, Any]]) -> None:
-            pages.append([row["cedula"] for row in rows])
-            scope.store(session, context, rows)
+        def store(session: Any, context: Any, page: Any) -> None:
+            pages.append(page.column("cedula"))
+            scope.store(session, context, page)
 
         return dataclasses.replace(scope, store=store) if scope.name == "pensioners" else scope
 
