@@ -29,6 +29,12 @@ SWEPT_MARKER = ".sealed"  # in the root: every plain file left by the demo is se
 
 class BlobStore:
     def __init__(self, root: Path, key: bytes | None = None):
+        if root.exists() and not root.is_dir():
+            # said at start-up, not at the first scan of the morning with a citizen waiting
+            raise StorageError(
+                _("La carpeta de documentos de esta estación ({path}) no es una carpeta: no se "
+                  "podría guardar ningún documento escaneado. Pida al soporte técnico que la "
+                  "revise.").format(path=root), "blob root is not a folder")
         self.root = root
         self._key = key
 

@@ -75,12 +75,11 @@ def test_two_commands_register_at_once_on_one_station(home):
 
     runtime = open_runtime(load_settings(home))
     try:
-        with runtime.db.read() as session:
+        with runtime.db.read() as session:  # the demo writes them at its central, pulled
             numbers = list(session.scalars(select(cache.Case.case_number)))
-            pending = session.scalar(select(func.count()).select_from(cache.OutboxEvent))
     finally:
         runtime.close()
-    assert len(numbers) == len(set(numbers)) == 6 and pending >= 6
+    assert len(numbers) == len(set(numbers)) == 6
 
 
 def test_the_same_event_applied_twice_at_the_same_moment(runtime, samples, tmp_path):

@@ -38,6 +38,7 @@ DATA_MODULES = {
     "desktop/central/backoffice.py": "what the simulated back office writes into cases",
     "desktop/domain/identity.py": "province names, the registry's own spelling",
     "desktop/domain/pension_tables.py": "the tables' names and their sources",
+    "desktop/central/demo_cases.py": "what the demo writes into its central's cases",
 }
 DATA_TEXTS = {
     ("desktop/services/intake.py", "LOPDP Art. 7"): "legal basis stored with each case",

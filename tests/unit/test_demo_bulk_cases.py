@@ -70,7 +70,8 @@ def test_bulk_demo_cases_arrive_whole_and_numbering_goes_on(runtime, clerk, sign
     # open cases, and the case then goes to central as usual
     add_bulk_demo_cases(runtime, 100, seed=4)
     report = SyncService(runtime).run()
-    assert report.online and report.pushed == 1 and report.refused == 0
+    # the registration's two events: the case, then its sending to review
+    assert report.online and report.pushed == 2 and report.refused == 0
     with runtime.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Case)) == 401
         open_by_person = Counter(session.scalars(select(Case.cedula)))
