@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.central.apply import APPLIED, apply_event
 from desktop.config import HOME_ENV
