@@ -225,13 +225,16 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
             runtime.close()
         _end_progress()
         if settings.central_url:
-            print(_("{n} trámites registrados en {station} ({d} derivados); se enviarán al "
-                    "sincronizar.").format(n=made.registered, station=settings.workstation,
-                                           d=made.derived))
+            done = ngettext("{n} trámite registrado en {station}; se enviará al sincronizar.",
+                            "{n} trámites registrados en {station}; se enviarán al sincronizar.",
+                            made.registered)
         else:
-            print(_("{n} trámites de {station} en la central de demostración ({d} derivados), "
-                    "ya recibidos en esta estación.").format(
-                n=made.registered, station=settings.workstation, d=made.derived))
+            done = ngettext("{n} trámite de {station} en la central de demostración, ya recibido "
+                            "en esta estación.",
+                            "{n} trámites de {station} en la central de demostración, ya "
+                            "recibidos en esta estación.", made.registered)
+        print(done.format(n=made.registered, station=settings.workstation),
+              _("Derivados: {d}.").format(d=made.derived))
     return 0
 
 
