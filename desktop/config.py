@@ -23,9 +23,10 @@ from typing import Any, Literal
 import platformdirs
 import tomli_w
 
+from desktop.atomic import write_atomically
 from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
-from desktop.filemodes import private_folder, private_opener
+from desktop.filemodes import private_folder
 from desktop.i18n import _
 from desktop.urls import check_central_url
 
@@ -213,13 +214,7 @@ class Settings:
         self.validate()
         self.paths.ensure()
         values = {k: v for k, v in asdict(self).items() if k != "paths"}
-        target = self.paths.settings_file
-        temporary = target.with_suffix(".toml.tmp")
-        with open(temporary, "wb", opener=private_opener) as handle:
-            tomli_w.dump(values, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(target)
+        write_atomically(self.paths.settings_file, tomli_w.dumps(values).encode("utf-8"))
 
 
 def load_settings(paths: Paths | None = None) -> Settings:

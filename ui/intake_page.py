@@ -1,4 +1,4 @@
-"""Intake page: a clerk registers a walk-in reliquidación request (issue: walking skeleton).
+"""Intake page: a clerk registers a walk-in reliquidación request.
 
 The page only arranges widgets and reacts; rules live in `desktop.services.intake_checks`
 (as typed) and `desktop.services.intake` (lookup, attach, register, all off the GUI thread).

@@ -20,10 +20,6 @@ from desktop.progress import CancelToken, Progress
 MAX_DPI = 300
 
 
-def available_printers() -> list[str]:
-    return [info.printerName() for info in QPrinterInfo.availablePrinters()]
-
-
 def printer_named(name: str) -> QPrinter:
     """A printer for direct printing; a clear message when it is not there."""
     if not name:

@@ -20,12 +20,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress
 from desktop.services.runtime import Runtime
-from desktop.services.sync import OutboxProblem, SyncOverview, SyncReport, SyncService
+from desktop.services.sync import (
+    OutboxProblem,
+    SyncOverview,
+    SyncReport,
+    SyncService,
+    retry_delay_ms,
+)
 from ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
-FIRST_RETRY_MS = 5_000
 LOCAL_REFRESH_MS = 3_000
 
 
@@ -52,11 +57,6 @@ class _Local:
 class _Round:
     report: SyncReport
     local: _Local
-
-
-def retry_delay_ms(failures: int, interval_ms: int) -> int:
-    """5 s, 10 s, 20 s … after consecutive offline rounds, never longer than the interval."""
-    return min(FIRST_RETRY_MS * 2 ** max(failures - 1, 0), interval_ms)
 
 
 class SyncController(QObject):

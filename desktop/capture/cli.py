@@ -58,7 +58,7 @@ def _dpi(text: str) -> int:
 
 
 def scanners_command(args: argparse.Namespace, paths: Paths) -> int:
-    from desktop.capture.scanners import available_backends
+    from desktop.capture.backends import available_backends
 
     found = 0
     for backend in available_backends():
@@ -127,7 +127,8 @@ def scan_command(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _choose_device(name: str | None, paths: Paths) -> tuple[ScannerBackend, str]:
-    from desktop.capture.scanners import available_backends, find_device, scanner_not_found
+    from desktop.capture.backends import available_backends, find_device
+    from desktop.capture.scanners import scanner_not_found
 
     wanted = name or load_settings(paths).scanner
     if wanted:

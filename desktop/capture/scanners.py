@@ -2,7 +2,7 @@
 
 A backend lists devices, says what each can do and scans page by page (a generator, so the
 counter sees each page as it arrives and a jam keeps the pages already fed). Today that is
-SANE (`sane_backend`, Linux and macOS). Windows is a seam: `WindowsScannerBackend` says
+SANE (`sane_backend`, Linux and macOS). Windows is a seam: `backends.WindowsScannerBackend` says
 clearly that direct scanning is not implemented there yet; a WIA (or TWAIN) backend replaces
 it by implementing `ScannerBackend` and nothing else changes. Scan-to-folder and file import
 work everywhere and need no backend.
@@ -12,7 +12,6 @@ Backends raise `ScannerError` subclasses (Spanish `user_message`) and `desktop.e
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -177,73 +176,3 @@ def scanner_not_found(name: str, available: Sequence[str] = ()) -> ScannerNotFou
         ).format(name=name, known=known),
         "scanner not found",
     )
-
-
-# --- choosing a backend ----------------------------------------------------------------------
-
-
-class WindowsScannerBackend:
-    """The seam for Windows: WIA 2.0 (or TWAIN) goes here, implementing `ScannerBackend`.
-
-    A WIA implementation would enumerate `WIA.DeviceManager` devices, map `ScanOptions` to
-    the item properties (WIA_IPS_XRES/YRES, WIA_IPA_DATATYPE, WIA_DPS_DOCUMENT_HANDLING_SELECT
-    for feeder and duplex) and transfer item by item until WIA_ERROR_PAPER_EMPTY, raising
-    the same errors as the SANE backend. Until then every call says so in Spanish, and the
-    counter uses scan-to-folder or file import.
-    """
-
-    name = "wia"
-
-    def _unavailable(self) -> ScannerUnavailable:
-        return ScannerUnavailable(
-            _(
-                "El escaneo directo (WIA/TWAIN) no está implementado todavía en Windows. Use "
-                "«escanear a carpeta» desde la impresora multifunción o importe el archivo."
-            ),
-            "WIA/TWAIN backend not implemented",
-        )
-
-    def devices(self) -> list[DeviceInfo]:
-        raise self._unavailable()
-
-    def capabilities(self, device: str) -> Capabilities:
-        raise self._unavailable()
-
-    def scan(
-        self,
-        device: str,
-        options: ScanOptions,
-        progress: Progress = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[ScannedPage]:
-        raise self._unavailable()
-
-
-def available_backends(platform: str | None = None) -> list[ScannerBackend]:
-    """The backends for this platform: SANE on Linux and macOS, the WIA seam on Windows."""
-    platform = platform or sys.platform
-    if platform.startswith("win"):
-        return [WindowsScannerBackend()]
-    from desktop.capture.sane_backend import SaneBackend
-
-    return [SaneBackend()]
-
-
-def find_device(
-    name: str, backends: Sequence[ScannerBackend] | None = None
-) -> tuple[ScannerBackend, DeviceInfo]:
-    """The device called `name` (exact), or the only one whose name or model contains it."""
-    backends = list(backends) if backends is not None else available_backends()
-    found = [(backend, device) for backend in backends for device in backend.devices()]
-    for backend, device in found:
-        if device.name == name:
-            return backend, device
-    wanted = name.casefold()
-    partial = [
-        (backend, device)
-        for backend, device in found
-        if wanted and (wanted in device.name.casefold() or wanted in device.label.casefold())
-    ]
-    if len(partial) == 1:
-        return partial[0]
-    raise scanner_not_found(name, [device.name for _backend, device in found])

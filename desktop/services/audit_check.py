@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.config import Settings
 from desktop.i18n import _
 from desktop.security.audit import ChainCheck, chain_epoch, check_anchors, verify_chain
-from desktop.services.runtime import open_cache, startup_lock
+from desktop.services.cache import open_cache, startup_lock
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable, open_central
 from desktop.sync.engine import central_anchors
 

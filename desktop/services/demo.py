@@ -14,7 +14,7 @@ from desktop.domain.cases import OPEN_STATES
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
-from desktop.services.runtime import first_pull, open_cache, startup_lock
+from desktop.services.cache import first_pull, open_cache, startup_lock
 from desktop.store.models import Case
 from desktop.sync.connection import open_central
 

@@ -117,7 +117,7 @@ def add_bulk_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
     never take this path."""
     from desktop.central.demo_cases import Station, add_demo_cases
     from desktop.clock import now
-    from desktop.services.runtime import first_pull
+    from desktop.services.cache import first_pull
 
     settings = runtime.settings
     if not settings.demo or settings.central_url:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.capture.backends import available_backends, find_device
 from desktop.capture.draft import SCANNER, DraftDocument, DraftPage
 from desktop.capture.folder_watch import FolderWatcher, PickedUp
 from desktop.capture.scanners import (
@@ -26,8 +27,6 @@ from desktop.capture.scanners import (
     ScannerNotFound,
     ScannerUnavailable,
     ScanOptions,
-    available_backends,
-    find_device,
 )
 from desktop.domain.checklist import DocumentType
 from desktop.domain.roles import Actor

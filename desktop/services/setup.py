@@ -27,8 +27,8 @@ from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.keys import BLOBS, new_installation_id, stored_key
 from desktop.security.secrets import require_keyring, store_secret
+from desktop.services.cache import first_pull, open_cache
 from desktop.services.protection import at_rest
-from desktop.services.runtime import first_pull, open_cache
 from desktop.store.models import OutboxEvent
 from desktop.sync.connection import (
     CENTRAL_MIGRATIONS,

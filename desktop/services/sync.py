@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -17,7 +17,7 @@ from desktop.store.models import OutboxEvent
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.deadline import RoundDeadline
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
-from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, retry_refused
+from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, backoff, retry_refused
 from desktop.sync.versions import StationVersions, station_versions
 
 __all__ = ["StationVersions", "SyncService"]  # StationVersions: what station_versions returns
@@ -123,3 +123,9 @@ class SyncService:
         """An administrator sends a refused or stuck event again."""
         require(actor, Action.RETRY_SYNC)
         retry_refused(self.runtime.db, seq)
+
+
+def retry_delay_ms(failures: int, interval_ms: int) -> int:
+    """The wait before the next round after `failures` offline rounds: the outbox's back-off,
+    never longer than the normal interval."""
+    return backoff(failures, timedelta(milliseconds=interval_ms)) // timedelta(milliseconds=1)

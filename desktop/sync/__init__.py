@@ -1,1 +1,1 @@
-"""Client side of sync: pull reference data (push and the change feed come with issue 3)."""
+"""Client side of sync: push the outbox to central, pull reference data and the change feed."""

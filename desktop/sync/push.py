@@ -51,8 +51,10 @@ class PushResult:
     refused_staff: list[str] = field(default_factory=list)  # accounts central kept as they were
 
 
-def backoff(attempts: int) -> timedelta:
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+def backoff(attempts: int, longest: timedelta = LONGEST_RETRY) -> timedelta:
+    """5 s, 10 s, 20 s … after consecutive failures, never longer than `longest`: one back-off
+    for an event central could not take and for a round that found central unreachable."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), longest)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from desktop.config import HOME_ENV, load_settings
 from desktop.db.engines import create_app_engine
 from desktop.domain.cases import OPEN_STATES, TRANSITIONS, CaseState
 from desktop.domain.pensions import PensionState
-from desktop.services.runtime import open_cache
+from desktop.services.cache import open_cache
 from desktop.store import models as cache
 from desktop.sync.push import SENT
 from tests.conftest import Stations, paths_in

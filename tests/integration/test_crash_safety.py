@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.config import load_settings
-from desktop.services.runtime import open_cache
+from desktop.services.cache import open_cache
 from desktop.store import models
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from desktop.capture.backends import find_device
 from desktop.capture.blobstore import BlobStore
 from desktop.capture.cli import add_commands
 from desktop.capture.draft import DraftDocument
@@ -27,7 +28,6 @@ from desktop.capture.scanners import (
     ScannerError,
     ScannerNotFound,
     ScanOptions,
-    find_device,
 )
 from desktop.config import Paths, Settings
 from desktop.domain.checklist import DocumentType

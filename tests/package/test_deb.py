@@ -87,7 +87,8 @@ def _use_the_installed_app(tmp_path: Path) -> None:
     assert version.stdout.strip() == f"ventanilla {__version__}"
 
     demo = _run(["ventanilla", "demo", "--pensioners", "300", "--cases", "1"], env=env)
-    assert "oficinista.uio" in demo.stdout and "1 trámite de UIO01-01 en la central de demostración" in demo.stdout
+    assert "oficinista.uio" in demo.stdout
+    assert "1 trámite de UIO01-01 en la central de demostración" in demo.stdout
     cache = home / "ventanilla" / "data" / "cache.sqlite3"
     with sqlite3.connect(cache) as connection:
         (number,) = connection.execute("SELECT case_number FROM cases LIMIT 1").fetchone()

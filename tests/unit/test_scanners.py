@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.capture import sane_backend
+from desktop.capture.backends import WindowsScannerBackend, available_backends, find_device
 from desktop.capture.profiles import profile_for, scan_options_for
 from desktop.capture.scanners import (
     Capabilities,
@@ -16,9 +17,6 @@ from desktop.capture.scanners import (
     ScannerNotFound,
     ScannerUnavailable,
     ScanOptions,
-    WindowsScannerBackend,
-    available_backends,
-    find_device,
 )
 from desktop.config import ScanProfile, Settings, load_settings
 from desktop.domain.checklist import DocumentType
