@@ -12,6 +12,7 @@ from desktop.security.auth import (
     refusal,
 )
 from desktop.services.runtime import Runtime
+from desktop.services.staff import StaffService
 
 
 def sign_in(runtime: Runtime, username: str, password: str) -> Actor:
@@ -28,6 +29,7 @@ def sign_in(runtime: Runtime, username: str, password: str) -> Actor:
                          action="session.signed_in", details={"role": actor.role.value})
     if actor is None:
         raise refusal()
+    StaffService(runtime, actor).upgrade_hash(password)
     return actor
 
 

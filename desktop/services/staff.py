@@ -21,7 +21,7 @@ from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.security.auth import credentials_match, refusal
-from desktop.security.passwords import hash_password
+from desktop.security.passwords import hash_password, needs_rehash
 from desktop.services.limits import checked_text
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
@@ -90,6 +90,18 @@ class StaffService:
                                   "password unchanged", field="password")
         self._change(actor.username, "staff.password_changed",
                      lambda row: setattr(row, "password_hash", hash_password(new)))
+
+    def upgrade_hash(self, password: str) -> bool:
+        """Re-hash the signed-in person's password when the hashing parameters have changed
+        since it was set (a sign-in is the only time the password is at hand); central gets
+        the new hash like any password change. True when it was upgraded."""
+        with self.runtime.db.read() as session:
+            row = session.get(Staff, self.actor.username)
+            if row is None or not needs_rehash(row.password_hash):
+                return False
+        self._change(self.actor.username, "staff.password_rehashed",
+                     lambda row: setattr(row, "password_hash", hash_password(password)))
+        return True
 
     # --- administrators ----------------------------------------------------------------
 

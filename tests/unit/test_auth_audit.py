@@ -49,3 +49,27 @@ def test_audit_entries_form_a_hash_chain(runtime):
                                                 entry.case_number, entry.details)
         previous = entry.entry_hash
     assert [e.action for e in entries] == ["session.signed_in"] * 2
+
+
+def test_a_hash_made_with_older_parameters_is_upgraded_at_sign_in(runtime):
+    """Central learns the new hash through the outbox, as with a password change."""
+    from argon2 import PasswordHasher
+
+    from desktop.security.passwords import needs_rehash
+    from desktop.store.models import OutboxEvent, Staff
+
+    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(CLERK[1])
+    with runtime.db.write() as session, session.begin():
+        session.get(Staff, CLERK[0]).password_hash = weak
+        before = session.query(OutboxEvent).count()
+    sign_in(runtime, *CLERK)
+    with runtime.db.read() as session:
+        upgraded = session.get(Staff, CLERK[0]).password_hash
+        events = session.scalars(select(OutboxEvent).order_by(OutboxEvent.seq)).all()
+        actions = session.scalars(select(AuditEntry.action)).all()
+    assert upgraded != weak and not needs_rehash(upgraded)
+    assert len(events) == before + 1 and events[-1].payload["password_hash"] == upgraded
+    assert "staff.password_rehashed" in actions
+    assert sign_in(runtime, *CLERK).username == CLERK[0]  # the new hash takes the password
+    with runtime.db.read() as session:
+        assert session.query(OutboxEvent).count() == before + 1  # nothing more to upgrade
