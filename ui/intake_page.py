@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.capture.folder_watch import PickedUp
 from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _, ngettext
@@ -40,7 +39,7 @@ from desktop.services.intake import (
     RegisteredCase,
 )
 from desktop.services.runtime import Runtime
-from desktop.services.scanning import ScanningService
+from desktop.services.scanning import PickedUp, ScanningService
 from ui.icons import with_icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look

@@ -24,14 +24,18 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.capture.draft import DraftDocument, DraftPage
-from desktop.capture.folder_watch import PickedUp
 from desktop.domain.checklist import DocumentType, document_label
 from desktop.errors import VentanillaError
 from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
 from desktop.services.intake import AttachedDocument
-from desktop.services.scanning import ScanBatch, ScanningService
+from desktop.services.scanning import (
+    DraftDocument,
+    DraftPage,
+    PickedUp,
+    ScanBatch,
+    ScanningService,
+)
 from ui.style import Tone
 from ui.tasks import Task, TaskRunner
 from ui.widgets.forms import show_message

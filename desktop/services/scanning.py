@@ -22,6 +22,7 @@ from pathlib import Path
 from desktop.capture.backends import available_backends, find_device
 from desktop.capture.draft import SCANNER, DraftDocument, DraftPage
 from desktop.capture.folder_watch import FolderWatcher, PickedUp
+from desktop.capture.pdf_build import ImagePart, PdfPart
 from desktop.capture.scanners import (
     ScannerBackend,
     ScannerNotFound,
@@ -36,6 +37,11 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.documents import DocumentService
 from desktop.services.intake import AttachedDocument
 from desktop.services.runtime import Runtime
+
+#: What the GUI holds of a scan in progress: the service hands these out and the GUI keeps
+#: them between calls, importing them from here and not from `desktop.capture`.
+__all__ = ["DraftDocument", "DraftPage", "FolderWatcher", "ImagePart", "PdfPart", "PickedUp",
+           "ScanBatch", "ScannerChoice", "ScanningService"]
 
 log = logging.getLogger(__name__)
 

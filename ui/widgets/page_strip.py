@@ -14,10 +14,9 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPixmap, QTrans
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
 
-from desktop.capture.draft import DraftPage
-from desktop.capture.pdf_build import ImagePart, PdfPart
 from desktop.errors import VentanillaError
 from desktop.i18n import _
+from desktop.services.scanning import DraftPage, ImagePart, PdfPart
 from ui.printing import load_pdf
 from ui.widgets.forms import named
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.capture.folder_watch import FolderWatcher, PickedUp
 from desktop.i18n import _
+from desktop.services.scanning import FolderWatcher, PickedUp
 from ui.style import Tone
 from ui.tasks import TaskRunner
 from ui.widgets.forms import message_label, named, show_message

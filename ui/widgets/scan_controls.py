@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.capture.draft import DraftPage
 from desktop.i18n import N_, _, translate
+from desktop.services.scanning import DraftPage
 from ui.icons import with_icon
 from ui.style import Tone, set_tone
 from ui.widgets.forms import message_label, named, show_message
