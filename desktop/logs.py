@@ -43,8 +43,8 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> bool:
     logging.raiseExceptions = False  # a full disk must not print logging's own tracebacks
     root = logging.getLogger()
     target = str(log_dir / LOG_FILE)
-    for handler in root.handlers:
-        if getattr(handler, "baseFilename", None) == target:
+    for existing in root.handlers:
+        if getattr(existing, "baseFilename", None) == target:
             return True
     root.setLevel(level)
     try:

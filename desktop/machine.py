@@ -82,7 +82,7 @@ def load_machine_settings(path: Path | None = None) -> MachineSettings:
             _("El archivo de configuración del equipo {path} está dañado: {error}").format(
                 path=path, error=error),
             f"machine settings unreadable: {type(error).__name__}") from error
-    values = {}
+    values: dict[str, Any] = {}
     for name, kind in _TYPES.items():
         if name not in raw:
             continue

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.checklist import RequestType
+from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _
 from desktop.services import intake_checks as checks
@@ -103,7 +103,7 @@ class CorrectionDialog(QDialog):
                                               _("Mensaje de {what}").format(
                                                   what=field.accessibleName()))
                          for field in (self.email, self.phone, self.ruc, self.periods)}
-        self.result = message_label(f"{NAME}.message", _("Resultado de la corrección"))
+        self.outcome = message_label(f"{NAME}.message", _("Resultado de la corrección"))
         self.send = named(QPushButton(icon("send"), _("Reen&viar a revisión")), f"{NAME}.send",
                           _("Reenviar a revisión"),
                           _("Guarda la corrección y devuelve el trámite al supervisor "
@@ -144,7 +144,7 @@ class CorrectionDialog(QDialog):
         bar_layout = QVBoxLayout(bar)
         bar_layout.setContentsMargins(MARGIN, SPACING // 2, MARGIN, SPACING // 2)
         bar_layout.addWidget(self.scan.message)
-        bar_layout.addWidget(self.result)
+        bar_layout.addWidget(self.outcome)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.send)
@@ -214,9 +214,9 @@ class CorrectionDialog(QDialog):
     def _load_failed(self, message: str) -> None:
         self.heading.setText(_("No se pudo abrir el trámite {number}.").format(
             number=self.case_number))
-        show_message(self.result, message)
+        show_message(self.outcome, message)
 
-    def _received(self) -> dict[object, str]:
+    def _received(self) -> dict[DocumentType, str]:
         if self.case is None:
             return {}
         return {d.document_type: _("Recibido: {pages} pág.").format(pages=d.pages)
@@ -252,10 +252,10 @@ class CorrectionDialog(QDialog):
         problems = self.problems() if self.case is not None else []
         self.send.setEnabled(ready and not problems)
         if self.case is not None and problems and not self._busy:
-            show_message(self.result, _("Para reenviar falta: {list}").format(
+            show_message(self.outcome, _("Para reenviar falta: {list}").format(
                 list=" · ".join(problems)), Tone.HINT)
         elif self.case is not None and not self._busy:
-            show_message(self.result, _("Listo: puede reenviar a revisión."), Tone.OK)
+            show_message(self.outcome, _("Listo: puede reenviar a revisión."), Tone.OK)
 
     def work_in_progress(self) -> str:
         if self.case is None:
@@ -270,7 +270,7 @@ class CorrectionDialog(QDialog):
     def resubmit(self) -> None:
         if not self.send.isEnabled():
             if self.case is not None and not self._busy:
-                show_message(self.result, _("Aún no se puede reenviar: {list}").format(
+                show_message(self.outcome, _("Aún no se puede reenviar: {list}").format(
                     list=" · ".join(self.problems())), Tone.WARNING)
             return
         contact = self.contact()
@@ -278,7 +278,7 @@ class CorrectionDialog(QDialog):
         self._busy = True
         self.send.setEnabled(False)
         self.scan.set_editable(False)
-        show_message(self.result, _("Guardando la corrección…"), Tone.HINT)
+        show_message(self.outcome, _("Guardando la corrección…"), Tone.HINT)
         self.tasks.run(lambda _p, _c: self.service.resubmit(self.case_number, contact,
                                                             documents),
                        writes=True, owner=self, on_success=self._sent,
@@ -314,5 +314,5 @@ class CorrectionDialog(QDialog):
     def _failed(self, message: str) -> None:
         self._busy = False
         self.scan.set_editable(True)
-        show_message(self.result, message)
+        show_message(self.outcome, message)
         self._refresh()

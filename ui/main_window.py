@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ui.sync_controller import SyncController
     from ui.sync_panel import SyncPanel
     from ui.sync_status import SyncStatus
+    from ui.update_checks import UpdateChecks
     from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self.sync: SyncController | None = None
         self.sync_status: SyncStatus | None = None
+        self.update_checks: UpdateChecks | None = None  # set by ui.app once the window shows
         self.workspace: Workspace | None = None
         self._preparing: Task | None = None
         self._closing_confirmed = False

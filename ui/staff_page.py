@@ -95,7 +95,8 @@ class StaffPage(QWidget):
                               _("Al menos 10 caracteres; la persona la cambia al ingresar"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(200)
-        self.create = named(QPushButton(_("&Crear cuenta")), "staff.create", _("Crear cuenta"))
+        self.create_button = named(QPushButton(_("&Crear cuenta")), "staff.create",
+                                   _("Crear cuenta"))
 
         actions = QHBoxLayout()
         actions.addWidget(self.toggle_active)
@@ -111,7 +112,7 @@ class StaffPage(QWidget):
         form = labelled_rows(QFormLayout(new_account), (
             (_("&Usuario:"), self.username), (_("&Nombres y apellidos:"), self.full_name),
             (_("R&ol:"), self.role), (_("Clave &inicial:"), self.password)))
-        form.addRow("", self.create)
+        form.addRow("", self.create_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(title)
@@ -123,13 +124,13 @@ class StaffPage(QWidget):
         for first, second in itertools.pairwise([
                 self.table, self.toggle_active, self.new_role, self.set_role, self.centre,
                 self.move_centre, self.username, self.full_name, self.role, self.password,
-                self.create]):
+                self.create_button]):
             QWidget.setTabOrder(first, second)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.toggle_active.clicked.connect(self.toggle_selected)
         self.set_role.clicked.connect(self.change_role)
         self.move_centre.clicked.connect(self.confirm_move)
-        self.create.clicked.connect(self.create_account)
+        self.create_button.clicked.connect(self.create_account)
         self.username.returnPressed.connect(self.full_name.setFocus)
         self.full_name.returnPressed.connect(self.role.setFocus)
         self.password.returnPressed.connect(self.create_account)
@@ -176,7 +177,7 @@ class StaffPage(QWidget):
         for widget in (self.toggle_active, self.set_role):
             widget.setEnabled(has)
         self.move_centre.setEnabled(has and self.centre.count() > 0)
-        self.create.setEnabled(not self._busy)
+        self.create_button.setEnabled(not self._busy)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -224,9 +225,10 @@ class StaffPage(QWidget):
         confirm(self, "staff.moveConfirm", _("Trasladar a otro centro"),
                 _("¿Trasladar a {name} al centro {centre}? Desde entonces ingresa solo allá y "
                   "sale de esta lista.").format(name=member.full_name, centre=code),
-                _("Trasladar"), _("No trasladar"), lambda: self.move(member.username, code))
+                _("Trasladar"), _("No trasladar"),
+                lambda: self.move_to_centre(member.username, code))
 
-    def move(self, username: str, centre_code: str) -> None:
+    def move_to_centre(self, username: str, centre_code: str) -> None:
         self._run(lambda: self.service.move_to_centre(username, centre_code), self._moved)
 
     def _moved(self, member: StaffMember) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.atomic import write_atomically
 from desktop.config import SCAN_DPI_MAX, SCAN_DPI_MIN, Paths, load_settings
@@ -25,7 +25,7 @@ _SOURCE_NAMES = {"flatbed": "vidrio", "adf": "alimentador"}
 _MODE_NAMES = {"gray": "gris", "color": "color"}
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: Any) -> None:
     """Add `scanners` and `scan` to the main parser's subcommands."""
     scanners = commands.add_parser("scanners", help=_("lista los escáneres y sus opciones"))
     scanners.add_argument("--options", action="store_true",
@@ -91,6 +91,7 @@ def _print_capabilities(capabilities: Capabilities, options: bool) -> None:
 
 def scan_command(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.capture.draft import DraftDocument
+    from desktop.capture.pdf_build import ImagePart
     from desktop.capture.scanners import ScannerError, ScanOptions
     from desktop.domain.checklist import DocumentType
 
@@ -101,11 +102,12 @@ def scan_command(args: argparse.Namespace, paths: Paths) -> int:
     print(_("Escaneando con {device}…").format(device=device))
     failure: VentanillaError | None = None
     try:
-        for page in backend.scan(device, options):
-            added = draft.add_scan(page)
-            width, height = page.image.size
+        for scanned in backend.scan(device, options):
+            added = draft.add_scan(scanned)
+            width, height = scanned.image.size
+            size = len(added.part.jpeg) if isinstance(added.part, ImagePart) else 0
             line = _("Página {n}: {w}×{h} px, {dpi} ppp, {kb} KB").format(
-                n=page.number, w=width, h=height, dpi=page.dpi, kb=len(added.part.jpeg) // 1024)
+                n=scanned.number, w=width, h=height, dpi=scanned.dpi, kb=size // 1024)
             print(" — ".join([line, *added.notes]))
     except (ScannerError, ValidationError) as error:
         if not draft.pages:

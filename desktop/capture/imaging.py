@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from PIL import Image, ImageChops, ImageOps
 
@@ -97,10 +98,8 @@ def is_colourful(image: Image.Image) -> bool:
     rgb = image.convert("RGB")
     small = rgb.reduce(4) if min(rgb.size) >= 64 else rgb
     red, green, blue = small.split()
-    spread = max(
-        ImageChops.difference(red, green).getextrema()[1],
-        ImageChops.difference(green, blue).getextrema()[1],
-    )
+    spread = max(_brightest(ImageChops.difference(red, green)),
+                 _brightest(ImageChops.difference(green, blue)))
     return spread > 24
 
 
@@ -161,3 +160,8 @@ def image_pages(data: bytes) -> Iterator[ImportedImage]:
             else:
                 scaled = declared * max(page.size) / original_side
                 yield ImportedImage(page, max(1, round(scaled)), True)
+
+
+def _brightest(band: Image.Image) -> int:
+    """The highest value of a one-band image (getextrema gives one pair per band)."""
+    return cast(int, band.getextrema()[1])

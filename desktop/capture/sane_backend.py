@@ -344,6 +344,7 @@ class SaneBackend:
             modes = _mode_values(handle) or {"gray": ""}
             resolution = handle.opt.get("resolution")
             constraint = resolution.constraint if resolution is not None else None
+            values: tuple[int, ...]
             if isinstance(constraint, tuple):
                 low, high, values = int(constraint[0]), int(constraint[1]), ()
             elif isinstance(constraint, list) and constraint:

@@ -109,7 +109,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
 def table(rows: list[list[Any]], widths: list[float], *commands: tuple, **kw: Any) -> Table:
     """A table with tight padding; `commands` add rules, boxes or alignment."""
     pads = (("LEFT", 1), ("RIGHT", 3), ("TOP", 1.5), ("BOTTOM", 1.5))
-    base = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    base: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     base += [(f"{side}PADDING", (0, 0), (-1, -1), pad) for side, pad in pads]
     result = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
     result.setStyle(TableStyle([*base, *commands]))

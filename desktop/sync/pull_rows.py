@@ -18,7 +18,7 @@ parameter handling per row, not to either database):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +56,7 @@ class Page:
 
 
 def columns_of(query: Select[Any]) -> tuple[str, ...]:
-    return tuple(column.key for column in query.selected_columns)
+    return tuple(str(column.key) for column in query.selected_columns)
 
 
 def read_page(source: Connection, query: Select[Any], bulk: bool) -> Page:
@@ -97,7 +97,7 @@ def stream_rows(source: Connection, query: Select[Any], bulk: bool
         cursor.close()
 
 
-def _processed(rows: Iterator[tuple[Any, ...]], processors: list[Processor]
+def _processed(rows: Iterator[tuple[Any, ...]], processors: Sequence[Processor]
                ) -> Iterator[tuple[Any, ...]]:
     if not any(processors):
         return rows

@@ -36,7 +36,8 @@ class DocumentChecklist(QTreeWidget):
         self.setMaximumHeight(self.sizeHintForRow(0) * VISIBLE_ROWS + 8)
 
     def _rows(self) -> list[tuple[QTreeWidgetItem, ChecklistItem]]:
-        return [(self.topLevelItem(index), item) for index, item in enumerate(self.items)]
+        rows = [(self.topLevelItem(index), item) for index, item in enumerate(self.items)]
+        return [(row, item) for row, item in rows if row is not None]
 
     def item(self, document_type: DocumentType) -> ChecklistItem:
         return next(i for i in self.items if i.document_type is document_type)

@@ -66,11 +66,11 @@ class PdfViewer(QWidget):
         self.fit = self._tool(_("Ajustar"), f"{name}.fit", _("Ajustar al ancho"), "Ctrl+0")
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.previous, self.page_label, self.next):
-            tools.addWidget(widget)
+        for tool in (self.previous, self.page_label, self.next):
+            tools.addWidget(tool)
         tools.addStretch()
-        for widget in (self.zoom_out, self.fit, self.zoom_in):
-            tools.addWidget(widget)
+        for tool in (self.zoom_out, self.fit, self.zoom_in):
+            tools.addWidget(tool)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)

@@ -85,7 +85,7 @@ class PensionPreviewView(QGroupBox):
         for widget in (self.label, self.table, self.summary):
             widget.setVisible(True)
 
-    def show_message(self, text: str, style: str = Tone.HINT) -> None:
+    def show_message(self, text: str, style: Tone = Tone.HINT) -> None:
         """No preview (still loading, offline, no history): say why."""
         self.preview = None
         show_message(self.message, text, style)

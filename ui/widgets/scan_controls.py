@@ -160,8 +160,8 @@ class ScanControls(QWidget):
         self.view.setEnabled(can_view)
         self.save.setEnabled(idle and can_save)
         self.remove_document.setEnabled(idle and can_remove)
-        for widget in (self.cancel, self.progress, self.status):
-            widget.setVisible(working)
+        for busy_widget in (self.cancel, self.progress, self.status):
+            busy_widget.setVisible(working)
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:
