@@ -17,7 +17,9 @@ from desktop.domain.checklist import DocumentType
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
-from tests.conftest import CLERK, free_cedulas, make_pdf
+from tests.support.accounts import CLERK
+from tests.support.files import make_pdf
+from tests.support.stations import free_cedulas
 
 ON_POSTGRESQL = pytest.mark.parametrize("central_url", ["postgresql"], indirect=True)
 

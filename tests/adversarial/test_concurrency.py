@@ -21,7 +21,8 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.store import models as cache
 from desktop.sync.push import _envelope, upload_blob
 from tests.adversarial.helpers import GENERIC, ROOT
-from tests.conftest import CLERK, make_pdf
+from tests.support.accounts import CLERK
+from tests.support.files import make_pdf
 
 TOGETHER_S = 300
 

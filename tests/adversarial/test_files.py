@@ -19,7 +19,7 @@ from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
 from desktop.services.intake import IntakeService
 from tests.adversarial.helpers import within
-from tests.conftest import make_pdf
+from tests.support.files import make_pdf
 
 Maker = Callable[[Path], Path]
 MB = 1024 * 1024

@@ -22,8 +22,10 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from tests.adversarial.helpers import assert_spanish, ventanilla
-from tests.conftest import CLERK, CLERK_GYE, built_stations, free_cedulas, make_pdf
 from tests.services import LOGIN_PASSWORD, fresh_database
+from tests.support.accounts import CLERK, CLERK_GYE
+from tests.support.files import make_pdf
+from tests.support.stations import built_stations, free_cedulas
 
 REFUSED, NOTHING = "refused", "nothing"
 STAFF_CALL = ("SELECT ventanilla_apply_staff_change('{acting}', '{user}', 'Nombre Cualquiera', "

@@ -18,7 +18,7 @@ from desktop.services.staff import StaffService
 from desktop.services.status import StatusService
 from desktop.services.workflow import REPRESENTATIVE, Recipient, WorkflowService
 from tests.adversarial.helpers import within
-from tests.conftest import ADMIN, CLERK, SUPERVISOR
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 
 LONE = "\ud800"  # a lone surrogate: what a broken paste or a hostile client can send
 LONG_NAME = "Representante Con Un Nombre Larguísimo " * 8  # 312 characters
@@ -33,7 +33,7 @@ class Desk:
         self.supervisor = sign_in(runtime, *SUPERVISOR)
         self.admin = sign_in(runtime, *ADMIN)
         path = folder / "solicitud.pdf"
-        from tests.conftest import make_pdf
+        from tests.support.files import make_pdf
 
         path.write_bytes(make_pdf(1))
         intake = IntakeService(runtime, self.clerk)

@@ -11,7 +11,7 @@ import pytest
 from desktop.config import load_settings
 from desktop.errors import ValidationError
 from tests.adversarial.helpers import assert_spanish, ventanilla
-from tests.conftest import paths_in
+from tests.support.files import paths_in
 
 CASES = [
     pytest.param('counter = "abc"\n', "counter", id="counter-text"),

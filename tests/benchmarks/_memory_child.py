@@ -51,7 +51,7 @@ def work(window: Any, app: Any, hours: float, rng: random.Random) -> dict[str, i
     from desktop.services.receipts import ReceiptService
     from desktop.services.status import StatusService
     from desktop.services.sync import SyncService
-    from tests.conftest import make_pdf
+    from tests.support.files import make_pdf
 
     runtime, actor = window.runtime, window.actor
     counts = {name: round(per_hour * hours) for name, per_hour in PER_HOUR.items()}

@@ -147,7 +147,7 @@ def lookup_mix(pool: dict[str, list[str]], rng: random.Random, count: int
 
 
 def write_pdfs(folder: Path, count: int) -> list[Path]:
-    from tests.conftest import make_pdf
+    from tests.support.files import make_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
     files = [folder / f"solicitud-{index:05d}.pdf" for index in range(count)]

@@ -72,7 +72,7 @@ class WholePath:
         from desktop.services.demo import setup_demo
         from desktop.services.documents import DocumentService
         from desktop.services.runtime import open_runtime
-        from tests.conftest import CLERK
+        from tests.support.accounts import CLERK
 
         real_open = sane.open
 

@@ -41,8 +41,9 @@ from desktop.domain.identity import mask_cedula
 from desktop.security.secrets import store_secret
 from desktop.services.setup import init_central
 from desktop.sync.connection import secret_name
-from tests.conftest import CLERK, SUPERVISOR, paths_in
 from tests.services import LOGIN_PASSWORD, centre_logins, login_url
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.files import paths_in
 from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wait_for_window
 from ui.app import launch
 from ui.main_window import MainWindow

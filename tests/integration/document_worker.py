@@ -29,8 +29,8 @@ from desktop.services.auth import sign_in
 from desktop.services.documents import DocumentService
 from desktop.services.runtime import open_runtime
 from desktop.store import models
-from tests.conftest import CLERK
 from tests.page_images import form_page
+from tests.support.accounts import CLERK
 
 
 def stall(marker: Path) -> None:

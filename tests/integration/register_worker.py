@@ -21,7 +21,8 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_runtime
 from desktop.store import models
-from tests.conftest import CLERK, make_pdf
+from tests.support.accounts import CLERK
+from tests.support.files import make_pdf
 
 
 def eligible_cedulas(runtime, limit: int) -> list[str]:

@@ -15,7 +15,8 @@ from desktop.services.auth import sign_in
 from desktop.services.sync import SyncService
 from desktop.store.models import AuditEntry
 from desktop.sync.engine import central_anchors
-from tests.conftest import CLERK, cache_file_connection
+from tests.support.accounts import CLERK
+from tests.support.stations import cache_file_connection
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -23,7 +23,8 @@ from desktop.services.case_documents import CaseDocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import CLERK, SUPERVISOR, refused
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.checks import refused
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -44,7 +44,9 @@ from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
 from desktop.sync.verify import verify
-from tests.conftest import CLERK, SUPERVISOR, make_pdf, paths_in, refused
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.checks import refused
+from tests.support.files import make_pdf, paths_in
 
 PASSWORD = "una-clave-larga-de-prueba"  # trust auth does not check it
 GUARD = "VT001"  # the transition guard's SQLSTATE (0004 migration)

@@ -10,8 +10,8 @@ from desktop.cli import main
 from desktop.domain.text import fold
 from desktop.errors import ValidationError
 from desktop.services.sync import SyncService
-from tests.conftest import refused
 from tests.integration.test_sync_crash import register_cases
+from tests.support.checks import refused
 
 
 def test_cases_sent_by_a_station_are_found_by_name(stations, tmp_path, capsys):

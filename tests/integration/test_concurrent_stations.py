@@ -44,7 +44,8 @@ from desktop.domain.pensions import PensionState
 from desktop.services.cache import open_cache
 from desktop.store import models as cache
 from desktop.sync.push import SENT
-from tests.conftest import Stations, paths_in
+from tests.support.files import paths_in
+from tests.support.stations import Stations
 
 ROOT = Path(__file__).resolve().parents[2]
 SECONDS = float(os.environ.get("VENTANILLA_CONCURRENT_SECONDS", "30"))

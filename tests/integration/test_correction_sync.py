@@ -17,7 +17,9 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
-from tests.conftest import CLERK, CLERK_GYE, SUPERVISOR, free_cedulas, make_pdf
+from tests.support.accounts import CLERK, CLERK_GYE, SUPERVISOR
+from tests.support.files import make_pdf
+from tests.support.stations import free_cedulas
 
 
 def _cached(runtime, number: str) -> cache.Case:

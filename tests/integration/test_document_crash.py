@@ -27,8 +27,8 @@ from desktop.services.documents import DOCUMENT_ADDED, DocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_cache, open_runtime
 from desktop.store import models
-from tests.conftest import CLERK
 from tests.integration.test_crash_safety import wait_for
+from tests.support.accounts import CLERK
 from tests.unit.test_document_service import scanned_draft
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,8 +24,9 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.store import models as cache
 from desktop.sync.push import upload_blob
-from tests.conftest import CLERK, free_cedulas
 from tests.page_images import form_page
+from tests.support.accounts import CLERK
+from tests.support.stations import free_cedulas
 
 
 @pytest.fixture(autouse=True)

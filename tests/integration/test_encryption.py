@@ -52,8 +52,10 @@ from desktop.services.runtime import Runtime, open_cache, open_runtime
 from desktop.services.setup import init_central, init_workstation
 from desktop.services.sync import SyncService
 from desktop.store import models
-from tests.conftest import CLERK, make_pdf, paths_in, refused
 from tests.page_images import form_page
+from tests.support.accounts import CLERK
+from tests.support.checks import refused
+from tests.support.files import make_pdf, paths_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SIGNATURES = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG")

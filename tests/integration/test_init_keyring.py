@@ -112,7 +112,7 @@ def test_init_refuses_to_drop_events_that_never_reached_their_central(stations, 
     from desktop.domain.checklist import DocumentType
     from desktop.services.auth import sign_in
     from desktop.services.intake import IntakeForm, IntakeService
-    from tests.conftest import CLERK
+    from tests.support.accounts import CLERK
 
     runtime = stations.open(1)
     service = IntakeService(runtime, sign_in(runtime, *CLERK))

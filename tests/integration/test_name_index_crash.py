@@ -15,9 +15,9 @@ from desktop.services.auth import sign_in
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
 from desktop.store.models import Case
-from tests.conftest import CLERK
 from tests.integration.test_sync_crash import SyncWorkers, register_cases
 from tests.name_index import index_matches_cases
+from tests.support.accounts import CLERK
 
 
 def test_a_pull_killed_mid_page_leaves_the_name_index_in_step(stations, tmp_path):

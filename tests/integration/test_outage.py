@@ -38,10 +38,11 @@ from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
 from desktop.sync.connection import secret_name
 from desktop.sync.push import SENT
-from tests.conftest import CLERK, SUPERVISOR, make_pdf, paths_in
 from tests.integration.register_worker import eligible_cedulas
 from tests.integration.tcp_proxy import TcpProxy
 from tests.services import LOGIN_PASSWORD, centre_logins, fresh_database, login_url
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.files import make_pdf, paths_in
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.usefixtures("keyring_env")  # production stations: keys

@@ -14,9 +14,10 @@ from desktop.services.setup import init_central
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
 from desktop.sync.verify import verify
-from tests.conftest import CLERK, Stations
 from tests.integration.test_sync_crash import register_cases
 from tests.services import pgbouncer
+from tests.support.accounts import CLERK
+from tests.support.stations import Stations
 
 LOGIN = "estacion_uio_pool"
 

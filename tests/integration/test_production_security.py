@@ -39,8 +39,11 @@ from desktop.services.workflow import REPRESENTATIVE, Recipient, WorkflowService
 from desktop.store import models as cache
 from desktop.sync.push import REFUSED_LOCAL, SENT, _envelope
 from desktop.sync.verify import verify
-from tests.conftest import ADMIN, CLERK, CLERK_GYE, SUPERVISOR, free_cedulas, make_pdf, refused
 from tests.services import LOGIN_PASSWORD
+from tests.support.accounts import ADMIN, CLERK, CLERK_GYE, SUPERVISOR
+from tests.support.checks import refused
+from tests.support.files import make_pdf
+from tests.support.stations import free_cedulas
 
 ROOT = Path(__file__).resolve().parents[2]
 ON_POSTGRESQL = pytest.mark.parametrize("central_url", ["postgresql"], indirect=True)

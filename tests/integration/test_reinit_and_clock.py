@@ -39,8 +39,11 @@ from desktop.services.setup import init_central, init_workstation
 from desktop.services.sync import SyncService
 from desktop.store import models as cache
 from desktop.sync.engine import central_anchors
-from tests.conftest import CLERK, free_cedulas, make_pdf, paths_in, refused
 from tests.services import LOGIN_PASSWORD, PG_ADMIN, centre_logins, login_url
+from tests.support.accounts import CLERK
+from tests.support.checks import refused
+from tests.support.files import make_pdf, paths_in
+from tests.support.stations import free_cedulas
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.usefixtures("keyring_env")

@@ -34,13 +34,13 @@ from desktop.domain.checklist import DocumentType
 from desktop.errors import Cancelled
 from desktop.progress import CancelToken
 from desktop.services.documents import DocumentService
-from tests.conftest import refused
 from tests.integration.sane_fixtures import (  # noqa: F401 - sane_config is a fixture
     configured_device,
     jam_after,
     sane_config,
     white_page,
 )
+from tests.support.checks import refused
 
 pytestmark = pytest.mark.usefixtures("sane_config")
 

@@ -15,7 +15,8 @@ from desktop.services.auth import sign_in, unlock
 from desktop.services.staff import StaffService
 from desktop.services.sync import SyncService
 from desktop.store.models import LoginAttempt
-from tests.conftest import ADMIN, CLERK, refused
+from tests.support.accounts import ADMIN, CLERK
+from tests.support.checks import refused
 
 NEW_PASSWORD = "Nueva-Clave-Segura-2026"
 

@@ -15,11 +15,11 @@ from desktop.services.auth import sign_in
 from desktop.services.sync import SyncService
 from desktop.sync.versions import report_version, station_versions
 from desktop.version import __version__
-from tests.conftest import ADMIN, CLERK
 from tests.integration.test_central_roles import (  # noqa: F401 - fixtures
     cheap_password_hashes,
     pg_central,
 )
+from tests.support.accounts import ADMIN, CLERK
 
 
 def _versions(url: str) -> dict[str, tuple[str, str]]:

@@ -36,8 +36,9 @@ from desktop.services.sync import SyncService
 from desktop.store import models as cache
 from desktop.sync.push import PENDING, SENT
 from desktop.sync.verify import verify
-from tests.conftest import CLERK, make_pdf
 from tests.integration.register_worker import eligible_cedulas
+from tests.support.accounts import CLERK
+from tests.support.files import make_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = 8

@@ -42,15 +42,10 @@ from desktop.store import models as cache
 from desktop.sync import pull as pull_module
 from desktop.sync.push import PENDING, REFUSED_LOCAL, SENT, upload_blob
 from desktop.sync.verify import verify
-from tests.conftest import (
-    ADMIN,
-    CLERK,
-    SUPERVISOR,
-    built_stations,
-    free_cedulas,
-    make_pdf,
-    refused,
-)
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
+from tests.support.checks import refused
+from tests.support.files import make_pdf
+from tests.support.stations import built_stations, free_cedulas
 
 # --- fixtures and helpers ----------------------------------------------------------------
 

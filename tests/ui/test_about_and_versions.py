@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from desktop.config import HOME_ENV
 from desktop.sync.versions import report_version
 from desktop.version import __version__
-from tests.conftest import ADMIN
+from tests.support.accounts import ADMIN
 from tests.ui.keyboard import assert_accessible, press, wait_for_focus
 from ui.app import launch
 

@@ -12,7 +12,7 @@ from desktop.domain.checklist import DocumentType
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import CLERK, SUPERVISOR
+from tests.support.accounts import CLERK, SUPERVISOR
 from tests.ui.keyboard import press, type_text, wait_for_focus, wait_for_window
 from ui.app import launch
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
 from desktop.config import Paths, load_settings
-from tests.conftest import CLERK, SUPERVISOR
+from tests.support.accounts import CLERK, SUPERVISOR
 from tests.ui.keyboard import (
     assert_accessible,
     focused,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.clock import format_date, now
 from desktop.domain.identity import mask_cedula
-from tests.conftest import CLERK
+from tests.support.accounts import CLERK
 from tests.ui.keyboard import (
     assert_accessible,
     focused,

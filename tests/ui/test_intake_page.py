@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.checklist import DocumentType
 from desktop.services.intake import IntakeForm, IntakeService
-from tests.conftest import make_pdf
+from tests.support.files import make_pdf
 from ui.intake_page import IntakePage
 from ui.tasks import TaskRunner
 

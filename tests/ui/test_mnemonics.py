@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QTabB
 
 from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
-from tests.conftest import ADMIN, CLERK, SUPERVISOR
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import press, wait_for_focus, wait_for_window
 from ui.app import launch
 

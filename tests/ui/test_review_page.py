@@ -14,7 +14,7 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.review import ReviewService
 from desktop.services.status import StatusService
-from tests.conftest import SUPERVISOR
+from tests.support.accounts import SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.intake_page import IntakePage
 from ui.review_page import ReviewPage

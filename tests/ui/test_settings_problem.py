@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.config import HOME_ENV
-from tests.conftest import paths_in
+from tests.support.files import paths_in
 from ui import app
 
 

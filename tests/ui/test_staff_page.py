@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableView
 from desktop.config import Paths, load_settings
 from desktop.domain.roles import Role
 from desktop.services.staff import StaffMember
-from tests.conftest import ADMIN, CLERK
+from tests.support.accounts import ADMIN, CLERK
 from tests.ui.keyboard import (
     assert_accessible,
     focused,

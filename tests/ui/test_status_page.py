@@ -22,7 +22,8 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import CLERK, SUPERVISOR, make_pdf
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.files import make_pdf
 from tests.ui.keyboard import (
     assert_accessible,
     focused,

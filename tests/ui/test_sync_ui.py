@@ -29,8 +29,8 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import OutboxProblem, SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.sync.connection import secret_name
-from tests.conftest import ADMIN, CLERK, SUPERVISOR
 from tests.services import LOGIN_PASSWORD
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.app import launch
 from ui.main_window import MainWindow

@@ -9,7 +9,8 @@ from desktop.errors import PermissionDenied
 from desktop.security.audit import GENESIS, entry_digest
 from desktop.services.auth import sign_in
 from desktop.store.models import AuditEntry
-from tests.conftest import ADMIN, CLERK, CLERK_GYE, refused
+from tests.support.accounts import ADMIN, CLERK, CLERK_GYE
+from tests.support.checks import refused
 
 
 def test_clerk_signs_in_with_their_role_and_name(runtime):

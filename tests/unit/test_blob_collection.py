@@ -11,7 +11,7 @@ from desktop.config import load_settings
 from desktop.domain.checklist import DocumentType
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import ORPHAN_GRACE_SECONDS, collect_orphan_blobs, open_runtime
-from tests.conftest import make_pdf
+from tests.support.files import make_pdf
 
 DAY = 86_400
 

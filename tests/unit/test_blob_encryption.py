@@ -16,7 +16,8 @@ from PIL import Image
 from desktop.capture import blobcrypt
 from desktop.capture.blobstore import SWEPT_MARKER, BlobStore
 from desktop.errors import StorageError, UnreadableData
-from tests.conftest import make_pdf, refused
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 SIGNATURES = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG")
 

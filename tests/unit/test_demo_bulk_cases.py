@@ -16,8 +16,8 @@ from desktop.services.sync import SyncService
 from desktop.store import name_search
 from desktop.store.models import Case, CaseDocument, CaseEvent
 from desktop.sync.verify import verify
-from tests.conftest import free_cedulas
 from tests.name_index import index_matches_cases
+from tests.support.stations import free_cedulas
 
 PATHS = {  # the history each final state implies
     "INGRESADO": ["INGRESADO"],

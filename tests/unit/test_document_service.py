@@ -25,8 +25,10 @@ from desktop.services.auth import sign_in
 from desktop.services.documents import DOCUMENT_ADDED, DocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.store import models
-from tests.conftest import ADMIN, make_pdf, refused
 from tests.page_images import encoded, form_page
+from tests.support.accounts import ADMIN
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
 from desktop.store.models import AuditEntry
-from tests.conftest import SUPERVISOR, make_pdf, refused
+from tests.support.accounts import SUPERVISOR
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 
 def test_a_supervisor_opens_a_document_and_the_view_is_logged(runtime, clerk, samples,

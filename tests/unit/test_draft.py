@@ -15,8 +15,9 @@ from desktop.capture.files import CAPTURE_TYPES, MAX_PAGES, check_bytes
 from desktop.capture.scanners import ScannedPage
 from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
-from tests.conftest import make_pdf, refused
 from tests.page_images import blank_page, encoded, form_page
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 MAX_BYTES_PER_PAGE = 120 * 1024
 

@@ -22,7 +22,8 @@ from desktop.capture.files import (
     read_checked,
 )
 from desktop.errors import StorageError, ValidationError
-from tests.conftest import make_pdf, refused
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 
 def image_bytes(kind: str) -> bytes:

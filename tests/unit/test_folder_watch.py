@@ -15,8 +15,9 @@ from desktop.capture.files import PDF, TIFF
 from desktop.capture.folder_watch import PROCESSED, REASON_SUFFIX, REJECTED, FolderWatcher
 from desktop.domain.checklist import DocumentType
 from desktop.errors import StorageError
-from tests.conftest import make_pdf, refused
 from tests.page_images import blank_page, encoded, form_page
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 
 class Clock:

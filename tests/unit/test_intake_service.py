@@ -15,7 +15,9 @@ from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.store import models
-from tests.conftest import ADMIN, SUPERVISOR, make_pdf, refused
+from tests.support.accounts import ADMIN, SUPERVISOR
+from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 WRITTEN = (models.Case, models.CaseDocument, models.CaseEvent, models.OutboxEvent,
            models.CounterSequence)

@@ -55,3 +55,11 @@ def test_import_contracts_hold():
 def test_ruff_is_clean():
     result = run(sys.executable, "-m", "ruff", "check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tests_share_helpers_through_tests_support_not_conftest():
+    """A conftest is pytest's to load; importing it as a module loads it twice."""
+    statement = "from tests." + "conftest import"  # not this file's own text
+    offenders = [str(path.relative_to(ROOT)) for path in (ROOT / "tests").rglob("*.py")
+                 if statement in path.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -13,7 +13,7 @@ from desktop.config import Settings, load_settings
 from desktop.errors import ValidationError
 from desktop.machine import MACHINE_ENV, MachineSettings, load_machine_settings
 from desktop.updates import OFF, UNSUPPORTED, check_for_update, staged_update
-from tests.conftest import paths_in
+from tests.support.files import paths_in
 
 
 def _machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:

@@ -15,8 +15,8 @@ from desktop.domain.text import fold
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import MAX_RESULTS, StatusService
 from desktop.store.models import Case
-from tests.conftest import free_cedulas
 from tests.name_index import index_matches_cases
+from tests.support.stations import free_cedulas
 
 NAMES = (
     "Peñafiel Ordóñez Inés del Rocío",

@@ -24,7 +24,8 @@ from desktop.services.staff import StaffService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import TITULAR, Recipient, WorkflowService
 from desktop.store.models import Case
-from tests.conftest import ADMIN, CLERK, SUPERVISOR, free_cedulas
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
+from tests.support.stations import free_cedulas
 
 CREDENTIALS = {"oficinista": CLERK, "supervisor": SUPERVISOR, "administrador": ADMIN}
 REFUSALS = (PermissionDenied, TransitionRefused)

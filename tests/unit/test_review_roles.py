@@ -12,7 +12,8 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.workflow import REPRESENTATIVE, TITULAR, Recipient, WorkflowService
 from desktop.store.models import Case, CaseEvent, Delivery, OutboxEvent
-from tests.conftest import ADMIN, SUPERVISOR, refused
+from tests.support.accounts import ADMIN, SUPERVISOR
+from tests.support.checks import refused
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.review import ReviewService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import SUPERVISOR, refused
+from tests.support.accounts import SUPERVISOR
+from tests.support.checks import refused
 
 
 def register(runtime, actor, cedula, form):

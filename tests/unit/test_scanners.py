@@ -21,7 +21,8 @@ from desktop.capture.scanners import (
 from desktop.config import ScanProfile, Settings, load_settings
 from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
-from tests.conftest import paths_in, refused
+from tests.support.checks import refused
+from tests.support.files import paths_in
 
 
 class FakeBackend:

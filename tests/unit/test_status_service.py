@@ -14,7 +14,7 @@ from desktop.errors import NotFoundError, ValidationError
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService, freshness
 from desktop.store.models import AuditEntry
-from tests.conftest import refused
+from tests.support.checks import refused
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from desktop.db.engines import create_app_engine, sqlite_url
 from desktop.db.migrate import alembic_config, current_revision, upgrade
 from desktop.errors import StorageError
 from desktop.services.runtime import open_cache
-from tests.conftest import refused
+from tests.support.checks import refused
 
 CACHE = "desktop.store:migrations"
 

@@ -36,7 +36,8 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_runtime
 from desktop.services.workflow import REPRESENTATIVE, TITULAR, Recipient, WorkflowService
 from desktop.store.models import Case, CaseEvent, ContributionDebt, Pensioner
-from tests.conftest import CLERK, SUPERVISOR, make_pdf, paths_in
+from tests.support.accounts import CLERK, SUPERVISOR
+from tests.support.files import make_pdf, paths_in
 
 ALLOWED = {(t.source, t.target): t for t in TRANSITIONS}
 CLERK_2 = Actor("oficinista.dos", "Segunda Oficinista", Role.CLERK, "UIO01")

@@ -21,7 +21,8 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_runtime
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from tests.conftest import ADMIN, CLERK, SUPERVISOR, free_cedulas
+from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
+from tests.support.stations import free_cedulas
 
 __all__ = ["ADMIN", "CLERK", "SUPERVISOR", "Prepared", "prepare"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
 
-from tests.conftest import free_cedulas
+from tests.support.stations import free_cedulas
 from tests.xdisplay import driver as d
 from tests.xdisplay.prepare import CLERK, request_pdf
 
