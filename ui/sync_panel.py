@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import format_local
 from desktop.domain.roles import Action, Actor, may
-from desktop.i18n import N_, _, ngettext, translate
+from desktop.i18n import N_, _, ngettext
 from desktop.services.runtime import Runtime
 from desktop.services.sync import OutboxProblem, SyncService
 from ui.models.rows import RowsModel, SortProxy
@@ -31,8 +31,6 @@ from ui.tasks import TaskRunner
 from ui.widgets.forms import MARGIN, message_label, named, show_message
 from ui.widgets.station_versions import StationVersionsView
 from ui.widgets.tables import rows_table
-
-STATUS_LABELS = {"rechazado": N_("Rechazado"), "atascado": N_("Atascado")}
 
 
 class ProblemsModel(RowsModel[OutboxProblem]):
@@ -46,7 +44,7 @@ class ProblemsModel(RowsModel[OutboxProblem]):
             row.what,
             row.case_number,
             format_local(row.created_at),
-            translate(STATUS_LABELS.get(row.status, row.status)),
+            row.status.label,
             str(row.attempts),
             row.reason,
         )[column]

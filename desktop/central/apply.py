@@ -42,6 +42,7 @@ from desktop.clock import format_local, local
 from desktop.db.engines import writer
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
 from desktop.domain.numbering import CaseNumber, parse_case_number
+from desktop.domain.outbox import OutcomeStatus
 from desktop.domain.roles import Role
 from desktop.domain.text import fold
 from desktop.errors import ValidationError, VentanillaError
@@ -49,7 +50,7 @@ from desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
-APPLIED, REFUSED = "aplicado", "rechazado"
+APPLIED, REFUSED = OutcomeStatus.APPLIED, OutcomeStatus.REFUSED
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
+from desktop.domain.outbox import OutboxStatus
 from desktop.domain.roles import Action, Actor
 from desktop.errors import Cancelled
 from desktop.i18n import N_, translate
@@ -44,7 +45,7 @@ class OutboxProblem:
     what: str
     case_number: str
     created_at: datetime
-    status: str  # rechazado | atascado
+    status: OutboxStatus  # REFUSED or STUCK
     attempts: int
     reason: str
 
@@ -104,7 +105,8 @@ class SyncService:
             OutboxProblem(
                 row.seq, translate(EVENT_LABELS.get(row.event_type, row.event_type)),
                 row.case_number or "",
-                row.created_at, "rechazado" if row.status == REFUSED_LOCAL else "atascado",
+                row.created_at,
+                OutboxStatus.REFUSED if row.status == REFUSED_LOCAL else OutboxStatus.STUCK,
                 row.attempts, row.last_error)
             for row in rows
         ]

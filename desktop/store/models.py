@@ -28,6 +28,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
 from desktop.db.types import UtcDateTime
+from desktop.domain.outbox import OutboxStatus
 
 
 class Base(DeclarativeBase):
@@ -187,7 +188,7 @@ class OutboxEvent(Base):
     actor: Mapped[str] = mapped_column(String(60))
     workstation: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(12), default="pendiente", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     next_attempt_at: Mapped[datetime | None]

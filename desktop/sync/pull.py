@@ -23,6 +23,7 @@ from desktop.central import feed
 from desktop.central import models as central
 from desktop.clock import now
 from desktop.db.engines import SessionFactories
+from desktop.domain.outbox import OutboxStatus
 from desktop.domain.text import fold
 from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
@@ -126,7 +127,8 @@ def _store_cases(session: Session, context: PullContext, page: Page) -> None:
         select(cache.Case).options(selectinload(cache.Case.documents))
         .where(cache.Case.case_number.in_(numbers)))}
     waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
-        cache.OutboxEvent.case_number.in_(numbers), cache.OutboxEvent.status == "pendiente")))
+        cache.OutboxEvent.case_number.in_(numbers),
+        cache.OutboxEvent.status == OutboxStatus.PENDING)))
     documents = _documents(context.source, numbers)
     contacts = _contacts(context, [row["case_number"] for row in rows
                                    if row["centre_code"] == context.centre and

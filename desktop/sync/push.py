@@ -27,6 +27,7 @@ from desktop.central import blobs as central_blobs
 from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_event
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
+from desktop.domain.outbox import OutboxStatus
 from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
@@ -35,7 +36,7 @@ from desktop.sync.connection import is_busy_error, is_offline_error, unreachable
 
 log = logging.getLogger(__name__)
 
-PENDING, SENT, REFUSED_LOCAL = "pendiente", "enviado", "rechazado"
+PENDING, SENT, REFUSED_LOCAL = OutboxStatus.PENDING, OutboxStatus.SENT, OutboxStatus.REFUSED
 STAFF_CHANGED = "staff.changed"
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=5)

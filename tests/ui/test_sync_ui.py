@@ -23,6 +23,7 @@ from desktop.config import HOME_ENV
 from desktop.db.engines import create_app_engine
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
+from desktop.domain.outbox import OutboxStatus
 from desktop.security.secrets import store_secret
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
@@ -48,7 +49,7 @@ HOUR_MS = 3_600_000
 
 def _problem(seq: int, case: str, minutes: int, attempts: int, status: str) -> OutboxProblem:
     created = datetime(2026, 11, 26, 17, 0, tzinfo=UTC) + timedelta(minutes=minutes)
-    return OutboxProblem(seq, "Cambio de estado", case, created, status, attempts,
+    return OutboxProblem(seq, "Cambio de estado", case, created, OutboxStatus(status), attempts,
                          f"motivo {seq}")
 
 
