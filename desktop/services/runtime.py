@@ -29,6 +29,7 @@ from desktop.errors import StorageError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.protection import AtRest, at_rest
+from desktop.store.centre_locale import apply_centre_locale
 from desktop.sync.connection import ConnectionWatch, open_central
 from desktop.sync.pulled import has_pulled
 
@@ -156,6 +157,7 @@ def open_runtime(
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
     collect_orphan_blobs(db, blobs)
+    apply_centre_locale(db, settings.centre)
     return Runtime(settings, db, blobs)
 
 
