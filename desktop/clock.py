@@ -1,8 +1,9 @@
 """Time at the counter: stored in UTC, shown in the centre's time zone.
 
 Mainland Ecuador by default; a station whose centre is in Galápagos shows and prints
-America/Galapagos (desktop.store.centre_locale installs the centre's zone at start and after
-each pull).
+Galápagos time (desktop.store.centre_locale installs the centre's zone at start and after
+each pull). The IANA name of that zone is Pacific/Galapagos; "America/Galapagos", as people
+sometimes write it, is read as the same zone.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 MAINLAND = "America/Guayaquil"
-#: The zones a centre may have (desktop.domain.zones checks them with a Spanish message).
-CENTRE_ZONES = (MAINLAND, "America/Galapagos")
+GALAPAGOS = "Pacific/Galapagos"
+#: The zones a centre may have (desktop.central.holidays checks them with a Spanish message).
+CENTRE_ZONES = (MAINLAND, GALAPAGOS)
+ZONE_ALIASES = {"America/Galapagos": GALAPAGOS}
 _zone = [ZoneInfo(MAINLAND)]
 
 
 def use_time_zone(name: str) -> None:
     """Show and print times in `name` from now on (one of CENTRE_ZONES)."""
+    name = ZONE_ALIASES.get(name, name)
     if name not in CENTRE_ZONES:
         raise ValueError(f"not a centre time zone: {name}")
     _zone[0] = ZoneInfo(name)
@@ -31,7 +35,7 @@ def zone_label() -> str:
     """How a printed time names its zone, as people in Ecuador say it."""
     from desktop.i18n import _
 
-    return _("hora de Galápagos") if _zone[0].key == "America/Galapagos" else _(
+    return _("hora de Galápagos") if _zone[0].key == GALAPAGOS else _(
         "hora de Ecuador continental")
 
 

@@ -74,7 +74,7 @@ def add_commands(subparsers: Any) -> None:
     withdraw.add_argument("id", type=int, metavar=_("NÚMERO"))
     withdraw.set_defaults(handler=withdraw_holiday_command)
     zone = subparsers.add_parser(
-        "centre-zone", help=_("zona horaria de un centro (America/Guayaquil o America/Galapagos)"))
+        "centre-zone", help=_("zona horaria de un centro (America/Guayaquil o Pacific/Galapagos)"))
     zone.add_argument("--url", required=True, type=central_url(sqlite=True))
     zone.add_argument("centre", type=centre_code, metavar=_("CENTRO"))
     zone.add_argument("zone", metavar=_("ZONA"))
@@ -193,10 +193,10 @@ def withdraw_holiday_command(args: argparse.Namespace, _paths: object) -> int:
 def centre_zone_command(args: argparse.Namespace, _paths: object) -> int:
     from desktop.central.holidays import check_time_zone, set_time_zone
 
-    check_time_zone(args.zone)
+    zone = check_time_zone(args.zone)
 
     def work(connection: Any) -> int:
-        set_time_zone(connection, args.centre, args.zone)
-        print(_("Centro {code}: zona horaria {zone}.").format(code=args.centre, zone=args.zone))
+        set_time_zone(connection, args.centre, zone)
+        print(_("Centro {code}: zona horaria {zone}.").format(code=args.centre, zone=zone))
         return 0
     return _with_central(args.url, work)

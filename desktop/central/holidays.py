@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import Connection, insert, or_, select, update
 
 from desktop.central.models import Centre, Holiday
-from desktop.clock import CENTRE_ZONES
+from desktop.clock import CENTRE_ZONES, ZONE_ALIASES
 from desktop.domain.calendar import WorkingCalendar
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -39,6 +39,8 @@ def parse_day(text: str) -> date:
 
 
 def check_time_zone(name: str) -> str:
+    """The IANA zone of a centre (America/Galapagos is read as Pacific/Galapagos)."""
+    name = ZONE_ALIASES.get(name.strip(), name.strip())
     if name not in CENTRE_ZONES:
         raise ValidationError(
             _("La zona horaria «{name}» no corresponde a un centro; use una de: {zones}.")
@@ -93,7 +95,7 @@ def withdraw_holiday(connection: Connection, holiday_id: int) -> None:
 
 
 def set_time_zone(connection: Connection, centre: str, zone: str) -> None:
-    check_time_zone(zone)
+    zone = check_time_zone(zone)
     done = connection.execute(update(Centre).where(Centre.code == centre).values(time_zone=zone))
     if not done.rowcount:
         raise ValidationError(_("No existe el centro {code}.").format(code=centre),

@@ -30,7 +30,7 @@ class CentreColumns:
     city: Mapped[str] = mapped_column(String(60))
     address: Mapped[str] = mapped_column(String(200), default="")
     counters: Mapped[int] = mapped_column(Integer, default=1)
-    #: IANA zone of the centre's clocks and papers (America/Guayaquil or America/Galapagos)
+    #: IANA zone of the centre's clocks and papers (America/Guayaquil or Pacific/Galapagos)
     time_zone: Mapped[str] = mapped_column(String(40), default="America/Guayaquil",
                                            server_default="America/Guayaquil")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop.clock import CENTRE_ZONES, MAINLAND, use_time_zone
+from desktop.clock import CENTRE_ZONES, MAINLAND, ZONE_ALIASES, use_time_zone
 from desktop.db.engines import SessionFactories
 from desktop.domain.calendar import NATIONAL_CALENDAR, WorkingCalendar, use_calendar
 from desktop.store.models import Centre, Holiday
@@ -24,7 +24,8 @@ def centre_calendar(session: Session, centre_code: str) -> WorkingCalendar:
 
 
 def centre_zone(session: Session, centre_code: str) -> str:
-    zone = session.scalar(select(Centre.time_zone).where(Centre.code == centre_code))
+    zone = session.scalar(select(Centre.time_zone).where(Centre.code == centre_code)) or ""
+    zone = ZONE_ALIASES.get(zone, zone)
     return zone if zone in CENTRE_ZONES else MAINLAND
 
 

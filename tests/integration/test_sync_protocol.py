@@ -51,6 +51,7 @@ from tests.conftest import (
     make_pdf,
     refused,
 )
+from tests.services import file_withdrawal_at_central
 
 # --- fixtures and helpers ----------------------------------------------------------------
 
@@ -519,6 +520,8 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     sync(runtime)
+    with stations.maintenance() as connection:
+        file_withdrawal_at_central(connection, case.number)
     with stations.backoffice() as connection:
         assert move(connection, case.number, CaseState.DESISTIDO, "El ciudadano desiste")
     clerk = sign_in(runtime, *CLERK)
