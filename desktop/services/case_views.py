@@ -13,7 +13,7 @@ from desktop.clock import local, now
 from desktop.domain.calendar import working_days_between
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, RequestType, checklist_for, document_label
-from desktop.domain.deadlines import LegalPeriod, Period, period
+from desktop.domain.deadlines import LegalPeriod, Period, cited, period
 from desktop.domain.identity import mask_cedula, mask_email
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
@@ -138,7 +138,7 @@ class Deadlines:
     def response_text(self) -> str:
         text = _("{used} de {limit} días hábiles ({source})").format(
             used=self.response_days_used, limit=self.response.working_days,
-            source=self.response.source)
+            source=cited(self.response))
         if self.answered:
             return text + " — " + _("respondido")
         if self.response_overdue:
@@ -150,7 +150,7 @@ class Deadlines:
             return ""
         return _("hasta el {day} ({days} días hábiles; {source})").format(
             day=self.info_due_on.strftime("%d/%m/%Y"), days=self.complete_info.working_days,
-            source=self.complete_info.source)
+            source=cited(self.complete_info))
 
     @property
     def notified_via_label(self) -> str:
