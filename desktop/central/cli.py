@@ -73,6 +73,15 @@ def add_commands(subparsers: Any) -> None:
     withdraw.add_argument("--url", required=True, type=central_url(sqlite=True))
     withdraw.add_argument("id", type=int, metavar=_("NÚMERO"))
     withdraw.set_defaults(handler=withdraw_holiday_command)
+    notify = subparsers.add_parser(
+        "notify", help=_("registra que el acuerdo llegó al ciudadano (Dirección de Pensiones); "
+                         "después el trámite puede archivarse"))
+    notify.add_argument("--url", required=True, type=central_url(sqlite=True))
+    notify.add_argument("case_number", metavar=_("TRÁMITE"))
+    notify.add_argument("--via", choices=("correo", "ventanilla"), default="correo",
+                        help=_("canal de la notificación"))
+    notify.add_argument("--on", metavar=_("FECHA"), help=_("AAAA-MM-DD (por omisión, hoy)"))
+    notify.set_defaults(handler=notify_command)
     zone = subparsers.add_parser(
         "centre-zone", help=_("zona horaria de un centro (America/Guayaquil o Pacific/Galapagos)"))
     zone.add_argument("--url", required=True, type=central_url(sqlite=True))
@@ -198,5 +207,23 @@ def centre_zone_command(args: argparse.Namespace, _paths: object) -> int:
     def work(connection: Any) -> int:
         set_time_zone(connection, args.centre, zone)
         print(_("Centro {code}: zona horaria {zone}.").format(code=args.centre, zone=zone))
+        return 0
+    return _with_central(args.url, work)
+
+
+def notify_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.backoffice import record_notification
+    from desktop.central.holidays import parse_day
+    from desktop.domain.numbering import parse_case_number
+
+    number = str(parse_case_number(args.case_number))
+    on = parse_day(args.on) if args.on else None
+
+    def work(connection: Any) -> int:
+        if not record_notification(connection, number, args.via.upper(), on):
+            raise ValidationError(_("No existe el trámite {number} en la central.").format(
+                number=number), "notify: unknown case")
+        print(_("Trámite {number}: acuerdo notificado ({via}).").format(number=number,
+                                                                         via=args.via))
         return 0
     return _with_central(args.url, work)

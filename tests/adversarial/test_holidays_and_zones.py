@@ -107,3 +107,19 @@ def test_the_commands_refuse_in_spanish(central, tmp_path: Path) -> None:
                        "Día de prueba", "--source", "Decreto Ejecutivo 999")
     assert added.returncode == 0, added.stderr
     assert snapshot(central)[0] == before[0] + 1
+
+
+def test_notify_refuses_in_spanish(central, tmp_path: Path) -> None:
+    from desktop.domain.numbering import CaseNumber
+
+    number = str(CaseNumber("UIO01", 1, 2026, 1))
+    result = ventanilla(tmp_path, "central", "notify", "--url", central, number)
+    assert_spanish(result, "No existe el trámite", 1)
+    result = ventanilla(tmp_path, "central", "notify", "--url", central, "REL-UIO01-xx")
+    assert_spanish(result, "debe tener la forma", 1)
+    result = ventanilla(tmp_path, "central", "notify", "--url", central, number, "--on",
+                        "2026-02-30")
+    assert_spanish(result, "no es válida", 1)
+    result = ventanilla(tmp_path, "central", "notify", "--url", central, number, "--via",
+                        "paloma")
+    assert_spanish(result, "paloma", 2)
