@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.cases import CaseState
-from desktop.domain.checklist import RequestType, after_filing, checklist_for
+from desktop.domain.checklist import RequestType, checklist_for
 from desktop.domain.eligibility import Verdict
 from desktop.i18n import _
 from desktop.services.case_views import CaseDetail, DocumentItem
@@ -163,7 +163,7 @@ class CaseDetailView(QWidget):
 
     def _fill_documents(self, detail: CaseDetail) -> None:
         current = {d.document_type: d for d in detail.documents if not d.replaced}
-        for item in (*checklist_for(RequestType.RELIQUIDACION), *after_filing()):
+        for item in checklist_for(RequestType.RELIQUIDACION):
             document = current.pop(item.document_type, None)
             if document is not None:
                 status = _("Recibido: {pages} pág.").format(pages=document.pages)
