@@ -236,3 +236,24 @@ def test_a_galapagos_centre_prints_its_own_time(stations):
                        .status_slip(number, paper, online=True).pdf)
         assert island in text and mainland not in text, paper
         assert "(hora de Galápagos)" in text
+
+
+def test_the_simulated_back_office_notifies_by_email_and_files(stations):
+    """`central simulate --email`: an issued acuerdo is notified by email and then filed,
+    with no counter involved."""
+    from desktop.central.backoffice import simulate
+    from desktop.central.models import Case
+    from desktop.db.engines import create_app_engine
+
+    runtime = stations.open(1)
+    number = derived_case(runtime)
+    engine = create_app_engine(stations.backoffice_url())
+    try:
+        report = simulate(engine, workers=1, seconds=4, seed=7, pause=(0.0, 0.01), email=True)
+        with engine.connect() as connection:
+            state, via = connection.execute(select(Case.state, Case.notified_via).where(
+                Case.case_number == number)).one()
+    finally:
+        engine.dispose()
+    assert report.errors == 0
+    assert (state, via) == (CaseState.CERRADO.value, "CORREO"), report.transitions
