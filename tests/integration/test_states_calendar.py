@@ -257,3 +257,25 @@ def test_the_simulated_back_office_notifies_by_email_and_files(stations):
         engine.dispose()
     assert report.errors == 0
     assert (state, via) == (CaseState.CERRADO.value, "CORREO"), report.transitions
+
+
+def test_a_delivery_at_the_counter_records_the_notification_at_central(stations):
+    from desktop.central.models import Case
+    from desktop.services.workflow import Recipient
+
+    runtime = stations.open(1)
+    number = derived_case(runtime)
+    with stations.backoffice() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        issue_agreement(connection, number, random.Random(5), concession=False)
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    assert SyncService(runtime).run().online
+    WorkflowService(runtime, sign_in(runtime, *CLERK)).deliver(number, Recipient("titular"))
+    report = SyncService(runtime).run()
+    assert report.online and report.refused == 0, report.message
+    with stations.backoffice() as connection:
+        state, via, on = connection.execute(select(
+            Case.state, Case.notified_via, Case.notified_on).where(
+            Case.case_number == number)).one()
+        assert (state, via) == (CaseState.NOTIFICADO.value, "VENTANILLA") and on is not None
+        assert move(connection, number, CaseState.CERRADO)
