@@ -126,6 +126,7 @@ class Deadlines:
     response: LegalPeriod
     response_days_used: int  # since registration, up to the acuerdo or today
     answered: bool  # an acuerdo was issued (or the case ended)
+    decided: bool  # by an acuerdo (not a withdrawal, an abandono or an annulment)
     info_due_on: date | None  # REQUIERE_INFO only
     complete_info: LegalPeriod
     notified_on: date | None
@@ -140,7 +141,7 @@ class Deadlines:
             used=self.response_days_used, limit=self.response.working_days,
             source=cited(self.response))
         if self.answered:
-            return text + " — " + _("respondido")
+            return text + " — " + (_("respondido") if self.decided else _("concluido"))
         if self.response_overdue:
             return text + " — " + _("plazo vencido")
         return text
@@ -180,6 +181,7 @@ def _deadlines(case: Case, history: tuple[HistoryItem, ...]) -> Deadlines:
         response=period(Period.RESPONSE),
         response_days_used=working_days_between(local(case.registered_at).date(), end),
         answered=answered,
+        decided=any(item.state is CaseState.ACUERDO_EMITIDO for item in history),
         info_due_on=case.info_due_on if state is CaseState.REQUIERE_INFO else None,
         complete_info=period(Period.COMPLETE_INFO),
         notified_on=case.notified_on,

@@ -112,7 +112,7 @@ def test_a_case_notified_by_email_closes(stations):
         text = text_of(CaseDocumentService(runtime, sign_in(runtime, *CLERK))
                        .status_slip(number, paper, online=True).pdf)
         for expected in ("Archivado", "Fecha de notificación", "03/12/2026",
-                         "Notificado por", "correo electrónico"):
+                         "Notificado por", "correo electrónico", "— respondido"):
             assert expected.lower() in text.lower(), (paper, expected)
 
 
@@ -176,6 +176,7 @@ def test_abandono_only_after_the_term_and_the_due_date_on_the_slip(stations):
                                                                    online=True).pdf)
     assert "Abandono (plazo vencido)" in text and "venció el 06/01/2027" in text
     assert "Desistido" not in text
+    assert "— concluido" in text and "respondido" not in text  # no acuerdo answered it
 
 
 def test_holidays_and_cantonal_days_come_from_central(stations):
