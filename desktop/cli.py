@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=number(0, 2**31), default=1)
     simulate.add_argument("--url", type=central_url(sqlite=True),
                           help=_("base central (por omisión, la de esta estación)"))
+    simulate.add_argument("--email", action="store_true",
+                          help=_("notifica por correo los acuerdos emitidos (si no, esperan la "
+                                 "entrega en ventanilla)"))
     simulate.set_defaults(handler=_central_simulate)
     add_central_commands(central_commands)
 
@@ -353,7 +356,8 @@ def _central_simulate(args: argparse.Namespace, paths: Paths) -> int:
 
     engine = create_app_engine(args.url) if args.url else open_central(load_settings(paths))
     try:
-        report = simulate(engine, args.workers, args.seconds, seed=args.seed)
+        report = simulate(engine, args.workers, args.seconds, seed=args.seed,
+                          email=args.email)
     finally:
         engine.dispose()
     moves = ", ".join(f"{state}: {n}" for state, n in sorted(report.transitions.items()))

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -210,3 +211,19 @@ def pgbouncer(users: list[str], pool_mode: str = "transaction", server_port: int
         process.terminate()
         process.wait(10)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def file_withdrawal_at_central(connection: Any, case_number: str) -> None:
+    """The applicant's signed withdrawal on file at central (its scan: the case's first
+    document's file, enough for a back-office DESISTIDO), as the owner writes it."""
+    from sqlalchemy import insert, select
+
+    from desktop.central.models import CaseDocument
+    from desktop.domain.checklist import DocumentType
+
+    first = connection.execute(select(CaseDocument).where(
+        CaseDocument.case_number == case_number).order_by(CaseDocument.id).limit(1)).one()
+    values = {c: getattr(first, c) for c in ("sha256", "media_type", "pages", "size_bytes",
+                                             "source", "added_by", "added_at")}
+    connection.execute(insert(CaseDocument).values(
+        case_number=case_number, document_type=DocumentType.WITHDRAWAL.value, **values))

@@ -316,14 +316,19 @@ def _transition(connection: Connection, envelope: Envelope, context: Context) ->
         raise Refused(_("En la central el trámite está «{central}»; ya no se puede pasar de "
                         "«{source}» a «{target}».").format(
             central=central_state.label, source=source.label, target=target.label))
+    documents = set(connection.scalars(select(CaseDocument.document_type).where(
+        CaseDocument.case_number == number)))
     try:
         check_transition(source, target, Role(change["role"]), actor=envelope.actor,
-                         registered_by=row.registered_by, reason=change.get("reason", ""))
+                         registered_by=row.registered_by, reason=change.get("reason", ""),
+                         documents=documents)
     except TransitionRefused as refusal:
         raise Refused(refusal.user_message) from refusal
     at = context.stamp(_at(change["at"]), envelope, "at")
+    notified = ({"notified_on": local(at).date(), "notified_via": "VENTANILLA"}
+                if target is CaseState.NOTIFICADO else {})
     connection.execute(update(Case).where(Case.case_number == number).values(
-        state=target.value, state_changed_at=at))
+        state=target.value, state_changed_at=at, **notified))
     connection.execute(insert(CaseEvent).values(
         event_id=envelope.event_id, case_number=number, from_state=source.value,
         to_state=target.value, actor=envelope.actor, workstation=envelope.workstation, at=at,

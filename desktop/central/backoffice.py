@@ -16,16 +16,20 @@ from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from desktop.central.models import Agreement, Case, CaseEvent, Counter, Pension
+from desktop.central.holidays import calendar_for
+from desktop.central.models import Agreement, Case, CaseDocument, CaseEvent, Counter, Pension
 from desktop.clock import local, now
 from desktop.db.engines import writer
-from desktop.domain.cases import CaseState, check_transition
+from desktop.domain.cases import CaseState, TransitionRefused, check_transition
+from desktop.domain.deadlines import Period, period
 from desktop.domain.roles import Role
+from desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +45,10 @@ MAX_PENSION = Decimal("2651.00")
 _S = CaseState
 
 
-def move(connection: Connection, case_number: str, target: CaseState, reason: str = "") -> bool:
-    """One back-office transition, checked against the table; False if the case moved on."""
+def move(connection: Connection, case_number: str, target: CaseState, reason: str = "",
+         **values: Any) -> bool:
+    """One back-office transition, checked against the table; False if the case moved on.
+    `values`: case columns the transition sets with the state (a due date, a notification)."""
     query = select(Case.state, Case.registered_by, Case.cedula, Case.registered_at).where(
         Case.case_number == case_number)
     if connection.dialect.name == "postgresql":
@@ -51,15 +57,62 @@ def move(connection: Connection, case_number: str, target: CaseState, reason: st
     if row is None:
         return False
     source = CaseState(row.state)
+    documents = set(connection.scalars(select(CaseDocument.document_type).where(
+        CaseDocument.case_number == case_number)))
     check_transition(source, target, Role.BACK_OFFICE, actor=ACTOR,
-                     registered_by=row.registered_by, reason=reason)
+                     registered_by=row.registered_by, reason=reason, documents=documents)
     at = now()
     connection.execute(update(Case).where(Case.case_number == case_number).values(
-        state=target.value, state_changed_at=at))
+        state=target.value, state_changed_at=at, **values))
     connection.execute(insert(CaseEvent).values(
         event_id=str(uuid.uuid4()), case_number=case_number, from_state=source.value,
         to_state=target.value, actor=ACTOR, workstation=WORKSTATION, at=at, reason=reason))
     return True
+
+
+def request_information(connection: Connection, case_number: str, what: str,
+                        today: date | None = None) -> date | None:
+    """EN_ANALISIS → REQUIERE_INFO with what is missing and the last day to provide it: the
+    legal term (desktop.domain.deadlines) in the case centre's working days."""
+    centre = connection.scalar(select(Case.centre_code).where(Case.case_number == case_number))
+    if centre is None:
+        return None
+    term = period(Period.COMPLETE_INFO)
+    due = calendar_for(connection, centre).add_working_days(today or local(now()).date(),
+                                                            term.working_days)
+    return due if move(connection, case_number, _S.REQUIERE_INFO, what, info_due_on=due) else None
+
+
+def declare_abandonment(connection: Connection, case_number: str,
+                        today: date | None = None) -> bool:
+    """REQUIERE_INFO → ABANDONO, only once the term to complete the information lapsed."""
+    due = connection.scalar(select(Case.info_due_on).where(Case.case_number == case_number))
+    today = today or local(now()).date()
+    if due is None or today <= due:
+        raise TransitionRefused(
+            _("El plazo para completar la información no ha vencido (vence el {due}).").format(
+                due=due.strftime("%d/%m/%Y") if due else "—"),
+            f"abandonment before the due date {due}")
+    return move(connection, case_number, _S.ABANDONO, _(
+        "Abandono: venció el {due} el plazo para presentar la información solicitada.")
+        .format(due=due.strftime("%d/%m/%Y")))
+
+
+NOTIFICATION_CHANNELS = ("CORREO", "VENTANILLA")
+
+
+def record_notification(connection: Connection, case_number: str, channel: str,
+                        on: date | None = None) -> bool:
+    """ACUERDO_EMITIDO → NOTIFICADO by the back office: the acuerdo reached the citizen by
+    email (or at a counter that did not record it), on `on`; the case may then be closed."""
+    if channel not in NOTIFICATION_CHANNELS:
+        raise ValueError(channel)
+    on = on or local(now()).date()
+    reason = (_("Acuerdo notificado por correo electrónico el {day}.") if channel == "CORREO"
+              else _("Acuerdo entregado en ventanilla el {day}.")).format(
+        day=on.strftime("%d/%m/%Y"))
+    return move(connection, case_number, _S.NOTIFICADO, reason, notified_on=on,
+                notified_via=channel)
 
 
 def next_number(connection: Connection, name: str) -> int:
@@ -114,10 +167,12 @@ class SimulationReport:
         return sum(self.transitions.values())
 
 
-def _step(connection: Connection, rng: random.Random) -> str | None:
-    """Take one case waiting for the back office and move it one step."""
-    query = (select(Case.case_number, Case.state)
-             .where(Case.state.in_([s.value for s in ACTIONABLE]))
+def _step(connection: Connection, rng: random.Random, email: bool = False) -> str | None:
+    """Take one case waiting for the back office and move it one step (with `email`, an
+    issued acuerdo is notified by email instead of waiting for a counter)."""
+    actionable = [*ACTIONABLE, _S.ACUERDO_EMITIDO] if email else ACTIONABLE
+    query = (select(Case.case_number, Case.state, Case.info_due_on)
+             .where(Case.state.in_([s.value for s in actionable]))
              .order_by(Case.state_changed_at).limit(1))
     if connection.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
@@ -126,17 +181,24 @@ def _step(connection: Connection, rng: random.Random) -> str | None:
         return None
     state = CaseState(row.state)
     number = row.case_number
+    today = local(now()).date()
     if state is _S.DERIVADO:
         target, reason = _S.EN_ANALISIS, ""
     elif state is _S.EN_ANALISIS and rng.random() < 0.2:
-        target, reason = _S.REQUIERE_INFO, "Presentar planillas de aportes del empleador (10 días)."
+        request_information(connection, number,
+                            "Presentar planillas de aportes del empleador.", today)
+        return _S.REQUIERE_INFO.value
     elif state is _S.EN_ANALISIS:
         issue_agreement(connection, number, rng, concession=rng.random() < 0.85)
         target, reason = _S.ACUERDO_EMITIDO, ""
-    elif state is _S.REQUIERE_INFO and rng.random() < 0.1:
-        target, reason = _S.DESISTIDO, "Plazo vencido sin la información solicitada."
+    elif state is _S.REQUIERE_INFO and row.info_due_on is not None and today > row.info_due_on:
+        declare_abandonment(connection, number, today)
+        return _S.ABANDONO.value
     elif state is _S.REQUIERE_INFO:
         target, reason = _S.EN_ANALISIS, ""
+    elif state is _S.ACUERDO_EMITIDO:
+        record_notification(connection, number, "CORREO", today)
+        return _S.NOTIFICADO.value
     else:
         target, reason = _S.CERRADO, ""
     move(connection, number, target, reason)
@@ -144,7 +206,7 @@ def _step(connection: Connection, rng: random.Random) -> str | None:
 
 
 def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
-             pause: tuple[float, float] = (0.01, 0.05)) -> SimulationReport:
+             pause: tuple[float, float] = (0.01, 0.05), email: bool = False) -> SimulationReport:
     """K back-office writers for S seconds; each transition is its own transaction."""
     deadline = time.monotonic() + seconds
     tally: Tally[str] = Tally()
@@ -156,7 +218,7 @@ def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
         while time.monotonic() < deadline:
             try:
                 with writer(engine).begin() as connection:
-                    moved = _step(connection, rng)
+                    moved = _step(connection, rng, email)
             except Exception:
                 log.exception("back-office step failed")
                 with lock:

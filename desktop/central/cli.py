@@ -48,6 +48,47 @@ def add_commands(subparsers: Any) -> None:
     find.add_argument("name", metavar="NOMBRE", help=_("partes del nombre, en cualquier orden"))
     find.set_defaults(handler=find_cases_command)
 
+    holidays = subparsers.add_parser(
+        "holidays", help=_("tabla de feriados (nacionales y cantonales) que usan los centros"))
+    holiday_commands = holidays.add_subparsers(dest="holiday_command", required=True,
+                                               metavar=_("ACCIÓN"))
+    listing = holiday_commands.add_parser("list", help=_("lista los feriados vigentes"))
+    listing.add_argument("--url", required=True, type=central_url(sqlite=True))
+    listing.add_argument("--year", type=int, help=_("solo ese año"))
+    listing.add_argument("--centre", type=centre_code,
+                         help=_("incluye los feriados cantonales de ese centro"))
+    listing.set_defaults(handler=list_holidays_command)
+    adding = holiday_commands.add_parser("add", help=_("agrega un día de descanso"))
+    adding.add_argument("--url", required=True, type=central_url(sqlite=True))
+    adding.add_argument("day", metavar=_("FECHA"), help=_("AAAA-MM-DD"))
+    adding.add_argument("name", metavar=_("NOMBRE"))
+    adding.add_argument("--source", required=True,
+                        help=_("decreto, ley u ordenanza que lo establece"))
+    adding.add_argument("--centre", type=centre_code,
+                        help=_("feriado cantonal de ese centro (sin él: nacional)"))
+    adding.add_argument("--assumed", action="store_true",
+                        help=_("la fuente no lo confirma todavía (supuesto)"))
+    adding.set_defaults(handler=add_holiday_command)
+    withdraw = holiday_commands.add_parser("withdraw", help=_("retira un feriado por su número"))
+    withdraw.add_argument("--url", required=True, type=central_url(sqlite=True))
+    withdraw.add_argument("id", type=int, metavar=_("NÚMERO"))
+    withdraw.set_defaults(handler=withdraw_holiday_command)
+    notify = subparsers.add_parser(
+        "notify", help=_("registra que el acuerdo llegó al ciudadano (Dirección de Pensiones); "
+                         "después el trámite puede archivarse"))
+    notify.add_argument("--url", required=True, type=central_url(sqlite=True))
+    notify.add_argument("case_number", metavar=_("TRÁMITE"))
+    notify.add_argument("--via", choices=("correo", "ventanilla"), default="correo",
+                        help=_("canal de la notificación"))
+    notify.add_argument("--on", metavar=_("FECHA"), help=_("AAAA-MM-DD (por omisión, hoy)"))
+    notify.set_defaults(handler=notify_command)
+    zone = subparsers.add_parser(
+        "centre-zone", help=_("zona horaria de un centro (America/Guayaquil o Pacific/Galapagos)"))
+    zone.add_argument("--url", required=True, type=central_url(sqlite=True))
+    zone.add_argument("centre", type=centre_code, metavar=_("CENTRO"))
+    zone.add_argument("zone", metavar=_("ZONA"))
+    zone.set_defaults(handler=centre_zone_command)
+
 
 def read_new_password(environ: Mapping[str, str] = os.environ, stdin: TextIO | None = None,
                       ask: Callable[[str], str] = getpass.getpass) -> str:
@@ -107,3 +148,82 @@ def find_cases_command(args: argparse.Namespace, _paths: object) -> int:
               f"{case.applicant_name}")
     print(_("{n} trámites.").format(n=len(found)))
     return 0
+
+
+def _with_central(url: str, work: Callable[[Any], int]) -> int:
+    from desktop.db.engines import create_app_engine, writer
+
+    engine = create_app_engine(url)
+    try:
+        with writer(engine).begin() as connection:
+            return work(connection)
+    finally:
+        engine.dispose()
+
+
+def list_holidays_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.holidays import list_holidays
+
+    def work(connection: Any) -> int:
+        found = list_holidays(connection, args.year, args.centre)
+        for line in found:
+            where = line.centre_code or _("nacional")
+            assumed = " " + _("[supuesto]") if line.assumed else ""
+            print(f"{line.id:>5}  {line.day.isoformat()}  {where:<8}  {line.name}  "
+                  f"— {line.source}{assumed}")
+        print(_("{n} feriados.").format(n=len(found)))
+        return 0
+    return _with_central(args.url, work)
+
+
+def add_holiday_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.holidays import add_holiday, parse_day
+
+    day = parse_day(args.day)  # before opening anything
+
+    def work(connection: Any) -> int:
+        number = add_holiday(connection, day, args.name, args.source, args.centre, args.assumed)
+        print(_("Feriado {n} agregado: {day}. Las estaciones lo reciben en la próxima "
+                "sincronización.").format(n=number, day=day.isoformat()))
+        return 0
+    return _with_central(args.url, work)
+
+
+def withdraw_holiday_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.holidays import withdraw_holiday
+
+    def work(connection: Any) -> int:
+        withdraw_holiday(connection, args.id)
+        print(_("Feriado {n} retirado.").format(n=args.id))
+        return 0
+    return _with_central(args.url, work)
+
+
+def centre_zone_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.holidays import check_time_zone, set_time_zone
+
+    zone = check_time_zone(args.zone)
+
+    def work(connection: Any) -> int:
+        set_time_zone(connection, args.centre, zone)
+        print(_("Centro {code}: zona horaria {zone}.").format(code=args.centre, zone=zone))
+        return 0
+    return _with_central(args.url, work)
+
+
+def notify_command(args: argparse.Namespace, _paths: object) -> int:
+    from desktop.central.backoffice import record_notification
+    from desktop.central.holidays import parse_day
+    from desktop.domain.numbering import parse_case_number
+
+    number = str(parse_case_number(args.case_number))
+    on = parse_day(args.on) if args.on else None
+
+    def work(connection: Any) -> int:
+        if not record_notification(connection, number, args.via.upper(), on):
+            raise ValidationError(_("No existe el trámite {number} en la central.").format(
+                number=number), "notify: unknown case")
+        print(_("Trámite {number}: acuerdo notificado ({via}).").format(number=number,
+                                                                         via=args.via))
+        return 0
+    return _with_central(args.url, work)

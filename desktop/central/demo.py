@@ -31,6 +31,7 @@ from desktop.central.models import (
     ContributionDebt,
     ContributionHistory,
     Employer,
+    Holiday,
     Pension,
     Person,
     Staff,
@@ -119,6 +120,26 @@ CENTRES: tuple[Row, ...] = (
     },
 )
 
+_QUITO = ("Ordenanza del Distrito Metropolitano de Quito (fundación de Quito); traslado según "
+          "R.O. Supl. 906 (2016)")
+_GUAYAQUIL = ("Fundación de Guayaquil, feriado cantonal; traslado según R.O. Supl. 906 (2016)")
+#: The demo centres' cantonal days off (central's holiday table; national days are seeded
+#: by the 0011 migration). Moved days no official calendar confirms are `assumed`.
+CANTONAL_HOLIDAYS: tuple[Row, ...] = (
+    {"centre_code": "UIO01", "day": date(2025, 12, 5), "assumed": True,
+     "name": "Fundación de Quito (trasladado del sábado 6)", "source": _QUITO},
+    {"centre_code": "UIO01", "day": date(2026, 12, 7), "assumed": True,
+     "name": "Fundación de Quito (trasladado del domingo 6)", "source": _QUITO},
+    {"centre_code": "UIO01", "day": date(2027, 12, 6), "assumed": False,
+     "name": "Fundación de Quito", "source": _QUITO},
+    {"centre_code": "GYE01", "day": date(2025, 7, 25), "assumed": False,
+     "name": "Fundación de Guayaquil", "source": _GUAYAQUIL},
+    {"centre_code": "GYE01", "day": date(2026, 7, 24), "assumed": True,
+     "name": "Fundación de Guayaquil (trasladado del sábado 25)", "source": _GUAYAQUIL},
+    {"centre_code": "GYE01", "day": date(2027, 7, 26), "assumed": True,
+     "name": "Fundación de Guayaquil (trasladado del domingo 25)", "source": _GUAYAQUIL},
+)
+
 BATCH_ROWS = 10_000
 EMPLOYER_COUNT = 300
 NON_PENSIONER_SHARE = 0.05
@@ -196,6 +217,8 @@ def populate(
         marker = {"change_id": reserve_marker(connection)}
         connection.execute(insert(Centre), [{**row, **marker} for row in CENTRES])
         connection.execute(insert(Staff), [{**row, **marker} for row in _staff_rows()])
+        connection.execute(insert(Holiday), [{**row, "active": True, **marker}
+                                             for row in CANTONAL_HOLIDAYS])
         connection.execute(insert(Employer), generator.employers(EMPLOYER_COUNT))
         for start in range(0, pensioners, BATCH_ROWS):
             stop = min(start + BATCH_ROWS, pensioners)

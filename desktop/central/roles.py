@@ -79,6 +79,7 @@ COUNTER_GRANTS: dict[str, str] = {
     "alembic_version": "SELECT",  # open_central compares the schema version
     "central_meta": "SELECT",  # the identity check before every sync
     "centres": "SELECT",  # pull
+    "holidays": "SELECT",  # pull (the working-day calendar)
     "staff": "SELECT",  # pull; RLS: own centre only (changes: the definer function)
     "people": "SELECT",  # pull (pensioners)
     "pensions": "SELECT",  # pull
@@ -87,7 +88,8 @@ COUNTER_GRANTS: dict[str, str] = {
     "contribution_histories": "SELECT",  # pension preview; RLS: own centre's applicants
     # pull (no contact columns: case_contacts); push (contact corrections: the definer
     # function of desktop.central.contact_changes)
-    "cases": f"SELECT ({', '.join(_CASE_COLUMNS_SEEN)}), INSERT, UPDATE (state, state_changed_at)",
+    "cases": f"SELECT ({', '.join(_CASE_COLUMNS_SEEN)}), INSERT, "
+             "UPDATE (state, state_changed_at, notified_on, notified_via)",
     "case_contacts": "SELECT",  # this centre's cases' email and phone (a view)
     "case_events": "SELECT, INSERT",  # pull; push
     "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
@@ -105,11 +107,14 @@ COUNTER_SEQUENCES = (("case_documents", "id"),)
 
 #: What the back office writes; it reads every table (staff without the password hash).
 BACKOFFICE_WRITES: dict[str, str] = {
-    "cases": "UPDATE (state, state_changed_at)",
+    "cases": "UPDATE (state, state_changed_at, info_due_on, notified_on, notified_via)",
     "case_events": "INSERT",
+    "holidays": "INSERT, UPDATE (active)",  # `ventanilla central holidays`
+    "centres": "UPDATE (time_zone)",  # `ventanilla central centre-zone`
     "agreements": "INSERT",
     "counters": "INSERT, UPDATE",  # acuerdo numbers (INSERT … ON CONFLICT, UPDATE … RETURNING)
 }
+BACKOFFICE_SEQUENCES = (("holidays", "id"),)
 STAFF_COLUMNS_WITHOUT_HASH = ("username", "full_name", "role", "centre_code", "active",
                               "change_id")
 
@@ -370,6 +375,11 @@ def _grant(driver: Any) -> None:
     for table, privileges in BACKOFFICE_WRITES.items():
         driver.execute(sql.SQL("GRANT {} ON {} TO {}").format(
             sql.SQL(privileges), sql.Identifier(table), backoffice))
+    for table, column in BACKOFFICE_SEQUENCES:
+        sequence = driver.execute("SELECT pg_get_serial_sequence(%s, %s)",
+                                  (table, column)).fetchone()[0]
+        driver.execute(sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(
+            sql.SQL(sequence), backoffice))
 
 
 def _policies(driver: Any) -> None:

@@ -7,9 +7,9 @@ indexes, metadata and Alembic history.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 #: Constraint names Alembic can rely on, in both schemas.
@@ -30,6 +30,24 @@ class CentreColumns:
     city: Mapped[str] = mapped_column(String(60))
     address: Mapped[str] = mapped_column(String(200), default="")
     counters: Mapped[int] = mapped_column(Integer, default=1)
+    #: IANA zone of the centre's clocks and papers (America/Guayaquil or Pacific/Galapagos)
+    time_zone: Mapped[str] = mapped_column(String(40), default="America/Guayaquil",
+                                           server_default="America/Guayaquil")
+
+
+class HolidayColumns:
+    """A day off: national (`centre_code` None) or a centre's cantonal day; never deleted at
+    central (a withdrawn day gets `active` false, so stations pull the change)."""
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(300))
+    centre_code: Mapped[str | None] = mapped_column(String(5))
+    assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class StaffColumns:
@@ -69,3 +87,8 @@ class CaseColumns:
     legal_basis: Mapped[str] = mapped_column(String(200))
     override_by: Mapped[str | None] = mapped_column(String(60))  # the supervisor who let an
     override_reason: Mapped[str] = mapped_column(Text, default="")  # ineligible case in
+    #: REQUIERE_INFO: the last working day to provide what central asked for
+    info_due_on: Mapped[date | None] = mapped_column(Date)
+    #: NOTIFICADO: when and how the acuerdo reached the citizen (CORREO | VENTANILLA)
+    notified_on: Mapped[date | None] = mapped_column(Date)
+    notified_via: Mapped[str | None] = mapped_column(String(12))

@@ -1,9 +1,10 @@
 """Hoja de estado del trámite: what the counter hands a citizen who asks how the case is going.
 
 DESIGN.md §6 and DOMAIN.md Appendix (b) 2. The station works from a local copy of the central
-data, so the slip always says which synchronisation it is based on, and when that copy is stale
-or the station is offline it says so in a box at the top: a citizen must never take home an old
-state as if it were current. The history carries only what the citizen may read (the caller
+data, so the slip always says when that copy was updated, and when it is stale or the station
+is offline it says so in a box at the top: a citizen must never take home an old state as if
+it were current. The words are the citizen's: no "station", "central" or "synchronised".
+The history carries only what the citizen may read (the caller
 passes notes already filtered: no internal comments, no other people's data) and only the
 masked cédula ever reaches this module.
 
@@ -21,7 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.clock import format_local
+from desktop.clock import format_local, zone_label
 from desktop.documents.layout import (
     Layout,
     PdfInfo,
@@ -63,11 +64,15 @@ class StatusSlipData:
     state_since: datetime
     responsible_unit: str
     history: tuple[HistoryLine, ...]
-    missing: str = ""  # when the state is "Requiere información": what and deadline
+    missing: str = ""  # when the state is "Requiere información": what is missing
+    info_due: str = ""  # and until when (the date, the term and its source)
+    response_age: str = ""  # working days used of the institution's response term
     agreement_number: str = ""
     agreement_date: date | None = None
     agreement_result: str = ""  # "Concesión" / "Negación"
     notified_at: datetime | None = None
+    notified_on: date | None = None  # recorded by central (email) or the counter
+    notified_via: str = ""  # "correo electrónico" / "entrega en ventanilla"
     synced_at: datetime | None = None  # the sync the information is based on; None = never
     stale: bool = False  # cache older than the configured limit, or offline
     printed_by: str = ""
@@ -118,6 +123,7 @@ def _story(data: StatusSlipData, lay: Layout, width: float) -> list[Flowable]:
         [
             (_("Desde"), format_local(data.state_since)),
             (_("Unidad responsable"), data.responsible_unit),
+            *([(_("Tiempo de respuesta"), data.response_age)] if data.response_age else []),
         ],
         lay,
         st,
@@ -126,8 +132,10 @@ def _story(data: StatusSlipData, lay: Layout, width: float) -> list[Flowable]:
     story.append(p(_sync_line(data), st["body"]))
     if data.missing:
         heading = p(_("Información o documentos que faltan"), st["warning"])
-        story.append(boxed([heading, p(data.missing, st["body"])], width))
-    if data.agreement_number or data.notified_at:
+        due = ([p(_("Plazo para presentarla: {due}").format(due=data.info_due), st["bold"])]
+               if data.info_due else [])
+        story.append(boxed([heading, p(data.missing, st["body"]), *due], width))
+    if data.agreement_number or data.notified_at or data.notified_on:
         story += [p(_("Acuerdo"), st["heading"]), *labelled(_agreement(data), lay, st, width)]
     story += [p(_("Historial del trámite"), st["heading"]), _history(data, lay, st, width)]
     return [*story, *free_of_charge(st, width), contact(st), Spacer(1, 4), *_printed(data, st)]
@@ -136,19 +144,20 @@ def _story(data: StatusSlipData, lay: Layout, width: float) -> list[Flowable]:
 def _stale_warning(data: StatusSlipData) -> str:
     if data.synced_at is None:
         return _(
-            "Información posiblemente desactualizada: la estación aún no se ha sincronizado "
-            "con la central. Confirme el estado antes de tomar decisiones."
+            "Información posiblemente desactualizada: este centro aún no ha recibido los datos "
+            "del sistema del IESS. Confirme el estado antes de tomar decisiones."
         )
     return _(
-        "Información posiblemente desactualizada: la estación no está conectada con la central "
-        "desde el {moment}. Confirme el estado antes de tomar decisiones."
+        "Información posiblemente desactualizada: los datos de este centro son del {moment}. "
+        "Confirme el estado antes de tomar decisiones."
     ).format(moment=format_local(data.synced_at))
 
 
 def _sync_line(data: StatusSlipData) -> str:
     if data.synced_at is None:
-        return _("Según información local, sin sincronizar con la central.")
-    return _("Según información sincronizada el {moment}.").format(
+        return _("Según la información registrada en este centro, aún sin actualizar con el "
+                 "sistema del IESS.")
+    return _("Según la información del sistema del IESS actualizada al {moment}.").format(
         moment=format_local(data.synced_at)
     )
 
@@ -159,7 +168,9 @@ def _agreement(data: StatusSlipData) -> list[tuple[str, str]]:
         (_("Número de acuerdo"), data.agreement_number),
         (_("Fecha del acuerdo"), format_day(data.agreement_date) if data.agreement_date else ""),
         (_("Resultado"), data.agreement_result),
-        (_("Fecha de notificación"), format_local(data.notified_at) if data.notified_at else ""),
+        (_("Fecha de notificación"), format_day(data.notified_on) if data.notified_on
+         else format_local(data.notified_at) if data.notified_at else ""),
+        (_("Notificado por"), data.notified_via),
     ]
     return [(label, value) for label, value in fields if value]
 
@@ -190,7 +201,8 @@ def _history(data: StatusSlipData, lay: Layout, st: Styles, width: float) -> Flo
 
 def _printed(data: StatusSlipData, st: Styles) -> list[Flowable]:
     """Who printed it and when: the slip speaks for the counter that handed it out."""
-    who, moment = data.printed_by, format_local(data.printed_at) if data.printed_at else ""
+    who = data.printed_by
+    moment = f"{format_local(data.printed_at)} ({zone_label()})" if data.printed_at else ""
     if who and moment:
         text = _("Impreso por {who} el {moment}").format(who=who, moment=moment)
     elif who:

@@ -6,6 +6,7 @@ not in it is refused with a Spanish reason.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +26,7 @@ class CaseState(StrEnum):
     NOTIFICADO = "NOTIFICADO"
     CERRADO = "CERRADO"
     DESISTIDO = "DESISTIDO"
+    ABANDONO = "ABANDONO"
     ANULADO = "ANULADO"
 
     @property
@@ -47,10 +49,12 @@ _STATE_LABELS = {
     CaseState.NOTIFICADO: N_("Entregado / notificado"),
     CaseState.CERRADO: N_("Archivado"),
     CaseState.DESISTIDO: N_("Desistido"),
+    CaseState.ABANDONO: N_("Abandono (plazo vencido)"),
     CaseState.ANULADO: N_("Anulado"),
 }
 
-TERMINAL_STATES = frozenset({CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ANULADO})
+TERMINAL_STATES = frozenset({CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ABANDONO,
+                             CaseState.ANULADO})
 #: A case in one of these blocks a new request of the same type for the same cédula.
 #: A delivered acuerdo (NOTIFICADO) ends the request for the citizen, so it does not block.
 OPEN_STATES = frozenset(CaseState) - TERMINAL_STATES - {CaseState.NOTIFICADO}
@@ -70,6 +74,11 @@ class Transition:
     roles: frozenset[Role]
     needs_reason: bool = False
     four_eyes: bool = False  # never by the person who registered the case
+    document: str = ""  # a document type the case must hold (the signed withdrawal)
+
+
+#: desktop.domain.checklist.DocumentType.WITHDRAWAL (this module does not import checklist)
+WITHDRAWAL_DOCUMENT = "DESISTIMIENTO_FIRMADO"
 
 
 _S = CaseState
@@ -84,12 +93,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(_S.DERIVADO, _S.EN_ANALISIS, CENTRAL),
     Transition(_S.EN_ANALISIS, _S.REQUIERE_INFO, CENTRAL, needs_reason=True),
     Transition(_S.REQUIERE_INFO, _S.EN_ANALISIS, CENTRAL),
+    # the term to complete the information lapsed (COA: abandono), decided by the back office
+    Transition(_S.REQUIERE_INFO, _S.ABANDONO, CENTRAL, needs_reason=True),
     Transition(_S.EN_ANALISIS, _S.ACUERDO_EMITIDO, CENTRAL),
-    Transition(_S.ACUERDO_EMITIDO, _S.NOTIFICADO, COUNTER),
+    # delivered at a counter, or notified by email by the back office
+    Transition(_S.ACUERDO_EMITIDO, _S.NOTIFICADO, COUNTER | CENTRAL),
     Transition(_S.NOTIFICADO, _S.CERRADO, CENTRAL),
-    # the citizen withdraws: recorded at a counter or by the central office
+    # the citizen withdraws in writing (desistimiento): recorded at a counter or by the
+    # central office, with the signed withdrawal on file
     *(
-        Transition(state, _S.DESISTIDO, COUNTER | CENTRAL, needs_reason=True)
+        Transition(state, _S.DESISTIDO, COUNTER | CENTRAL, needs_reason=True,
+                   document=WITHDRAWAL_DOCUMENT)
         for state in CaseState
         if state not in TERMINAL_STATES and state is not _S.NOTIFICADO
     ),
@@ -109,8 +123,10 @@ def check_transition(
     actor: str,
     registered_by: str,
     reason: str = "",
+    documents: Collection[str] = (),
 ) -> Transition:
-    """The transition from the table, or TransitionRefused with the reason in Spanish."""
+    """The transition from the table, or TransitionRefused with the reason in Spanish.
+    `documents`: the document types the case holds (a withdrawal needs its signed form)."""
     transition = _BY_PAIR.get((source, target))
     if transition is None:
         raise TransitionRefused(
@@ -137,6 +153,12 @@ def check_transition(
                 target=target.label
             ),
             f"reason required for {target}",
+        )
+    if transition.document and transition.document not in documents:
+        raise TransitionRefused(
+            _("Para registrar el desistimiento escanee primero el desistimiento firmado por "
+              "el solicitante."),
+            f"{target} needs document {transition.document}",
         )
     return transition
 

@@ -16,6 +16,7 @@ class DocumentType(StrEnum):
     SIGNED_REQUEST = "SOLICITUD_FIRMADA"
     EMPLOYER_PAYMENT_PROOF = "COMPROBANTE_PAGO_EMPLEADOR"
     OTHER_ANNEX = "OTRO_ANEXO"
+    WITHDRAWAL = "DESISTIMIENTO_FIRMADO"  # desktop.domain.cases.WITHDRAWAL_DOCUMENT
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,15 @@ def checklist_for(request_type: RequestType) -> tuple[ChecklistItem, ...]:
     raise ValueError(request_type)
 
 
+def after_filing() -> tuple[ChecklistItem, ...]:
+    """Documents a registered case may receive that are not part of the request."""
+    return (ChecklistItem(DocumentType.WITHDRAWAL,
+                          _("Desistimiento firmado por el solicitante"), required=False),)
+
+
 def document_label(document_type: DocumentType) -> str:
     for request_type in RequestType:
-        for item in checklist_for(request_type):
+        for item in (*checklist_for(request_type), *after_filing()):
             if item.document_type is document_type:
                 return item.label
     raise ValueError(document_type)

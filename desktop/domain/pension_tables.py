@@ -390,6 +390,15 @@ def tables_for(year: int) -> YearTables:
     return YearTables(year, sbu_for(year), COEFFICIENTS, MINIMUM, MAXIMUM)
 
 
+def year_in_force(day: date) -> int:
+    """The year whose tables apply to a request filed on `day`: that year's, or while a new
+    year's SBU is not registered yet, the latest earlier year's (the caller says so)."""
+    years = [year for year in known_years() if year <= day.year]
+    if not years:
+        raise _unknown_year(day.year)
+    return max(years)
+
+
 def _unknown_year(year: int) -> NoTablesForYear:
     available = ", ".join(str(y) for y in known_years())
     return NoTablesForYear(

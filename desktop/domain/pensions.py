@@ -23,6 +23,11 @@ class PensionType(StrEnum):
         }[self]
 
 
+#: Survivors' pensions (muerte): their amount derives from the deceased's, so no vejez
+#: calculation applies to them.
+MONTEPIO = frozenset({PensionType.VIUDEZ, PensionType.ORFANDAD})
+
+
 class PensionState(StrEnum):
     ACTIVA = "ACTIVA"
     SUSPENDIDA = "SUSPENDIDA"

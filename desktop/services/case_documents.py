@@ -83,6 +83,7 @@ def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed
     agreement = detail.agreement
     notified = next((h.at for h in reversed(detail.history)
                      if h.state is CaseState.NOTIFICADO), None)
+    deadlines = detail.deadlines
     return StatusSlipData(
         case_number=summary.case_number,
         filed_at=summary.registered_at,
@@ -91,15 +92,19 @@ def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed
         centre_name=detail.centre_name,
         state_label=summary.state_label,
         state_since=summary.state_changed_at,
-        responsible_unit=detail.history[-1].unit if detail.history else "",
+        responsible_unit=detail.responsible_unit,
         history=tuple(HistoryLine(h.at, h.state.label, h.unit, _citizen_note(h.state, h.reason))
                       for h in detail.history),
         missing=detail.missing_info,
+        info_due=deadlines.info_due_text() if deadlines else "",
+        response_age=deadlines.response_text() if deadlines else "",
         agreement_number=agreement.number if agreement else "",
         agreement_date=agreement.issued_on if agreement else None,
         agreement_result=(_("Concesión") if agreement.concession else _("Negación"))
         if agreement else "",
         notified_at=notified,
+        notified_on=deadlines.notified_on if deadlines else None,
+        notified_via=deadlines.notified_via_label if deadlines else "",
         synced_at=synced,
         stale=stale,
         printed_by=printed_by,
@@ -109,10 +114,10 @@ def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed
 
 
 def _citizen_note(state: CaseState, reason: str) -> str:
-    """Only what the citizen may read: what central asks for, why it was returned or ended;
-    not internal comments on approvals."""
-    shown = {CaseState.REQUIERE_INFO, CaseState.DEVUELTO, CaseState.ANULADO,
-             CaseState.DESISTIDO}
+    """Only what the citizen may read: what central asks for, why it ended by the citizen's
+    withdrawal or an expired term; not internal comments (approvals, the supervisor's return
+    to the clerk, an annulment of a registration error)."""
+    shown = {CaseState.REQUIERE_INFO, CaseState.DESISTIDO, CaseState.ABANDONO}
     return reason if state in shown else ""
 
 

@@ -13,6 +13,7 @@ from desktop.clock import local, now
 from desktop.domain.calendar import working_days_between
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, RequestType, checklist_for, document_label
+from desktop.domain.deadlines import LegalPeriod, Period, cited, period
 from desktop.domain.identity import mask_cedula, mask_email
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
@@ -92,6 +93,12 @@ class CaseDetail:
     delivered_to: str
     override_by: str
     override_reason: str
+    deadlines: Deadlines | None = None
+
+    @property
+    def responsible_unit(self) -> str:
+        """Who holds the case now: the centre until it is derived, then the Dirección."""
+        return responsible_unit(self.summary.state, self.centre_name)
 
     @property
     def returned_reason(self) -> str:
@@ -108,6 +115,78 @@ class CaseDetail:
             return ""
         asks = [item.reason for item in self.history if item.state is CaseState.REQUIERE_INFO]
         return asks[-1] if asks else ""
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The terms a case runs against (desktop.domain.deadlines), in the centre's working
+    days: the institution's response term since registration, and the applicant's term to
+    complete information while central waits for it."""
+
+    response: LegalPeriod
+    response_days_used: int  # since registration, up to the acuerdo or today
+    answered: bool  # an acuerdo was issued (or the case ended)
+    decided: bool  # by an acuerdo (not a withdrawal, an abandono or an annulment)
+    info_due_on: date | None  # REQUIERE_INFO only
+    complete_info: LegalPeriod
+    notified_on: date | None
+    notified_via: str  # CORREO | VENTANILLA | ""
+
+    @property
+    def response_overdue(self) -> bool:
+        return not self.answered and self.response_days_used > self.response.working_days
+
+    def response_text(self) -> str:
+        text = _("{used} de {limit} días hábiles ({source})").format(
+            used=self.response_days_used, limit=self.response.working_days,
+            source=cited(self.response))
+        if self.answered:
+            return text + " — " + (_("respondido") if self.decided else _("concluido"))
+        if self.response_overdue:
+            return text + " — " + _("plazo vencido")
+        return text
+
+    def info_due_text(self) -> str:
+        if self.info_due_on is None:
+            return ""
+        return _("hasta el {day} ({days} días hábiles; {source})").format(
+            day=self.info_due_on.strftime("%d/%m/%Y"), days=self.complete_info.working_days,
+            source=cited(self.complete_info))
+
+    @property
+    def notified_via_label(self) -> str:
+        return {"CORREO": _("correo electrónico"), "VENTANILLA": _("entrega en ventanilla")}.get(
+            self.notified_via, "")
+
+
+_AT_THE_DIRECTION = frozenset({CaseState.DERIVADO, CaseState.EN_ANALISIS,
+                               CaseState.REQUIERE_INFO, CaseState.ACUERDO_EMITIDO,
+                               CaseState.ABANDONO, CaseState.CERRADO})
+_ANSWERED = frozenset({CaseState.ACUERDO_EMITIDO, CaseState.NOTIFICADO, CaseState.CERRADO,
+                       CaseState.DESISTIDO, CaseState.ABANDONO, CaseState.ANULADO})
+
+
+def responsible_unit(state: CaseState, centre_name: str) -> str:
+    return translate(BACK_OFFICE_UNIT) if state in _AT_THE_DIRECTION else centre_name
+
+
+def _deadlines(case: Case, history: tuple[HistoryItem, ...]) -> Deadlines:
+    state = CaseState(case.state)
+    answered = state in _ANSWERED
+    end = local(now()).date()
+    if answered:
+        ends = [item.at for item in history if item.state in _ANSWERED]
+        end = local(ends[0]).date() if ends else local(case.state_changed_at).date()
+    return Deadlines(
+        response=period(Period.RESPONSE),
+        response_days_used=working_days_between(local(case.registered_at).date(), end),
+        answered=answered,
+        decided=any(item.state is CaseState.ACUERDO_EMITIDO for item in history),
+        info_due_on=case.info_due_on if state is CaseState.REQUIERE_INFO else None,
+        complete_info=period(Period.COMPLETE_INFO),
+        notified_on=case.notified_on,
+        notified_via=case.notified_via or "",
+    )
 
 
 def summary_of(case: Case) -> CaseSummary:
@@ -158,6 +237,7 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
         delivered_to="" if delivery is None else delivery.recipient_name,
         override_by=case.override_by or "",
         override_reason=case.override_reason,
+        deadlines=_deadlines(case, history),
     )
 
 

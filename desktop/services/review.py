@@ -6,7 +6,7 @@ are not cached at counters (data minimisation), so without central it says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -15,6 +15,8 @@ from desktop.clock import local, now
 from desktop.domain.cases import OPEN_STATES, CaseState
 from desktop.domain.eligibility import Verdict
 from desktop.domain.pension import History, PensionPreview, preview
+from desktop.domain.pension_tables import year_in_force
+from desktop.domain.pensions import MONTEPIO, PensionType
 from desktop.domain.roles import Action, Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -100,7 +102,13 @@ class ReviewService:
     def pension_preview(self, case_number: str) -> PreviewAnswer:
         require(self.actor, Action.PREVIEW_PENSION)
         with self.runtime.db.read() as session:
-            cedula = find_case(session, case_number).cedula
+            case = find_case(session, case_number)
+            cedula, pension_type = case.cedula, PensionType(case.pension_type)
+            requested = local(case.registered_at).date()
+        if pension_type in MONTEPIO:
+            return PreviewAnswer(None, _(
+                "Trámite de montepío ({kind}): la vista previa calcula solo la pensión de "
+                "vejez, que no corresponde a este caso.").format(kind=pension_type.label))
         try:
             with offline_as_unreachable(), self.runtime.central().connect() as connection:
                 row = connection.execute(select(ContributionHistory.months,
@@ -114,7 +122,14 @@ class ReviewService:
                                          "pensionista."))
         after = History.of(history_items(row.months))
         before = after.without([month for month in row.late.split(";") if month])
-        try:
-            return PreviewAnswer(preview(before, after, local(now()).year))
+        try:  # the tables in force when the request was filed, not today's
+            year = year_in_force(requested)
+            computed = preview(before, after, year)
         except ValidationError as error:
             return PreviewAnswer(None, error.user_message)
+        if year != requested.year:
+            computed = replace(computed, notes=(_(
+                "Solicitud de {requested}: aún no constan el SBU ni las tablas de ese año; se "
+                "usan los de {year}.").format(requested=requested.year, year=year),
+                *computed.notes))
+        return PreviewAnswer(computed)

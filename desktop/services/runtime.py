@@ -23,6 +23,7 @@ from desktop.db.engines import SessionFactories
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.cache import first_pull, open_cache, startup_lock
 from desktop.services.protection import at_rest
+from desktop.store.centre_locale import apply_centre_locale
 from desktop.sync.connection import ConnectionWatch, open_central
 from desktop.sync.pulled import has_pulled
 
@@ -79,6 +80,7 @@ def open_runtime(
     if swept := blobs.sweep_temporaries():
         log.info("removed %d unfinished blob writes", swept)
     collect_orphan_blobs(db, blobs)
+    apply_centre_locale(db, settings.centre)
     return Runtime(settings, db, blobs)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.central import models as central
-from desktop.clock import now
+from desktop.clock import local, now
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
@@ -67,6 +67,11 @@ class WorkflowService:
 
     def annul(self, case_number: str, reason: str) -> TransitionDone:
         return self.transition(case_number, CaseState.ANULADO, reason)
+
+    def withdraw(self, case_number: str, reason: str) -> TransitionDone:
+        """The applicant withdraws in writing (desistimiento): the signed withdrawal must be
+        scanned into the case first (desktop.domain.cases refuses it otherwise)."""
+        return self.transition(case_number, CaseState.DESISTIDO, reason)
 
     def deliver(self, case_number: str, recipient: Recipient) -> TransitionDone:
         """The acuerdo was handed over: to the pensioner, or to a representative."""
@@ -119,10 +124,13 @@ def record_transition(session: Session, case: Case, target: CaseState, actor: Ac
     reason = reason.strip()
     source = CaseState(case.state)
     check_transition(source, target, actor.role, actor=actor.username,
-                     registered_by=case.registered_by, reason=reason)
+                     registered_by=case.registered_by, reason=reason,
+                     documents={document.document_type for document in case.documents})
     at = now()
     event_id = str(uuid.uuid4())
     case.state, case.state_changed_at = target.value, at
+    if target is CaseState.NOTIFICADO:  # central records the same when the event arrives
+        case.notified_on, case.notified_via = local(at).date(), "VENTANILLA"
     session.add(CaseEvent(event_id=event_id, case_id=case.id, from_state=source.value,
                           to_state=target.value, actor=actor.username,
                           workstation=workstation, at=at, reason=reason))

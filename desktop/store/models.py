@@ -26,7 +26,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
+from desktop.db.reference import (
+    NAMING,
+    CaseColumns,
+    CentreColumns,
+    HolidayColumns,
+    StaffColumns,
+)
 from desktop.db.types import UtcDateTime
 from desktop.domain.outbox import OutboxStatus
 
@@ -44,6 +50,10 @@ class Centre(CentreColumns, Base):
 
 
 class Staff(StaffColumns, Base):
+    pass
+
+
+class Holiday(HolidayColumns, Base):
     pass
 
 

@@ -26,6 +26,7 @@ from desktop.errors import StorageError, VentanillaError
 from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
+from desktop.store.centre_locale import apply_centre_locale
 from desktop.store.models import CacheMeta, OutboxEvent, SyncState
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases, refresh_staff
@@ -72,6 +73,7 @@ def sync_once(
             if pushed.refused_staff:
                 refresh_staff(central, cache_db, settings.centre, pushed.refused_staff)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
+            apply_centre_locale(cache_db, settings.centre)  # holidays or zone may change
         report_station_version(central, settings)
     except (CentralUnreachable, ClockSkew) as error:
         log.info("sync round not done: %s", error.log_message)

@@ -153,6 +153,8 @@ def _store_cases(session: Session, context: PullContext, page: Page) -> None:
             if row["centre_code"] == context.centre:  # corrected at another counter
                 case.email, case.phone = contacts.get(number, (case.email, case.phone))
                 case.employer_ruc, case.periods = row["employer_ruc"], row["periods"]
+            case.info_due_on = row["info_due_on"]
+            case.notified_on, case.notified_via = row["notified_on"], row["notified_via"]
         known = {(d.document_type, d.sha256) for d in case.documents}
         case.documents.extend(cache.CaseDocument(**d) for d in documents.get(number, [])
                               if (d["document_type"], d["sha256"]) not in known)
@@ -261,6 +263,8 @@ def _cases() -> Select[Any]:
 SCOPES: tuple[Scope, ...] = (
     Scope("centres", N_("Centros"), central.Centre,
           lambda: select(*central.Centre.__table__.columns), _store_plain(cache.Centre)),
+    Scope("holidays", N_("Feriados"), central.Holiday,
+          lambda: select(*central.Holiday.__table__.columns), _store_plain(cache.Holiday)),
     Scope("staff", N_("Personal"), central.Staff,
           lambda: select(*central.Staff.__table__.columns), _store_staff),
     Scope("pensioners", N_("Registro de pensionistas"), central.Pension,

@@ -233,7 +233,7 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     for expected in (number, "Hoja de estado", format_date(status.opened.summary.registered_at),
                      name, mask_cedula(cedula), "Acuerdo emitido", "Ingresado", "En revisión",
                      "Derivado a la Dirección de Pensiones", "En análisis", agreement_number,
-                     "Concesión", "según información sincronizada el", clerk_name,
+                     "Concesión", "información del sistema del IESS actualizada al", clerk_name,
                      format_date(now())):
         assert expected.lower() in slip.lower(), expected
     assert cedula not in slip and "desactualizada" not in slip.lower()

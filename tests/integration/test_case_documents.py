@@ -60,7 +60,7 @@ def test_status_slip_and_acuerdo_from_the_synced_cache(stations, signed_form):
     slip = service.status_slip(number, "a4", online=True)
     text = text_of(slip.pdf)
     for expected in (number, "Acuerdo emitido", "En análisis", "Requiere información",
-                     "Certificado bancario", "según información sincronizada el",
+                     "Certificado bancario", "información del sistema del IESS actualizada al",
                      "IESS-034-01-07", cedula[:2] + "******" + cedula[-2:]):
         assert expected.lower() in text.lower(), expected
     assert cedula not in text and "desactualizada" not in text.lower()

@@ -50,7 +50,7 @@ from tests.support.files import make_pdf, paths_in
 
 PASSWORD = "una-clave-larga-de-prueba"  # trust auth does not check it
 GUARD = "VT001"  # the transition guard's SQLSTATE (0004 migration)
-GUARD_REVISION = "7d41c2b9e5a0"
+GUARD_REVISION = "0011_i11c_states_calendar"  # the latest migration that set the rows
 _S = CaseState
 
 
@@ -304,7 +304,7 @@ def test_the_sqlite_central_refuses_an_impossible_transition(tmp_path):
 
 
 def test_the_guard_rows_are_the_transition_table():
-    """The 0004 migration copied the table as data; they must not drift apart."""
+    """The guard migration copied the table as data; they must not drift apart."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config("desktop.central:migrations"))

@@ -17,6 +17,7 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.store import models as cache
+from tests.services import file_withdrawal_at_central
 from tests.support.accounts import CLERK, CLERK_GYE, SUPERVISOR
 from tests.support.files import make_pdf
 from tests.support.stations import free_cedulas
@@ -79,6 +80,8 @@ def test_a_correction_for_a_case_no_longer_at_the_counter_is_refused(stations, t
                                         (document,))).case_number
     WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).return_case(number, "Firma")
     assert SyncService(runtime).run().online
+    with stations.maintenance() as connection:  # the signed withdrawal, on file at central
+        file_withdrawal_at_central(connection, number)
     with stations.backoffice() as connection:  # the back office ends it meanwhile
         from desktop.central.backoffice import move
 

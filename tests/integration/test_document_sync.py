@@ -25,6 +25,7 @@ from desktop.services.sync import SyncService
 from desktop.store import models as cache
 from desktop.sync.push import upload_blob
 from tests.page_images import form_page
+from tests.services import file_withdrawal_at_central
 from tests.support.accounts import CLERK
 from tests.support.stations import free_cedulas
 
@@ -104,12 +105,14 @@ def test_central_refuses_a_document_for_a_closed_case(stations):
     number, documents = registered_case(runtime)
     SyncService(runtime).run()
     added = documents.add_to_case(number, draft(DocumentType.OTHER_ANNEX))
+    with stations.maintenance() as connection:  # the citizen's signed withdrawal, on file
+        file_withdrawal_at_central(connection, number)
     with stations.backoffice() as connection:  # the citizen withdrew, centrally
         assert move(connection, number, CaseState.DESISTIDO, reason="Desistimiento escrito")
     upload_blob(runtime.central(), runtime.blobs, added.document.sha256)
     outcome = apply_event(runtime.central(), pending_event(runtime))
     assert outcome.status == REFUSED and "ya no admite documentos" in outcome.reason
-    assert len(central_documents(runtime, number)) == 1
+    assert len(central_documents(runtime, number)) == 2  # the request and the withdrawal
 
 
 def test_a_document_added_later_reaches_the_other_stations(stations):

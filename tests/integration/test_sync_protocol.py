@@ -42,6 +42,7 @@ from desktop.store import models as cache
 from desktop.sync import pull as pull_module
 from desktop.sync.push import PENDING, REFUSED_LOCAL, SENT, upload_blob
 from desktop.sync.verify import verify
+from tests.services import file_withdrawal_at_central
 from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.support.checks import refused
 from tests.support.files import make_pdf
@@ -514,6 +515,8 @@ def test_transition_refused_by_central_comes_back_and_stays_refused(stations, tm
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
     sync(runtime)
+    with stations.maintenance() as connection:
+        file_withdrawal_at_central(connection, case.number)
     with stations.backoffice() as connection:
         assert move(connection, case.number, CaseState.DESISTIDO, "El ciudadano desiste")
     clerk = sign_in(runtime, *CLERK)

@@ -338,3 +338,30 @@ def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot,
     assert window.pages.currentWidget() is window.review_page
     assert assert_accessible(window) >= 14
     window.close()
+
+
+def test_requested_information_shows_its_due_date_and_the_response_age(qtbot, page, runtime,
+                                                                      clerk, samples,
+                                                                      signed_form):
+    """Issue 11: the page says until when the applicant may bring what central asked for,
+    and how many of the institution's 30 working days have gone."""
+    from datetime import date
+
+    from desktop.central.backoffice import request_information
+
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    assert SyncService(runtime).run().online
+    with runtime.central().begin() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        assert request_information(connection, number, "Certificado bancario",
+                                   date(2026, 12, 21)) == date(2027, 1, 6)
+    assert SyncService(runtime).run().online
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    missing = page.detail.missing_info.text()
+    assert "Certificado bancario" in missing and "hasta el 06/01/2027" in missing
+    response = page.detail.facts["response"].text()
+    assert "de 30 días hábiles" in response and "art. 207" in response
+    label = page.detail.facts["response"]
+    assert label.objectName() == "status.detail.response" and label.accessibleName()

@@ -30,7 +30,7 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import OutboxProblem, SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.sync.connection import secret_name
-from tests.services import LOGIN_PASSWORD
+from tests.services import LOGIN_PASSWORD, file_withdrawal_at_central
 from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.app import launch
@@ -253,6 +253,8 @@ def test_panel_lists_a_refused_event_and_an_administrator_retries_it(qtbot, monk
     controller.sync_now()
     _wait_idle(qtbot, window, "0 pendientes")
 
+    with stations.maintenance() as connection:
+        file_withdrawal_at_central(connection, number)
     with stations.backoffice() as connection:
         move(connection, number, CaseState.DESISTIDO, "desiste")
     supervisor = sign_in(window.runtime, *SUPERVISOR)

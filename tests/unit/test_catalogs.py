@@ -39,6 +39,8 @@ DATA_MODULES = {
     "desktop/domain/identity.py": "province names, the registry's own spelling",
     "desktop/domain/pension_tables.py": "the tables' names and their sources",
     "desktop/central/demo_cases.py": "what the demo writes into its central's cases",
+    "desktop/domain/holiday_table.py": "holiday names and their legal sources (reference data)",
+    "desktop/domain/deadlines.py": "legal periods' sources (citations, shown as written)",
 }
 DATA_TEXTS = {
     ("desktop/services/intake.py", "LOPDP Art. 7"): "legal basis stored with each case",

@@ -14,6 +14,7 @@ from desktop.domain.checklist import (
     PROCEDURE_CODE,
     DocumentType,
     RequestType,
+    after_filing,
     checklist_for,
     document_label,
     missing_required,
@@ -33,7 +34,9 @@ ANNEX = DocumentType.OTHER_ANNEX
 def test_the_signed_request_is_the_only_required_item() -> None:
     items = checklist_for(RequestType.RELIQUIDACION)
     assert [item.document_type for item in items if item.required] == [SIGNED]
-    assert {item.document_type for item in items} == set(DocumentType)
+    later = {item.document_type for item in after_filing()}
+    assert later == {DocumentType.WITHDRAWAL}  # a withdrawal is no part of the request
+    assert {item.document_type for item in items} == set(DocumentType) - later
     assert items[0].document_type is SIGNED  # required items first
 
 
@@ -47,7 +50,7 @@ def test_checklist_labels_and_colour() -> None:
 
 @pytest.mark.parametrize("document_type", list(DocumentType))
 def test_document_label_comes_from_the_checklist(document_type: DocumentType) -> None:
-    (item,) = [i for i in checklist_for(RequestType.RELIQUIDACION)
+    (item,) = [i for i in (*checklist_for(RequestType.RELIQUIDACION), *after_filing())
                if i.document_type is document_type]
     assert document_label(document_type) == item.label
 
@@ -150,6 +153,7 @@ LABELS = {  # DESIGN.md §4
     "NOTIFICADO": "Entregado / notificado",
     "CERRADO": "Archivado",
     "DESISTIDO": "Desistido",
+    "ABANDONO": "Abandono (plazo vencido)",  # issue 11: a lapsed term is not a withdrawal
     "ANULADO": "Anulado",
 }
 
@@ -165,9 +169,10 @@ def test_every_state_has_its_spanish_label(state: CaseState) -> None:
 
 
 def test_terminal_states() -> None:
-    assert frozenset({CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ANULADO}) == TERMINAL_STATES
+    assert frozenset({CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ABANDONO,
+                      CaseState.ANULADO}) == TERMINAL_STATES
     assert [state for state in CaseState if state.is_terminal] == [
-        CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ANULADO,
+        CaseState.CERRADO, CaseState.DESISTIDO, CaseState.ABANDONO, CaseState.ANULADO,
     ]
 
 

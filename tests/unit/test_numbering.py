@@ -23,6 +23,11 @@ SHAPE_LOG = "case number: bad shape"
 CHECK_LOG = "case number: bad check char"
 
 
+def printed(check: str) -> str:
+    """The check character as new numbers print it: O and I as the digits they look like."""
+    return {"O": "0", "I": "1"}.get(check, check)
+
+
 def luhn_mod_n(payload: str, alphabet: str = ALPHABET) -> str:
     """ISO 7064-style Luhn mod N check character, written independently of stdnum."""
     n = len(alphabet)
@@ -70,7 +75,8 @@ def test_format_pads_counter_and_sequence() -> None:
 def test_parse_round_trips_str_and_check_is_luhn_mod_36(number: CaseNumber) -> None:
     text = str(number)
     assert text.count("-") == 5
-    assert text[-1] == luhn_mod_n(number.body.replace("-", ""))
+    assert text[-1] == printed(luhn_mod_n(number.body.replace("-", "")))
+    assert text[-1] not in "OI"
     assert parse_case_number(text) == number
     assert parse_case_number(f"  {text.lower()}\n") == number
 
@@ -142,15 +148,25 @@ def test_any_single_substitution_is_detected(number: CaseNumber, data: st.DataOb
     position = data.draw(st.sampled_from(positions))
     char = data.draw(st.sampled_from(ALPHABET.replace(text[position], "")))
     changed = _substitute(text, position, char)
-    error = refusal(changed)
-    shape_kept = (
-        position in range(4, 9)  # centre: any of the alphabet
-        or position == len(text) - 1  # the check character itself
-        or (position >= 10 and char.isdigit())  # a digit for a digit in counter/year/sequence
-    )
-    if shape_kept:
-        # Luhn mod N (N = 36, even) detects every single substitution.
-        assert error.log_message == CHECK_LOG, changed
+    try:
+        parsed = parse_case_number(changed)
+    except ValidationError as error:
+        shape_kept = (
+            position in range(4, 9)  # centre: any of the alphabet
+            or position == len(text) - 1  # the check character itself
+            or (position >= 10 and char.isdigit())  # a digit for a digit in the numbers
+        )
+        if shape_kept:
+            # Luhn mod N (N = 36, even) detects every single substitution...
+            assert error.log_message == CHECK_LOG, changed
+        return
+    # ...except one that moves the Luhn value to its printed look-alike (O/0, I/1), or that
+    # writes the check as the letter an older number printed for the same value
+    look_alikes = ({"O", "0"}, {"I", "1"})
+    if position == len(text) - 1:
+        assert parsed == number and char == parsed.luhn_char, changed
+    else:
+        assert {parsed.luhn_char, number.luhn_char} in look_alikes, changed
 
 
 def _digit_transpositions(text: str) -> list[str]:
@@ -184,7 +200,9 @@ def test_adjacent_digit_transpositions_are_all_detected(number: CaseNumber) -> N
 
 
 def test_transposition_blind_spot_of_luhn_mod_36_is_only_0_and_z() -> None:
-    """In the centre code (letters and digits), a swap is missed only for the pair 0/Z."""
+    """In the centre code (letters and digits), a swap is missed only for the pair 0/Z of
+    Luhn mod 36, and for the two pairs whose swap turns the check O into 0 or I into 1
+    (printed alike since those letters are no longer used)."""
     missed = set()
     for a in ALPHABET:
         for b in ALPHABET:
@@ -196,7 +214,7 @@ def test_transposition_blind_spot_of_luhn_mod_36_is_only_0_and_z() -> None:
                 except ValidationError:
                     continue
                 missed.add(a + b)
-    assert missed == {"0Z"}
+    assert missed == {"0Z", "5S", "HS"}
     assert str(CaseNumber("0ZA01", 1, 2026, 1))[-1] == str(CaseNumber("Z0A01", 1, 2026, 1))[-1]
 
 
@@ -209,7 +227,8 @@ def test_next_case_number_starts_at_one_and_increments() -> None:
     second = next_case_number("UIO01", 1, 2026, first.sequence)
     assert second.sequence == 2
     assert second > first
-    assert str(second) == f"REL-UIO01-01-2026-000002-{luhn_mod_n('RELUIO01012026000002')}"
+    assert str(second) == (
+        f"REL-UIO01-01-2026-000002-{printed(luhn_mod_n('RELUIO01012026000002'))}")
 
 
 def test_next_case_number_reaches_the_last_sequence() -> None:
@@ -252,3 +271,30 @@ def test_counter_and_sequence_zero_are_never_issued(number: CaseNumber) -> None:
     with pytest.raises(ValidationError) as raised:
         parse_case_number(str(number))
     assert "empiezan en 1" in raised.value.user_message
+
+
+# --- no O or I as check character (issue 11) ---------------------------------------------
+
+
+def test_no_check_character_is_o_or_i_over_many_numbers() -> None:
+    """Over every sequence of a year's first 20,000 at two centres, the check is never O or
+    I, although Luhn mod 36 gives those values (1 in 18): they print as 0 and 1."""
+    luhn_values = set()
+    for centre in ("UIO01", "GYE01"):
+        for sequence in range(1, 20_001):
+            number = CaseNumber(centre, 1, 2026, sequence)
+            text = str(number)
+            assert text[-1] not in "OI", text
+            luhn_values.add(luhn_mod_n(number.body.replace("-", "")))
+            assert parse_case_number(text) == number
+    assert {"O", "I"} <= luhn_values  # the old rule would have printed them
+
+
+def test_numbers_printed_with_o_or_i_before_stay_valid_and_keep_their_text() -> None:
+    number = next(CaseNumber("UIO01", 1, 2026, s) for s in range(1, 1000)
+                  if luhn_mod_n(CaseNumber("UIO01", 1, 2026, s).body.replace("-", "")) == "O")
+    old = f"{number.body}-O"
+    assert parse_case_number(old) == number
+    assert str(parse_case_number(old)) == old  # found in the cache as it was stored
+    assert str(parse_case_number(f"{number.body}-0")) == f"{number.body}-0"
+    assert refusal(f"{number.body}-I").log_message == CHECK_LOG

@@ -84,3 +84,44 @@ def test_only_supervisors_see_the_preview(runtime, clerk, samples, signed_form):
     number = register(runtime, clerk, samples["eligible"], signed_form)
     with refused(PermissionDenied, "no permite"):
         ReviewService(runtime, clerk).pension_preview(number)
+
+
+def _set_cached_case(runtime, number: str, **values) -> None:
+    from sqlalchemy import update
+
+    from desktop.store.models import Case
+
+    with runtime.db.write() as session, session.begin():
+        session.execute(update(Case).where(Case.case_number == number).values(**values))
+
+
+def test_preview_uses_the_tables_in_force_at_the_request_date(runtime, clerk, signed_form):
+    """A request dated 2027 (no SBU registered for 2027 yet) still gets its preview, with the
+    latest registered year's tables and a note that says so; a 2026 request uses 2026's."""
+    from datetime import UTC, datetime
+
+    number = register(runtime, clerk, settled_applicant(runtime), signed_form)
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    _set_cached_case(runtime, number, registered_at=datetime(2027, 3, 1, 15, tzinfo=UTC))
+    answer = ReviewService(runtime, supervisor).pension_preview(number)
+    assert answer.preview is not None, answer.message
+    assert answer.preview.after.year == 2026
+    assert "Solicitud de 2027" in answer.preview.notes[0]
+    _set_cached_case(runtime, number, registered_at=datetime(2026, 6, 1, 15, tzinfo=UTC))
+    answer = ReviewService(runtime, supervisor).pension_preview(number)
+    assert answer.preview is not None and answer.preview.after.year == 2026
+    assert not any("Solicitud de" in note for note in answer.preview.notes)
+    _set_cached_case(runtime, number, registered_at=datetime(2019, 6, 1, 15, tzinfo=UTC))
+    answer = ReviewService(runtime, supervisor).pension_preview(number)
+    assert answer.preview is None and "2019" in answer.message  # no tables that old
+
+
+def test_no_old_age_preview_for_a_montepio_case(runtime, clerk, signed_form):
+    number = register(runtime, clerk, settled_applicant(runtime), signed_form)
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    for kind in ("VIUDEZ", "ORFANDAD"):
+        _set_cached_case(runtime, number, pension_type=kind)
+        answer = ReviewService(runtime, supervisor).pension_preview(number)
+        assert answer.preview is None and "montepío" in answer.message.lower(), kind
+    _set_cached_case(runtime, number, pension_type="VEJEZ")
+    assert ReviewService(runtime, supervisor).pension_preview(number).preview is not None

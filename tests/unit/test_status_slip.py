@@ -89,7 +89,7 @@ def test_slip_is_one_page_with_all_contents(paper: str) -> None:
         "Derivado a la Dirección de Pensiones",
         "Ventanilla UIO01-01",
         "Falta certificado bancario",
-        "Según información sincronizada el 26/02/2026 09:05",
+        "Según la información del sistema del IESS actualizada al 26/02/2026 09:05",
         "Impreso por Peña Núñez Andrés el 01/03/2026 09:00",
         "atencionalusuario@iess.gob.ec",
         "02 3945666",
@@ -105,19 +105,29 @@ def test_slip_is_one_page_with_all_contents(paper: str) -> None:
 @pytest.mark.parametrize("paper", PAPERS)
 def test_stale_cache_is_warned_in_a_box(paper: str) -> None:
     _reader, text = read_pdf(render_status_slip(sample(stale=True), paper))
-    assert f"{STALE}: la estación no está conectada con la central desde el 26/02/2026 09:05" in (
-        text
-    )
+    assert f"{STALE}: los datos de este centro son del 26/02/2026 09:05" in text
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_never_synced_says_so(paper: str) -> None:
     _reader, text = read_pdf(render_status_slip(sample(synced_at=None), paper))
-    assert "sin sincronizar" in text
-    assert "Según información sincronizada" not in text
+    assert "aún sin actualizar con el sistema del IESS" in text
+    assert "actualizada al" not in text
     assert STALE not in text
     _reader, text = read_pdf(render_status_slip(sample(synced_at=None, stale=True), paper))
-    assert f"{STALE}: la estación aún no se ha sincronizado con la central" in text
+    assert f"{STALE}: este centro aún no ha recibido los datos del sistema del IESS" in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("synced", ["yes", "never"])
+@pytest.mark.parametrize("stale", [False, True])
+def test_no_back_office_words_on_the_citizen_slip(paper: str, synced: str, stale: bool) -> None:
+    """«sincronizada», «estación», «central» mean nothing to the citizen (issue 11)."""
+    data = sample(stale=stale) if synced == "yes" else sample(synced_at=None, stale=stale)
+    _reader, text = read_pdf(render_status_slip(data, paper))
+    folded = text.lower()
+    for word in ("sincroniz", "estación", "central"):
+        assert word not in folded, word
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -69,6 +69,7 @@ class CaseDetailView(QWidget):
             ("applicant", _("Solicitante")), ("cedula", _("Cédula")),
             ("pension", _("Tipo de pensión")), ("registered", _("Ingreso")),
             ("email", _("Correo de notificación")), ("employer", _("Empleador y períodos")),
+            ("response", _("Tiempo de respuesta de la institución")),
         )}
         for label in self.facts.values():
             label.setWordWrap(True)
@@ -98,6 +99,7 @@ class CaseDetailView(QWidget):
         facts.addRow(_("Ingreso:"), self.facts["registered"])
         facts.addRow(_("Notificación:"), self.facts["email"])
         facts.addRow(_("Empleador:"), self.facts["employer"])
+        facts.addRow(_("Tiempo de respuesta:"), self.facts["response"])
         documents = QGroupBox(_("Documentos recibidos"))
         QVBoxLayout(documents).addWidget(self.documents)
         history = QGroupBox(_("Historial"))
@@ -144,8 +146,13 @@ class CaseDetailView(QWidget):
                                                  reason=detail.override_reason)
             if detail.override_by else "", Tone.WARNING)
         show_message(self.returned, _returned_text(detail), Tone.WARNING)
-        show_message(self.missing_info, _("La Dirección de Pensiones pide: {what}").format(
-            what=detail.missing_info) if detail.missing_info else "", Tone.WARNING)
+        deadlines = detail.deadlines
+        self.facts["response"].setText(deadlines.response_text() if deadlines else "—")
+        missing = _("La Dirección de Pensiones pide: {what}").format(
+            what=detail.missing_info) if detail.missing_info else ""
+        if missing and deadlines and deadlines.info_due_on:
+            missing += " " + _("Plazo: {due}.").format(due=deadlines.info_due_text())
+        show_message(self.missing_info, missing, Tone.WARNING)
         self._fill_documents(detail)
         for item in reversed(detail.history):  # the latest first
             self.history.addTopLevelItem(QTreeWidgetItem([
