@@ -18,6 +18,7 @@ from desktop.documents.layout import (
     Layout,
     PdfInfo,
     check_aware,
+    check_copy_number,
     format_day,
     header,
     labelled,
@@ -47,6 +48,7 @@ class AcknowledgementData:
     complainant: str  # name, or "Anónimo"
     contact: str  # masked email / phone, or ""
     case_number: str = ""
+    copy_number: int = 1  # n > 1 prints "Reimpresión n-1"
 
 
 def _story(data: AcknowledgementData, lay: Layout, width: float) -> list[Flowable]:
@@ -77,7 +79,7 @@ def _story(data: AcknowledgementData, lay: Layout, width: float) -> list[Flowabl
               "quejas en {email} o al teléfono {phone}.").format(email=CONTACT_EMAIL,
                                                                  phone=CONTACT_PHONE)
     return [
-        *header(_("Constancia de queja"), lines, 1, st, width),
+        *header(_("Constancia de queja"), lines, data.copy_number, st, width),
         *top,
         Spacer(1, 4),
         *labelled(fields, lay, st, width),
@@ -90,6 +92,7 @@ def _story(data: AcknowledgementData, lay: Layout, width: float) -> list[Flowabl
 
 def render_acknowledgement(data: AcknowledgementData, paper: str = "a4") -> bytes:
     check_aware(received_at=data.received_at)
+    check_copy_number(data.copy_number)
     info = PdfInfo(title=f"{_('Constancia de queja')} {data.number}",
                    subject=_("Registro de quejas"))
     return render_pdf(lambda lay, width: _story(data, lay, width), paper, info)

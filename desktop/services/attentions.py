@@ -125,6 +125,17 @@ class AttentionService:
         log.info("attention opened (%s)", "turno" if turno.code else "sin turno")
         return view
 
+    def ensure_open(self) -> OpenAttention | None:
+        """The open attention, opening one «sin turno» if none is: the intake and status
+        pages call it when the clerk starts serving someone, so the service time counts
+        from then. None for a role that does not serve the public."""
+        if not may(self.actor.role, Action.SERVE_COUNTER):
+            return None
+        with self.runtime.db.write() as session, session.begin():
+            attention = _open_row(session, self.workstation) or _start(
+                session, self.actor, self.workstation, NO_TURNO)
+            return _view(attention)
+
     def note(self, kind: Kind, case_number: str | None = None, note: str = "") -> None:
         """Note work in the open attention (opening one if needed)."""
         require(self.actor, Action.SERVE_COUNTER)

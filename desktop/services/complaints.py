@@ -42,7 +42,12 @@ from desktop.security import audit
 from desktop.services.attentions import note_work
 from desktop.services.limits import checked_text
 from desktop.services.permissions import require
-from desktop.services.printing import RenderedDocument
+from desktop.services.printing import (
+    RenderedDocument,
+    copies_printed,
+    record_export,
+    record_print,
+)
 from desktop.services.runtime import Runtime
 from desktop.store.models import Centre, Complaint, OutboxEvent, Staff
 
@@ -180,9 +185,18 @@ class ComplaintService:
                 received_by=clerk.full_name if clerk else row.registered_by,
                 channel=Channel(row.channel).label, category=Category(row.category).label,
                 text=row.text, due_on=row.due_on, complainant=who, contact=contact,
-                case_number=row.case_number or "")
-        return RenderedDocument(number, ACKNOWLEDGEMENT, 1, paper,
+                case_number=row.case_number or "",
+                copy_number=copies_printed(session, row.number, ACKNOWLEDGEMENT) + 1)
+        return RenderedDocument(row.number, ACKNOWLEDGEMENT, data.copy_number, paper,
                                 render_acknowledgement(data, paper))
+
+    def record_print(self, rendered: RenderedDocument, destination: str) -> None:
+        require(self.actor, Action.REGISTER_COMPLAINT)
+        record_print(self.runtime, self.actor, rendered, destination)
+
+    def record_export(self, rendered: RenderedDocument, file_name: str) -> None:
+        require(self.actor, Action.REGISTER_COMPLAINT)
+        record_export(self.runtime, self.actor, rendered, file_name)
 
     # --- reading -----------------------------------------------------------------------
 
