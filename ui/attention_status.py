@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.clock import now
 from desktop.domain.roles import Actor
@@ -36,15 +36,17 @@ class AttentionStatus(QWidget):
         self.setObjectName("attention.status")
         self.service = AttentionService(runtime, actor)
         self.current: OpenAttention | None = None
-        self.label = named(QLabel(), "attention.statusText", _("Atención en curso"))
-        self.button = named(QPushButton(_("Atención (F8)")), "attention.statusButton",
-                            _("Abrir o cerrar la atención"))
-        self.button.setAutoDefault(False)
-        self.button.clicked.connect(self.requested)
+        # one flat button, so the status bar keeps room at 1024 px: it shows the attention
+        # and opens the dialog (as F8 does)
+        self.label = named(QPushButton(), "attention.statusText",
+                           _("Atención en curso; abrir o cerrar la atención (F8)"))
+        self.label.setFlat(True)
+        self.label.setAutoDefault(False)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F8 is the keyboard's way
+        self.label.clicked.connect(self.requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
-        layout.addWidget(self.button)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._show)
         self._tick.start(1000)
@@ -63,9 +65,9 @@ class AttentionStatus(QWidget):
     def _show(self) -> None:
         current = self.current
         if current is None:
-            text = _("Sin atención abierta")
+            text = _("Sin atención (F8)")
         else:
-            text = _("Atendiendo: {turno} · {time}").format(
+            text = _("En atención: {turno} · {time}").format(
                 turno=current.turno_label, time=running(current.started_at, now()))
         self.label.setText(text)
         self.label.setAccessibleDescription(text)

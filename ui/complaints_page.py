@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clock import format_local, local, now
+from desktop.clock import format_date, local, now
 from desktop.domain.complaints import Category, Channel, ComplaintState
 from desktop.domain.roles import Action, Actor, may
 from desktop.i18n import N_, _, translate
@@ -69,6 +69,8 @@ class ComplaintsPage(QWidget):
             self.category.addItem(category.label, category.value)
         self.text = named(QPlainTextEdit(), "complaints.text", _("Texto de la queja"))
         self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(_("Qué pasó, cuándo y con quién, en palabras de quien "
+                                       "presenta la queja"))
         self.name = named(QLineEdit(), "complaints.name", _("Nombres de quien presenta la queja"),
                           _("Opcional: la queja puede ser anónima"))
         self.cedula = named(QLineEdit(), "complaints.cedula",
@@ -146,7 +148,8 @@ class ComplaintsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)  # the category's words take what is left
         self.detail = named(QPlainTextEdit(), "complaints.detail", _("Detalle de la queja"))
         self.detail.setReadOnly(True)
         self.detail.setMaximumHeight(110)
@@ -154,6 +157,7 @@ class ComplaintsPage(QWidget):
         self.assign = named(QPushButton(_("&Asignar")), "complaints.assign", _("Asignar la queja"))
         self.answer_text = named(QPlainTextEdit(), "complaints.answer", _("Respuesta a la queja"))
         self.answer_text.setTabChangesFocus(True)
+        self.answer_text.setPlaceholderText(_("Respuesta para quien presentó la queja"))
         self.answer_text.setMaximumHeight(80)
         self.answer = named(QPushButton(_("Res&ponder")), "complaints.answerSubmit",
                             _("Guardar la respuesta"))
@@ -204,7 +208,7 @@ class ComplaintsPage(QWidget):
         self.table.setRowCount(len(rows))
         for index, view in enumerate(rows):
             late = view.overdue(today)
-            values = (view.number, format_local(view.registered_at), view.category.label,
+            values = (view.number, format_date(view.registered_at), view.category.label,
                       view.state.label, _due(view.due_on, late))
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))

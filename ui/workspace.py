@@ -81,6 +81,9 @@ class Workspace(QWidget):
             if page is None:
                 continue
             button = self._nav_button(name, show)
+            if name == "nav.complaints":  # a short word: no need of the style's 80 px
+                button.setMinimumWidth(button.fontMetrics().horizontalAdvance(
+                    button.text().replace("&", "")) + 2 * SPACING)
             self.pages.addWidget(page)
             self.nav_buttons[page] = button
             bar.addWidget(button)

@@ -48,14 +48,14 @@ def signed_in(qtbot):
 def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home):
     window = signed_in(qtbot)
     status = window.workspace.attention_status
-    assert status.label.text() == "Sin atención abierta"
+    assert status.label.text() == "Sin atención (F8)"
     press(Qt.Key.Key_F8)
     wait_for_window(qtbot, "attention.dialog")
     wait_for_focus(qtbot, "attention.turno")
     type_text("t-uio01-20261205-0930-017")
     press(Qt.Key.Key_Return)  # what the reader sends after the code
     qtbot.waitUntil(lambda: "T-UIO01-20261205-0930-017" in status.label.text(), timeout=WAIT)
-    assert "Atendiendo:" in status.label.text() and "00:0" in status.label.text()
+    assert "En atención:" in status.label.text() and "00:0" in status.label.text()
     wait_for_focus(qtbot, "intake.cedula")  # back where the clerk was
 
     press(Qt.Key.Key_F9)
@@ -65,7 +65,7 @@ def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home):
     wait_for_focus(qtbot, "attention.reason")
     type_text("Vino sin la cédula original")
     press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: status.label.text() == "Sin atención abierta", timeout=WAIT)
+    qtbot.waitUntil(lambda: status.label.text() == "Sin atención (F8)", timeout=WAIT)
     window.sign_out()
     window.close()
     [payload] = recorded(home)
