@@ -19,6 +19,7 @@ from desktop.services.auth import sign_in
 from desktop.services.complaints import ComplaintForm, ComplaintService
 from desktop.services.sync import SyncService
 from desktop.store import models as cache
+from desktop.sync.verify import verify
 from tests.conftest import CLERK, CLERK_GYE, SUPERVISOR
 from tests.integration.test_reinit_and_clock import ShiftedClock
 
@@ -80,6 +81,10 @@ def test_attentions_and_complaints_reach_central_and_the_centres_counters(statio
     closed = _complaint(first, complaint.number)
     assert closed.state == ComplaintState.CLOSED.value and closed.closed_at is not None
     assert closed.answer.startswith("Se reforzó")
+    for station in (first, second):  # each cache holds what central holds, nothing waits
+        result = verify(station.central(), station.db, "UIO01")
+        assert result.clean, result.differences
+        assert {"Queja", "Atención"} <= set(result.compared), result.compared
 
     guayaquil = stations.open(1, "GYE01")
     sign_in(guayaquil, *CLERK_GYE)
