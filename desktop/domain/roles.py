@@ -35,6 +35,9 @@ class Action(StrEnum):
     ADD_DOCUMENT = "add_document"
     MANAGE_STAFF = "manage_staff"
     VIEW_STATION_VERSIONS = "view_station_versions"
+    SERVE_COUNTER = "serve_counter"  # open and close attentions (issue 13)
+    REGISTER_COMPLAINT = "register_complaint"
+    HANDLE_COMPLAINTS = "handle_complaints"  # assign, answer, close
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -48,6 +51,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
     Action.VIEW_STATION_VERSIONS: frozenset({Role.ADMINISTRATOR}),
+    Action.SERVE_COUNTER: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.REGISTER_COMPLAINT: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.HANDLE_COMPLAINTS: frozenset({Role.SUPERVISOR}),
 }
 
 

@@ -193,9 +193,9 @@ def fetch_cases(session: Session, context: PullContext, numbers: Iterable[str]) 
 
 def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: str,
                   numbers: Iterable[str]) -> None:
-    """Take central's state for these cases now, even if events of theirs still wait
-    (used after central refused one: the local state had moved ahead of a change that
-    never happened)."""
+    """Take central's state for these cases (or complaints) now, even if events of theirs
+    still wait (used after central refused one: the local state had moved ahead of a change
+    that never happened)."""
     wanted = list(numbers)
     with central_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as source, \
             cache_db.write() as session, session.begin():
@@ -205,6 +205,11 @@ def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: st
         for number, state, changed_at in rows:
             session.execute(update(cache.Case).where(cache.Case.case_number == number).values(
                 state=state, state_changed_at=changed_at))
+        # a complaint's refused step too (its events carry its number as their subject)
+        query = select(*central.Complaint.__table__.columns).where(
+            central.Complaint.number.in_(wanted), central.Complaint.centre_code == centre)
+        upsert(session, cache.Complaint.__table__,
+               Page(columns_of(query), [tuple(row) for row in source.execute(query)]))
 
 
 def refresh_staff(central_engine: Engine, cache_db: SessionFactories, centre: str,
@@ -243,6 +248,36 @@ def _store_events(session: Session, context: PullContext, page: Page) -> None:
             "case_id": ids[row["case_number"]]}
            for row in rows if row["event_id"] not in known]
     insert_new(session, cache.CaseEvent.__table__, new)
+
+
+def _store_attentions(session: Session, context: PullContext, page: Page) -> None:
+    """This centre's attentions (row security gives a centre login only those; the demo's
+    SQLite central gives all), with their actions; central never changes one."""
+    centre = page.columns.index("centre_code")
+    rows = page.where(lambda row: row[centre] == context.centre)
+    ids = rows.column("attention_id")
+    if not ids:
+        return
+    known = set(session.scalars(select(cache.Attention.attention_id).where(
+        cache.Attention.attention_id.in_(ids))))
+    upsert(session, cache.Attention.__table__, rows)
+    new = [attention_id for attention_id in ids if attention_id not in known]
+    if new:
+        action = central.AttentionAction
+        insert_new(session, cache.AttentionAction.__table__, [
+            dict(row._mapping) for row in context.source.execute(
+                select(action.attention_id, action.kind, action.case_number, action.note,
+                       action.at).where(action.attention_id.in_(new)).order_by(action.id))])
+
+
+def _store_complaints(session: Session, context: PullContext, page: Page) -> None:
+    """This centre's complaints, unless this station has a step of one still to push."""
+    centre, number = page.columns.index("centre_code"), page.columns.index("number")
+    mine = page.where(lambda row: row[centre] == context.centre)
+    waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
+        cache.OutboxEvent.case_number.in_(mine.column("number")),
+        cache.OutboxEvent.status == "pendiente")))
+    upsert(session, cache.Complaint.__table__, mine.where(lambda row: row[number] not in waiting))
 
 
 # --- what each scope reads ---------------------------------------------------------------
@@ -287,6 +322,11 @@ SCOPES: tuple[Scope, ...] = (
           lambda: select(*central.CaseEvent.__table__.columns), _store_events, streams=False),
     Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
+    Scope("attentions", N_("Atenciones del centro"), central.Attention,
+          lambda: select(*central.Attention.__table__.columns), _store_attentions,
+          streams=False),
+    Scope("complaints", N_("Quejas del centro"), central.Complaint,
+          lambda: select(*central.Complaint.__table__.columns), _store_complaints),
 )
 
 
