@@ -35,6 +35,8 @@ class Action(StrEnum):
     ADD_DOCUMENT = "add_document"
     MANAGE_STAFF = "manage_staff"
     VIEW_STATION_VERSIONS = "view_station_versions"
+    VIEW_REPORTS = "view_reports"  # aggregates: transparency, backlog (issue 13)
+    VIEW_STAFF_REPORT = "view_staff_report"  # per clerk: own centre only (the service checks)
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -48,6 +50,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
     Action.VIEW_STATION_VERSIONS: frozenset({Role.ADMINISTRATOR}),
+    Action.VIEW_REPORTS: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+    Action.VIEW_STAFF_REPORT: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
 }
 
 
