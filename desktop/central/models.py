@@ -35,6 +35,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
+from desktop.db.service_records import (
+    AttentionActionColumns,
+    AttentionColumns,
+    ComplaintColumns,
+)
 from desktop.db.types import UtcDateTime
 
 Money = Numeric(12, 2)
@@ -323,3 +328,39 @@ class BlobChunk(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
     index: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# --- service at the counters (issue 13) ---------------------------------------------------
+
+
+class Attention(AttentionColumns, Marked, Base):
+    """A person served at a counter; arrives closed, never changes (pulled by its centre)."""
+
+    pull_key = "attention_id"
+
+    ended_at: Mapped[datetime]
+
+
+Index("ix_attentions_centre_started", Attention.centre_code, Attention.started_at)
+Index("ix_attentions_started", Attention.started_at)
+
+
+class AttentionAction(AttentionActionColumns, Base):
+    """What was done within an attention; written with it, pulled with it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attention_id: Mapped[str] = mapped_column(ForeignKey("attentions.attention_id"),
+                                              index=True)
+
+
+Index("ix_attention_actions_kind_case", AttentionAction.kind, AttentionAction.case_number)
+
+
+class Complaint(ComplaintColumns, Marked, Base):
+    """A complaint (queja) and its answer; its centre's stations pull it."""
+
+    pull_key = "number"
+
+
+Index("ix_complaints_centre_registered", Complaint.centre_code, Complaint.registered_at)
+Index("ix_complaints_registered", Complaint.registered_at)

@@ -100,8 +100,14 @@ COUNTER_GRANTS: dict[str, str] = {
     "blobs": "SELECT, INSERT, UPDATE (complete)",  # document upload
     "blob_chunks": "SELECT, INSERT, DELETE",  # upload, resume, verify; RLS: unfinished only
     "case_transitions": "SELECT",  # read by the transition guard with the caller's rights
+    # issue 13: push of closed attentions; pull of the centre's (RLS: own centre only)
+    "attentions": "SELECT, INSERT",
+    "attention_actions": "SELECT, INSERT",  # serial id: its sequence too
+    # complaints: registered at a counter, then assigned, answered and closed there
+    "complaints": "SELECT, INSERT, UPDATE (state, assigned_to, assigned_by, assigned_at, "
+                  "answer, answered_by, answered_at, closed_by, closed_at)",
 }
-COUNTER_SEQUENCES = (("case_documents", "id"),)
+COUNTER_SEQUENCES = (("case_documents", "id"), ("attention_actions", "id"))
 
 #: What the back office writes; it reads every table (staff without the password hash).
 BACKOFFICE_WRITES: dict[str, str] = {
@@ -147,6 +153,11 @@ ALL_ROWS = "true"
 def _own_case(table: str) -> str:
     return (f"EXISTS (SELECT 1 FROM cases AS c WHERE c.case_number = {table}.case_number "
             f"AND c.centre_code = {CENTRE})")
+
+
+def _own_attention(table: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM attentions AS a WHERE a.attention_id = "
+            f"{table}.attention_id AND a.centre_code = {CENTRE})")
 
 
 def _own_centre_document(table: str) -> str:
@@ -197,10 +208,21 @@ POLICIES: tuple[Policy, ...] = (
                                               f"({_own_centre_document('blob_chunks')})"),
     Policy("blob_chunks", "INSERT", _C, check=_unfinished_blob("blob_chunks")),
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
+    # issue 13: a centre reads and writes only its own attentions and complaints (who
+    # was served by whom, complainants' contact data)
+    Policy("attentions", "SELECT", _C, using=f"centre_code = {CENTRE}"),
+    Policy("attentions", "INSERT", _C, check=f"centre_code = {CENTRE} AND "
+                                             f"split_part(workstation, '-', 1) = {CENTRE}"),
+    Policy("attention_actions", "SELECT", _C, using=_own_attention("attention_actions")),
+    Policy("attention_actions", "INSERT", _C, check=_own_attention("attention_actions")),
+    Policy("complaints", "SELECT", _C, using=f"centre_code = {CENTRE}"),
+    Policy("complaints", "INSERT", _C, check=f"centre_code = {CENTRE}"),
+    Policy("complaints", "UPDATE", _C, using=f"centre_code = {CENTRE}",
+           check=f"centre_code = {CENTRE}"),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
         "cases", "case_events", "case_documents", "deliveries", "staff", "applied_events",
         "audit_anchors", "station_versions", "blobs", "blob_chunks",
-        "contribution_histories")),
+        "contribution_histories", "attentions", "attention_actions", "complaints")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
 )

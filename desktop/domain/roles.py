@@ -35,6 +35,9 @@ class Action(StrEnum):
     ADD_DOCUMENT = "add_document"
     MANAGE_STAFF = "manage_staff"
     VIEW_STATION_VERSIONS = "view_station_versions"
+    SERVE_COUNTER = "serve_counter"  # open and close attentions (issue 13)
+    REGISTER_COMPLAINT = "register_complaint"
+    HANDLE_COMPLAINTS = "handle_complaints"  # assign, answer, close
     VIEW_REPORTS = "view_reports"  # aggregates: transparency, backlog (issue 13)
     VIEW_STAFF_REPORT = "view_staff_report"  # per clerk: own centre only (the service checks)
 
@@ -50,6 +53,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
     Action.VIEW_STATION_VERSIONS: frozenset({Role.ADMINISTRATOR}),
+    Action.SERVE_COUNTER: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.REGISTER_COMPLAINT: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Action.HANDLE_COMPLAINTS: frozenset({Role.SUPERVISOR}),
     Action.VIEW_REPORTS: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
     Action.VIEW_STAFF_REPORT: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
 }

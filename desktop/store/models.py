@@ -27,6 +27,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
+from desktop.db.service_records import (
+    AttentionActionColumns,
+    AttentionColumns,
+    ComplaintColumns,
+)
 from desktop.db.types import UtcDateTime
 
 
@@ -269,3 +274,34 @@ class Agreement(Base):
     effective_date: Mapped[date] = mapped_column(Date)
     retroactive_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     motivation: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- service at the counters (issue 13) ---------------------------------------------------
+
+
+class Attention(AttentionColumns, Base):
+    """A person served at this centre's counters: this station's (one may be open: no
+    `ended_at`) and, pulled from central, the other stations' of the centre."""
+
+    ended_at: Mapped[datetime | None]
+
+    actions: Mapped[list[AttentionAction]] = relationship(order_by="AttentionAction.id")
+
+
+Index("ix_attentions_workstation_open", Attention.workstation, Attention.ended_at)
+Index("ix_attentions_started", Attention.started_at)
+
+
+class AttentionAction(AttentionActionColumns, Base):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attention_id: Mapped[str] = mapped_column(ForeignKey("attentions.attention_id"),
+                                              index=True)
+
+
+class Complaint(ComplaintColumns, Base):
+    """A complaint registered at this centre (here, or pulled from central)."""
+
+
+Index("ux_complaints_counter_sequence", Complaint.centre_code, Complaint.counter,
+      Complaint.year, Complaint.sequence, unique=True)
+Index("ix_complaints_registered", Complaint.registered_at)
