@@ -26,6 +26,9 @@ from desktop.domain.cases import CaseState
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate
 
+#: The transparency table's columns exactly as gob.ec publishes them (never translated).
+TRANSPARENCY_HEADERS = ("Año-Mes", "Volumen de Quejas", "Volumen de Atenciones")
+
 #: COA Art. 207 (assumption: DOMAIN.md §3, «Time limits»).
 RESPONSE_LIMIT_WORKING_DAYS = 30
 

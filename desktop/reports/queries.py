@@ -196,6 +196,6 @@ def staff_work(connection: Connection, period: Period, centre: str) -> StaffWork
     for clerk, counter, count in registered:
         by_clerk[clerk].registrations += count
         by_counter[counter].registrations += count
-    names = dict(connection.execute(select(staff.c.username, staff.c.full_name).where(
-        staff.c.centre_code == centre)).tuples())
+    names = {user: name for user, name in connection.execute(
+        select(staff.c.username, staff.c.full_name).where(staff.c.centre_code == centre))}
     return StaffWork(dict(by_clerk), dict(by_counter), names)

@@ -31,6 +31,7 @@ from desktop.domain.cases import CaseState
 from desktop.domain.reporting import (
     AGE_BUCKETS,
     RESPONSE_LIMIT_WORKING_DAYS,
+    TRANSPARENCY_HEADERS,
     Period,
     age_bucket_label,
     nearest_rank,
@@ -89,7 +90,7 @@ class ReportService:
         rows, source = self._read(centre, lambda c, code: queries.transparency(c, period, code))
         newest_first = tuple((r.month, r.complaints, r.attentions) for r in reversed(rows))
         table = Table(_("Transparencia"),
-                      ("Año-Mes", "Volumen de Quejas", "Volumen de Atenciones"), newest_first,
+                      TRANSPARENCY_HEADERS, newest_first,
                       note=_("Quejas: registradas en el mes, aunque se respondan o cierren "
                              "después. Atenciones: personas atendidas en ventanilla, por el "
                              "mes en que empezó la atención."))
