@@ -49,6 +49,8 @@ _COMMANDS = (
             description=N_("Estado del envío y la recepción de datos con la central")),
     Command("nav.staff", N_("Personal"), N_("Personal del centro"), "staff", ("Ctrl+Shift+P",),
             N_("Cuentas del personal del centro")),
+    Command("nav.reports", N_("Reportes"), N_("Reportes de supervisión"), "reports",
+            ("Ctrl+Shift+R",), N_("Transparencia, pendientes y trabajo por funcionario")),
     Command("nav.password", N_("Cambiar clave…"), N_("Cambiar clave"), "password",
             ("Ctrl+Shift+K",)),
     Command("nav.lock", N_("Bloquear"), N_("Bloquear la estación"), "lock", ("Ctrl+L",),

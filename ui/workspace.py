@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import Action, Role, may
 from ui.commands import command_button, wire
 from ui.intake_page import IntakePage
+from ui.reports_page import ReportsPage
 from ui.review_page import ReviewPage
 from ui.staff_page import StaffPage
 from ui.status_page import StatusPage
@@ -55,6 +56,8 @@ class Workspace(QWidget):
         self.review_page = ReviewPage(runtime, actor, tasks) if reviews else None
         self.sync_panel = SyncPanel(runtime, actor, tasks, sync)
         self.staff_page = StaffPage(runtime, actor, tasks) if manages else None
+        reports = may(actor.role, Action.VIEW_REPORTS)
+        self.reports_page = ReportsPage(runtime, actor, tasks) if reports else None
         self.pages = QStackedWidget()
         self.nav = QButtonGroup(self)
         self.nav.setExclusive(True)
@@ -67,6 +70,7 @@ class Workspace(QWidget):
             ("nav.review", self.review_page, self.show_review),
             ("nav.sync", self.sync_panel, self.show_sync),
             ("nav.staff", self.staff_page, self.show_staff),
+            ("nav.reports", self.reports_page, self.show_reports),
         ):
             if page is None:
                 continue
@@ -148,6 +152,12 @@ class Workspace(QWidget):
             assert self.staff_page is not None
             self.staff_page.reload()
             self.staff_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_reports(self) -> None:
+        if self._show(self.reports_page):
+            assert self.reports_page is not None
+            self.reports_page.reload()
+            self.reports_page.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def work_in_progress(self) -> str:
         """What closing or signing out would drop, in the person's words ('' for nothing)."""
