@@ -107,22 +107,30 @@ class ReportsPage(QWidget):
         self.tabs = named(QTabWidget(), "reports.tabs", _("Tablas y gráficos del reporte"))
         self.viewer = PdfViewer("reports.pdf", _("Gráficos y reporte en PDF"))
 
-        controls = QHBoxLayout()
-        for text, field in ((_("&Reporte:"), self.kind), (_("D&esde:"), self.first),
-                            (_("&Hasta:"), self.last), (_("&Centro:"), self.centre)):
-            controls.addWidget(buddy(text, field))
-            controls.addWidget(field, 2 if field is self.kind or field is self.centre else 0)
-        controls.addWidget(self.generate)
-        controls.addWidget(self.export)
+        for combo in (self.kind, self.centre):  # long centre names must not widen the page
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
+        choice, period = QHBoxLayout(), QHBoxLayout()
+        for row, text, field in ((choice, _("&Reporte:"), self.kind),
+                                 (choice, _("&Centro:"), self.centre),
+                                 (period, _("D&esde:"), self.first),
+                                 (period, _("&Hasta:"), self.last)):
+            row.addWidget(buddy(text, field))
+            row.addWidget(field, 1 if row is choice else 0)
+        period.addStretch()
+        period.addWidget(self.generate)
+        period.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(title)
-        layout.addLayout(controls)
+        layout.addLayout(choice)
+        layout.addLayout(period)
         layout.addWidget(self.about)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         for first_widget, second in itertools.pairwise([
-                self.kind, self.first, self.last, self.centre, self.generate, self.export,
+                self.kind, self.centre, self.first, self.last, self.generate, self.export,
                 self.tabs]):
             QWidget.setTabOrder(first_widget, second)
         self.generate.clicked.connect(self.run)

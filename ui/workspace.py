@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -79,12 +80,17 @@ class Workspace(QWidget):
             self.nav_buttons[page] = button
             bar.addWidget(button)
         bar.addStretch()
+        self.session_buttons: list[QPushButton] = []
         for name, signal in (("nav.password", self.password_requested),
                              ("nav.signOut", self.sign_out_requested)):
-            bar.addWidget(wire(command_button(name), self, signal.emit))
+            button = command_button(name)
+            self.session_buttons.append(button)
+            bar.addWidget(wire(button, self, signal.emit))
         lock = command_button("nav.lock")  # Ctrl+L is caught app-wide by the idle lock
         lock.clicked.connect(self.lock_requested)
         bar.insertWidget(bar.count() - 1, lock)
+        self.session_buttons.insert(1, lock)
+        self.bar = bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
         layout.addLayout(bar)
@@ -96,6 +102,19 @@ class Workspace(QWidget):
         sync.state_changed.connect(self.status_page.show_sync_state)
         if self.review_page is not None:
             self.review_page.case_changed.connect(lambda _number: sync.refresh())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a narrow screen (1024 px with every page of a supervisor) the session buttons
+        show only their icons; their names stay in the tooltip and for screen readers."""
+        super().showEvent(event)
+        screen = self.screen()
+        if screen is None or not self.session_buttons[0].text():
+            return
+        if self.bar.sizeHint().width() + MARGIN > screen.availableGeometry().width():
+            for button in self.session_buttons:
+                button.setToolTip(" — ".join(filter(None, (button.accessibleName(),
+                                                           button.toolTip()))))
+                button.setText("")
 
     def _nav_button(self, name: str, show: Callable[[], None]) -> QPushButton:
         button = command_button(name)
