@@ -51,6 +51,8 @@ _COMMANDS = (
             N_("Cuentas del personal del centro")),
     Command("nav.reports", N_("Reportes"), N_("Reportes de supervisión"), "reports",
             ("Ctrl+Shift+R",), N_("Transparencia, pendientes y trabajo por funcionario")),
+    Command("nav.complaints", N_("Que&jas"), N_("Registro de quejas"),
+            description=N_("Registrar quejas y darles respuesta")),
     Command("nav.password", N_("Cambiar clave…"), N_("Cambiar clave"), "password",
             ("Ctrl+Shift+K",)),
     Command("nav.lock", N_("Bloquear"), N_("Bloquear la estación"), "lock", ("Ctrl+L",),
@@ -58,6 +60,10 @@ _COMMANDS = (
     # no Alt+letter: signing out by a stray chord would drop the next person's work
     Command("nav.signOut", N_("Cerrar sesión"), N_("Cerrar sesión"), "signOut",
             ("Ctrl+Shift+Q",)),
+    # the person at the counter (issue 13): one dialog opens or closes the attention
+    Command("attention.open", N_("Atención…"), N_("Abrir o cerrar la atención"),
+            keys=("F8", "F9"), description=N_("Abrir una atención con el turno, o cerrarla "
+                                              "con su resultado")),
     # the status page: the open case
     Command("status.printSlip", N_("&Hoja de estado…"), N_("Imprimir hoja de estado"), "slip",
             ("Ctrl+P",), N_("Vista previa e impresión de la hoja de estado")),

@@ -41,6 +41,7 @@ from desktop.services.intake import (
 )
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import ScanningService
+from ui.attention_status import start_attention
 from ui.icons import with_icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
@@ -360,6 +361,7 @@ class IntakePage(QWidget):
             return
         show_message(self.cedula_message, _("Buscando en el registro…"), Tone.HINT)
         cedula = result.value
+        start_attention(self.service.runtime, self.service.actor, self.tasks, self)
         self.tasks.run(
             owner=self,
             work=lambda _p, _c: self.service.lookup(cedula),

@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         workspace.password_requested.connect(self.open_password_dialog)
         workspace.receipt_requested.connect(self.open_receipt)
         self.workspace = workspace
+        if workspace.attention_status is not None:
+            self.statusBar().addWidget(workspace.attention_status)
+            workspace.attention_status.show()
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
         workspace.show_start_page()
@@ -222,6 +225,9 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         self.idle.end()  # closes dialogs hidden by a lock: they belong to this session
         if self.workspace is not None:
+            if (status := self.workspace.attention_status) is not None:
+                self.statusBar().removeWidget(status)
+                status.deleteLater()
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None

@@ -45,6 +45,7 @@ from desktop.services.review import PendingCase, ReviewService
 from desktop.services.runtime import Runtime
 from desktop.services.status import SearchResult, StatusService, freshness
 from desktop.services.workflow import TransitionDone, WorkflowService
+from ui.attention_status import start_attention
 from ui.commands import command_button, wire
 from ui.models.cases import CaseFilterProxy, CaseListModel
 from ui.style import Look, Tone, set_look
@@ -253,6 +254,7 @@ class StatusPage(QWidget):
         self._show_case(None)  # the last person's case leaves the screen before anything else
         self.results.set_cases(())
         show_message(self.message, _("Buscando…"), Tone.HINT)
+        start_attention(self.runtime, self.actor, self.tasks, self)
         # bound methods as callbacks: a page deleted at sign-out gets no late answers
         self.tasks.run(lambda _p, _c: self.status.search(text), on_success=self._searched,
                        on_failure=self._search_failed, owner=self)

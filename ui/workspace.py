@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.roles import Action, Role, may
-from ui.commands import command_button, wire
+from ui.attention_dialog import AttentionDialog
+from ui.attention_status import AttentionStatus
+from ui.commands import bind_keys, command_button, wire
+from ui.complaints_page import ComplaintsPage, acknowledgement
 from ui.intake_page import IntakePage
 from ui.reports_page import ReportsPage
 from ui.review_page import ReviewPage
@@ -59,6 +62,12 @@ class Workspace(QWidget):
         self.staff_page = StaffPage(runtime, actor, tasks) if manages else None
         reports = may(actor.role, Action.VIEW_REPORTS)
         self.reports_page = ReportsPage(runtime, actor, tasks) if reports else None
+        self.runtime, self.tasks = runtime, tasks
+        self.complaints_page = (ComplaintsPage(runtime, actor, tasks)
+                                if may(actor.role, Action.REGISTER_COMPLAINT) else None)
+        #: shown in the main window's status bar while this session lasts
+        self.attention_status = (AttentionStatus(runtime, actor)
+                                 if may(actor.role, Action.SERVE_COUNTER) else None)
         self.pages = QStackedWidget()
         self.nav = QButtonGroup(self)
         self.nav.setExclusive(True)
@@ -69,6 +78,7 @@ class Workspace(QWidget):
             ("nav.intake", self.intake, self.show_intake),
             ("nav.status", self.status_page, self.show_status),
             ("nav.review", self.review_page, self.show_review),
+            ("nav.complaints", self.complaints_page, self.show_complaints),
             ("nav.sync", self.sync_panel, self.show_sync),
             ("nav.staff", self.staff_page, self.show_staff),
             ("nav.reports", self.reports_page, self.show_reports),
@@ -76,6 +86,9 @@ class Workspace(QWidget):
             if page is None:
                 continue
             button = self._nav_button(name, show)
+            if name == "nav.complaints":  # a short word: no need of the style's 80 px
+                button.setMinimumWidth(button.fontMetrics().horizontalAdvance(
+                    button.text().replace("&", "")) + 2 * SPACING)
             self.pages.addWidget(page)
             self.nav_buttons[page] = button
             bar.addWidget(button)
@@ -102,6 +115,11 @@ class Workspace(QWidget):
         sync.state_changed.connect(self.status_page.show_sync_state)
         if self.review_page is not None:
             self.review_page.case_changed.connect(lambda _number: sync.refresh())
+        if self.attention_status is not None:
+            self.attention_status.requested.connect(self.open_attention)
+            bind_keys("attention.open", self, self.open_attention)
+        if self.complaints_page is not None:
+            self.complaints_page.acknowledgement_requested.connect(self.open_acknowledgement)
 
     def showEvent(self, event: QShowEvent) -> None:
         """On a narrow screen (1024 px with every page of a supervisor) the session buttons
@@ -177,6 +195,34 @@ class Workspace(QWidget):
             assert self.reports_page is not None
             self.reports_page.reload()
             self.reports_page.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_complaints(self) -> None:
+        if self._show(self.complaints_page):
+            assert self.complaints_page is not None
+            self.complaints_page.reload()
+            self.complaints_page.focus_first()
+
+    def open_attention(self) -> AttentionDialog | None:
+        """F8/F9: open an attention (turno or «sin turno»), or close the open one."""
+        status = self.attention_status
+        if status is None:
+            return None
+        status.refresh()
+        dialog = AttentionDialog(self.runtime, self.actor, self.tasks, status.current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(status.refresh)
+        dialog.open()
+        return dialog
+
+    def open_acknowledgement(self, number: str) -> None:
+        from ui.document_dialog import DocumentDialog
+
+        if not number:
+            return
+        dialog = DocumentDialog(acknowledgement(self.runtime, self.actor, number), self.tasks,
+                                self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def work_in_progress(self) -> str:
         """What closing or signing out would drop, in the person's words ('' for nothing)."""

@@ -28,6 +28,12 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 
 from desktop.central import blobs
+from desktop.central.demo_service import (
+    ComplaintNumbers,
+    highest_complaints,
+    insert_service_rows,
+    service_rows,
+)
 from desktop.central.feed import reserve_marker
 from desktop.central.models import (
     Case,
@@ -95,6 +101,7 @@ def add_demo_cases(engine: Engine, station: Station, count: int, *, until: datet
         for year in {local(at).year for at in times}:
             sequences[year] = max(sequences.get(year, 0), _highest(connection, station, year))
         derived = 0
+        complaints = ComplaintNumbers(highest_complaints(connection, station))
         for start in range(0, count, BATCH):
             rows = _Rows()
             for person, at in zip(people[start:start + BATCH], times[start:start + BATCH],
@@ -106,6 +113,9 @@ def add_demo_cases(engine: Engine, station: Station, count: int, *, until: datet
                 derived += _case(rows, rng, station, person, number, at,
                                  rng.choice(forms), clerk, supervisor)
             _insert(connection, rows)
+            # the attentions and complaints behind these cases (issue 13)
+            insert_service_rows(connection, service_rows(rows.cases, rng, station, clerk,
+                                                         supervisor, until, complaints))
             progress(min(start + BATCH, count), count, label)
             if cancel is not None:
                 cancel.raise_if_cancelled()

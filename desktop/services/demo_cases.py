@@ -17,13 +17,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
+from desktop.central.demo_service import COMPLAINT_EVERY, COMPLAINT_TEXTS
 from desktop.domain.cases import OPEN_STATES, CaseState
 from desktop.domain.checklist import DocumentType
+from desktop.domain.complaints import Category, Channel
 from desktop.domain.pensions import PensionState
 from desktop.domain.roles import Actor, Role
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.attentions import AttentionService
+from desktop.services.complaints import ComplaintForm, ComplaintService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import WorkflowService
@@ -80,6 +84,7 @@ def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
     clerk, supervisor = _actor(runtime, Role.CLERK), _actor(runtime, Role.SUPERVISOR)
     intake = IntakeService(runtime, clerk)
     review = WorkflowService(runtime, supervisor)
+    attentions, complaints = AttentionService(runtime, clerk), ComplaintService(runtime, clerk)
     people = _candidates(runtime, count, rng)
     if len(people) < count:
         raise ValidationError(
@@ -101,6 +106,11 @@ def register_demo_cases(runtime: Runtime, count: int, seed: int | str = 7,
                 cedula_verified=True,
                 documents=(document,),
             ))
+            if done % COMPLAINT_EVERY == 0:  # a few complaints, in the same attention
+                complaints.register(ComplaintForm(
+                    rng.choice(list(Channel)).value, rng.choice(list(Category)).value,
+                    rng.choice(COMPLAINT_TEXTS), case_number=case.case_number))
+            attentions.close()  # the registration opened it (issue 13)
             if rng.random() < 0.75:  # the rest waits in the supervisor's queue
                 review.transition(case.case_number, CaseState.DERIVADO)
                 derived += 1

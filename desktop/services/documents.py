@@ -26,6 +26,7 @@ from desktop.capture.files import PDF, check_bytes
 from desktop.capture.profiles import scan_options_for
 from desktop.capture.scanners import ScanOptions
 from desktop.clock import now
+from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
 from desktop.domain.roles import Action, Actor
@@ -33,6 +34,7 @@ from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security import audit
+from desktop.services.attentions import note_work
 from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
@@ -107,6 +109,7 @@ class DocumentService:
                 )
             at = now()
             record_document(session, case, document, self.actor, settings.workstation, at)
+            note_work(session, self.actor, settings.workstation, Kind.DOCUMENT, case_number)
         log.info("document added to case %s: %s", case_number, document.document_type.value)
         return AddedDocument(case_number, document, at)
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.capture.files import read_checked
 from desktop.clock import format_local, local, now
+from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, OPEN_STATES, CaseState
 from desktop.domain.checklist import DocumentType, RequestType, document_label, missing_required
 from desktop.domain.eligibility import DebtFact, Verdict, assess
@@ -25,6 +26,7 @@ from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
+from desktop.services.attentions import note_work
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import record_transition
@@ -268,6 +270,8 @@ class IntakeService:
                 case_number=case.case_number,
                 details={"documents": len(form.documents), "request_type": case.request_type},
             )
+            note_work(session, self.actor, settings.workstation, Kind.REGISTRATION,
+                      case.case_number)
         log.info("case registered and sent to review: %s", case.case_number)
         return RegisteredCase(case.case_number, case.applicant_name, at, CaseState(case.state))
 

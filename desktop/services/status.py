@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from desktop.clock import format_local, now
+from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState
 from desktop.domain.identity import mask_cedula, validate_cedula
 from desktop.domain.numbering import looks_like_case_number, parse_case_number
@@ -23,6 +24,7 @@ from desktop.domain.text import name_words, unreadable_characters
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.attentions import note_work
 from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case
@@ -30,6 +32,7 @@ from desktop.store.name_search import cases_by_name
 from desktop.sync.engine import last_good_sync
 
 MAX_RESULTS = 50
+COUNTER_QUERY = "consulta de estado"  # the reason a status lookup at the counter is logged
 MAX_QUERY_CHARS = 120  # the longest name in the registry is 170 with every given name
 MAX_NAME_WORDS = 8  # more would be no name, and each word is a condition of the search
 
@@ -91,7 +94,7 @@ class StatusService:
             for number, name, cedula, state, *rest in cases_by_name(
                 self.runtime.db.engine, words, MAX_RESULTS))
 
-    def detail(self, case_number: str, why: str = "consulta de estado") -> CaseDetail:
+    def detail(self, case_number: str, why: str = COUNTER_QUERY) -> CaseDetail:
         """A case's full picture; every view is logged (who, when, which case, why)."""
         with self.runtime.db.read() as session:
             detail = load_detail(session, case_number)
@@ -100,6 +103,9 @@ class StatusService:
             audit.append(session, actor=self.actor.username, workstation=settings.workstation,
                          action="case.viewed", case_number=detail.summary.case_number,
                          details={"why": why})
+            if why == COUNTER_QUERY:  # a person asking at the counter, not a review
+                note_work(session, self.actor, settings.workstation, Kind.STATUS,
+                          detail.summary.case_number)
         return detail
 
     def synced_at(self) -> datetime | None:

@@ -27,6 +27,9 @@ EVENT_LABELS = {
     "case.transition": N_("Cambio de estado"),
     "case.document_added": N_("Documento añadido"),
     "staff.changed": N_("Cambio de cuenta del personal"),
+    "attention.recorded": N_("Atención en ventanilla"),
+    "complaint.registered": N_("Registro de queja"),
+    "complaint.step": N_("Trámite de queja"),
 }
 
 

@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 
 from desktop.central import models as central
 from desktop.clock import now
+from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.attentions import note_work
 from desktop.services.limits import checked_text
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
@@ -133,6 +135,7 @@ def record_transition(session: Session, case: Case, target: CaseState, actor: Ac
         payload=payload, actor=actor.username, workstation=workstation, created_at=at))
     if "delivery" in payload:
         _store_delivery(session, case, payload["delivery"], actor, workstation)
+        note_work(session, actor, workstation, Kind.DELIVERY, case.case_number)
     audit.append(session, actor=actor.username, workstation=workstation,
                  action="case.transition", case_number=case.case_number,
                  details={"from": source.value, "to": target.value})

@@ -241,6 +241,36 @@ def _store_events(session: Session, context: PullContext, page: Page) -> None:
     insert_new(session, cache.CaseEvent.__table__, new)
 
 
+def _store_attentions(session: Session, context: PullContext, page: Page) -> None:
+    """This centre's attentions (row security gives a centre login only those; the demo's
+    SQLite central gives all), with their actions; central never changes one."""
+    centre = page.columns.index("centre_code")
+    rows = page.where(lambda row: row[centre] == context.centre)
+    ids = rows.column("attention_id")
+    if not ids:
+        return
+    known = set(session.scalars(select(cache.Attention.attention_id).where(
+        cache.Attention.attention_id.in_(ids))))
+    upsert(session, cache.Attention.__table__, rows)
+    new = [attention_id for attention_id in ids if attention_id not in known]
+    if new:
+        action = central.AttentionAction
+        insert_new(session, cache.AttentionAction.__table__, [
+            dict(row._mapping) for row in context.source.execute(
+                select(action.attention_id, action.kind, action.case_number, action.note,
+                       action.at).where(action.attention_id.in_(new)).order_by(action.id))])
+
+
+def _store_complaints(session: Session, context: PullContext, page: Page) -> None:
+    """This centre's complaints, unless this station has a step of one still to push."""
+    centre, number = page.columns.index("centre_code"), page.columns.index("number")
+    mine = page.where(lambda row: row[centre] == context.centre)
+    waiting = set(session.scalars(select(cache.OutboxEvent.case_number).where(
+        cache.OutboxEvent.case_number.in_(mine.column("number")),
+        cache.OutboxEvent.status == "pendiente")))
+    upsert(session, cache.Complaint.__table__, mine.where(lambda row: row[number] not in waiting))
+
+
 # --- what each scope reads ---------------------------------------------------------------
 
 
@@ -281,6 +311,11 @@ SCOPES: tuple[Scope, ...] = (
           lambda: select(*central.CaseEvent.__table__.columns), _store_events, streams=False),
     Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
+    Scope("attentions", N_("Atenciones del centro"), central.Attention,
+          lambda: select(*central.Attention.__table__.columns), _store_attentions,
+          streams=False),
+    Scope("complaints", N_("Quejas del centro"), central.Complaint,
+          lambda: select(*central.Complaint.__table__.columns), _store_complaints),
 )
 
 

@@ -64,7 +64,7 @@ def test_no_two_visible_controls_share_an_alt_letter(qtbot, home, login):
     _sign_in(qtbot, window, login)
     workspace = window.workspace
     for page in (workspace.intake, workspace.status_page, workspace.review_page,
-                 workspace.sync_panel, workspace.staff_page):
+                 workspace.sync_panel, workspace.staff_page, workspace.complaints_page):
         if page is None:
             continue
         workspace.pages.setCurrentWidget(page)

@@ -97,6 +97,7 @@ def clerk(prepared: Prepared, window) -> None:
 
     d.click("nav.sync")
     d.check("clerk: sync page")
+    complaints(window)
     d.click("nav.password")
     password = d.modal("password.dialog")
     d.check("clerk: password dialog")
@@ -115,6 +116,34 @@ def clerk(prepared: Prepared, window) -> None:
     d.check("clerk: sign-out question")
     d.answer("main.confirmSignOut", "yes")
     d.widget("login.username")
+
+
+def complaints(window) -> None:
+    """Issue 13: the complaints page, the constancia, the attention dialog both ways."""
+    d.click("nav.complaints")
+    d.widget("complaints.channel")
+    d.check("clerk: complaints page")
+    page = window.workspace.complaints_page
+    page.text.setPlainText("Esperé dos horas aunque tenía turno en línea para las 09:30.")
+    page.email.setText("quien.reclama@correo.ec")
+    d.click("complaints.register")
+    constancia = d.modal("complaintAck.dialog")
+    d.wait(lambda: d.find("complaintAck.save") is not None
+           and d.find("complaintAck.save").isEnabled(), 30, "constancia rendered")
+    d.check("clerk: complaint constancia dialog")
+    d.close_window(constancia)
+    d.wait(lambda: page.table.rowCount() > 0, 30, "complaints listed")
+    d.check("clerk: complaints page, one registered")
+    window.workspace.open_attention()  # the complaint opened one: the dialog closes it
+    d.modal("attention.dialog")
+    d.check("clerk: attention dialog (close)")
+    d.click("attention.closeSubmit")
+    d.wait(lambda: window.workspace.attention_status.current is None, 30, "attention closed")
+    opening = window.workspace.open_attention()
+    d.widget("attention.turno")
+    d.check("clerk: attention dialog (open)")
+    d.close_window(opening)
+    d.settle(300)
 
 
 def supervisor(prepared: Prepared, window) -> None:
@@ -143,6 +172,11 @@ def supervisor(prepared: Prepared, window) -> None:
     d.check("supervisor: status")
     d.click("nav.sync")
     d.check("supervisor: sync page")
+    d.click("nav.complaints")
+    complaints_page = window.workspace.complaints_page
+    d.wait(lambda: complaints_page.table.rowCount() > 0, 30, "complaints listed")
+    complaints_page.table.selectRow(0)
+    d.check("supervisor: complaints page")
     d.click("nav.reports")
     reports = window.reports_page
     d.wait(lambda: reports.centre.count() > 1, 30, "report centres")
