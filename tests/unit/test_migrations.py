@@ -80,6 +80,8 @@ def test_a_cache_at_head_opens_without_alembic_and_an_older_one_is_migrated(tmp_
         connection.execute(text("DROP TABLE cases_fts_deferred"))
         for table in ("complaints", "attention_actions", "attentions"):  # issue 13's
             connection.execute(text(f"DROP TABLE {table}"))
+        for index in ("ix_cases_centre_state_registered", "ix_agreements_issued"):  # reports
+            connection.execute(text(f"DROP INDEX {index}"))
         connection.execute(text("UPDATE alembic_version SET version_num = '3ccd0be12f20'"))
     assert not at_head(engine, "desktop.store:migrations")
     assert upgrade(engine, "desktop.store:migrations", backup_dir=tmp_path / "backups")
