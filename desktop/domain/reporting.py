@@ -153,6 +153,20 @@ def age_cutoffs(today: date, ages: Sequence[int]) -> tuple[datetime, ...]:
     return tuple(cutoffs)
 
 
+def working_day_ages(days: Sequence[date], today: date) -> dict[date, int]:
+    """Each day's age in working days today, walking from the newest to the oldest: the
+    calendar counts only the gap between two neighbouring days (a range's working days are
+    the sum of its parts), not each day's whole way to today."""
+    ages: dict[date, int] = {}
+    later, age = today, 0
+    for day in sorted(set(days), reverse=True):
+        if day < later:
+            age += working_days_between(day, later)
+            later = day
+        ages[day] = age if day <= today else 0
+    return ages
+
+
 def nearest_rank(values: Sequence[float], fraction: float) -> float | None:
     """Nearest-rank percentile (median: 0.5, p90: 0.9); None with no values."""
     if not values:

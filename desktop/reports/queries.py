@@ -141,9 +141,9 @@ def agreements_by_month(connection: Connection, period: Period,
     bucket = month_index(agreements.c.issued_on, bounds).label("bucket")
     query = select(agreements.c.kind, bucket, func.count()).where(
         _within(agreements.c.issued_on, bounds))
-    if centre is not None:
-        query = query.join(cases, cases.c.case_number == agreements.c.case_number).where(
-            cases.c.centre_code == centre)
+    if centre is not None:  # from the centre's cases (an index) to their acuerdos
+        query = query.where(agreements.c.case_number.in_(
+            select(cases.c.case_number).where(cases.c.centre_code == centre)))
     found: dict[str, list[int]] = defaultdict(lambda: [0] * len(period.months))
     for kind, index, count in connection.execute(query.group_by(agreements.c.kind, bucket)):
         found[kind][index] = count

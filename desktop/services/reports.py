@@ -26,7 +26,6 @@ from typing import TypeVar
 from sqlalchemy import Connection, select
 
 from desktop.clock import format_local, local, now
-from desktop.domain.calendar import working_days_between
 from desktop.domain.cases import CaseState
 from desktop.domain.reporting import (
     AGE_BUCKETS,
@@ -35,6 +34,7 @@ from desktop.domain.reporting import (
     Period,
     age_bucket_label,
     nearest_rank,
+    working_day_ages,
 )
 from desktop.domain.roles import Action, Actor
 from desktop.errors import PermissionDenied, ValidationError
@@ -128,11 +128,12 @@ class ReportService:
                    "con más de {n} días hábiles desde su registro (COA, art. 207; supuesto: "
                    "no confirmado para prestaciones). Edades al {day}.").format(
                 n=limit, day=day.strftime("%d/%m/%Y")))
+        ages = working_day_ages([local(at).date() for *_rest, at in overdue], day)
         late = Table(
             _("Trámites fuera de plazo (los {n} más antiguos)").format(n=OVERDUE_LISTED),
             (_("Trámite"), _("Centro"), _("Estado"), _("Registrado"), _("Días hábiles")),
             tuple((number, centre_code, CaseState(state).label, format_local(at),
-                   working_days_between(local(at).date(), day))
+                   ages[local(at).date()])
                   for number, centre_code, state, at in overdue))
         months = [str(m) for m in period.months]
         kinds = {"CONCESION": _("Concesión"), "NEGACION": _("Negación")}

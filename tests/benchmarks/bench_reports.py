@@ -202,10 +202,11 @@ def statements(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
         event.remove(engine, "before_cursor_execute", record)
 
 
-def explain(engine: Engine) -> None:
-    """The plan of every statement of the three reports."""
+def explain(engine: Engine, run: Callable[[], Any] | None = None) -> None:
+    """The plan of every statement of the three reports (`run` makes them; by default
+    the national ones at central)."""
     with statements(engine) as seen:
-        central_reports(engine, 0)
+        (run or (lambda: central_reports(engine, 0)))()
     unique = list(dict.fromkeys(statement for statement, _p in seen))
     params = {statement: parameters for statement, parameters in seen}
     with engine.connect() as connection:
@@ -293,7 +294,9 @@ def run_station(args: argparse.Namespace, root: Path) -> list[tuple[str, list[fl
             timed("staff, UIO01, one month", lambda: service.staff(month), args.repeat),
         ]
         if not args.no_explain:
-            explain(runtime.db.engine)
+            explain(runtime.db.engine, lambda: (
+                service.transparency(year, "UIO01"),
+                service.backlog(year, "UIO01", today=date(2026, 12, 1)), service.staff(month)))
         return [(f"station cache: {label}", seconds) for label, seconds in results]
     finally:
         runtime.close()

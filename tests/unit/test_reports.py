@@ -22,6 +22,7 @@ from desktop.domain.reporting import (
     Period,
     age_cutoffs,
     nearest_rank,
+    working_day_ages,
 )
 from desktop.domain.roles import Actor, Role
 from desktop.errors import PermissionDenied, ValidationError
@@ -137,6 +138,14 @@ def test_age_cutoffs_agree_with_the_calendar():
         last_old_enough = (cutoff - timedelta(hours=12)).astimezone(rows.LOCAL_TZ).date()
         assert working_days_between(last_old_enough, today) >= age
         assert working_days_between(last_old_enough + timedelta(days=1), today) < age
+
+
+def test_working_day_ages_agree_with_the_calendar():
+    today = date(2026, 1, 5)
+    days = [date(2024, 12, 24), date(2025, 5, 1), date(2025, 12, 31), date(2026, 1, 2),
+            date(2026, 1, 5), date(2025, 5, 1)]
+    ages = working_day_ages(days, today)
+    assert ages == {day: working_days_between(day, today) for day in days}
 
 
 def test_nearest_rank():
