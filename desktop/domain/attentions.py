@@ -52,8 +52,8 @@ class Kind(StrEnum):
 #: Kinds the clerk chooses when closing; the others are recorded by the pages themselves.
 CLOSING_KINDS = (Kind.INFORMATION, Kind.TURNED_AWAY)
 
-ONLINE = re.compile(r"^T-([A-Z0-9]{5})-(\d{8})-(\d{4})-(\d{1,4})$")
-TICKET = re.compile(r"^([A-Z]{1,2})-?(\d{1,4})$")
+ONLINE = re.compile(r"^T-([A-Z0-9]{5})-(\d{8})-(\d{4})-(\d{1,4})$", re.ASCII)
+TICKET = re.compile(r"^([A-Z]{1,2})-?(\d{1,4})$", re.ASCII)
 MAX_TYPED = 40  # the column; a scanner that "types" a whole page is refused before parsing
 
 

@@ -27,7 +27,7 @@ MAX_SEQUENCE = 99_999
 #: Days to answer a complaint. The sheet gives none; 15 working days is the usual term of
 #: Ecuador's public-service complaint procedures (a decision recorded in the report).
 ANSWER_WORKING_DAYS = 15
-_PATTERN = re.compile(r"^Q-([A-Z0-9]{5})-(\d{2})-(\d{4})-(\d{5})-([0-9A-Z])$")
+_PATTERN = re.compile(r"^Q-([A-Z0-9]{5})-(\d{2})-(\d{4})-(\d{5})-([0-9A-Z])$", re.ASCII)
 
 CONTACT_EMAIL = "atencionalusuario@iess.gob.ec"
 CONTACT_PHONE = "593 23945666"

@@ -61,6 +61,27 @@ def _open_row(session: Session, workstation: str) -> Attention | None:
         Attention.workstation == workstation, Attention.ended_at.is_(None)))
 
 
+def _own_open(session: Session, actor: Actor, workstation: str) -> Attention | None:
+    """This workstation's open attention if it is `actor`'s. One left open by someone who
+    signed out ends now: what was done in it is recorded, an empty one is dropped (nobody
+    was served in it), so the next person's work never lands in another clerk's attention."""
+    attention = _open_row(session, workstation)
+    if attention is None or attention.clerk == actor.username:
+        return attention
+    if attention.actions:
+        attention.ended_at = max(now(), attention.started_at)
+        session.flush()
+        session.add(_recorded_event(attention))
+        audit.append(session, actor=actor.username, workstation=workstation,
+                     action=ATTENTION_RECORDED,
+                     details={"attention_id": attention.attention_id, "left_by":
+                              attention.clerk, "kinds": [a.kind for a in attention.actions]})
+    else:
+        session.delete(attention)
+    session.flush()
+    return None
+
+
 def _view(attention: Attention) -> OpenAttention:
     actions = attention.actions
     return OpenAttention(
@@ -87,8 +108,8 @@ def note_work(session: Session, actor: Actor, workstation: str, kind: Kind,
     (an administrator) are not counted. The same work on the same case is noted once."""
     if not may(actor.role, Action.SERVE_COUNTER):
         return
-    attention = _open_row(session, workstation) or _start(session, actor, workstation,
-                                                          NO_TURNO)
+    attention = _own_open(session, actor, workstation) or _start(session, actor, workstation,
+                                                                 NO_TURNO)
     if any(a.kind == kind.value and a.case_number == case_number for a in attention.actions):
         return
     attention.actions.append(AttentionAction(kind=kind.value, case_number=case_number,
@@ -108,14 +129,16 @@ class AttentionService:
         """This counter's open attention, if any (the status bar shows it)."""
         with self.runtime.db.read() as session:
             attention = _open_row(session, self.workstation)
-            return None if attention is None else _view(attention)
+            if attention is None or attention.clerk != self.actor.username:
+                return None  # someone else's, ended when this person starts serving
+            return _view(attention)
 
     def open(self, turno_text: str = "") -> OpenAttention:
         """Start serving someone: the turno code typed or scanned, or "" for «sin turno»."""
         require(self.actor, Action.SERVE_COUNTER)
         turno = parse_turno(turno_text)
         with self.runtime.db.write() as session, session.begin():
-            if (existing := _open_row(session, self.workstation)) is not None:
+            if (existing := _own_open(session, self.actor, self.workstation)) is not None:
                 raise ValidationError(
                     _("Ya hay una atención abierta en esta ventanilla ({turno}); ciérrela "
                       "antes de abrir otra.").format(turno=_view(existing).turno_label),
@@ -132,7 +155,7 @@ class AttentionService:
         if not may(self.actor.role, Action.SERVE_COUNTER):
             return None
         with self.runtime.db.write() as session, session.begin():
-            attention = _open_row(session, self.workstation) or _start(
+            attention = _own_open(session, self.actor, self.workstation) or _start(
                 session, self.actor, self.workstation, NO_TURNO)
             return _view(attention)
 
@@ -155,7 +178,7 @@ class AttentionService:
             raise ValidationError(_("Escriba por qué no se pudo atender a la persona."),
                                   "attention: turned away without reason", field="reason")
         with self.runtime.db.write() as session, session.begin():
-            attention = _open_row(session, self.workstation)
+            attention = _own_open(session, self.actor, self.workstation)
             if attention is None:
                 raise ValidationError(_("No hay una atención abierta en esta ventanilla."),
                                       "attention: none open", field="outcome")

@@ -189,9 +189,9 @@ def fetch_cases(session: Session, context: PullContext, numbers: Iterable[str]) 
 
 def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: str,
                   numbers: Iterable[str]) -> None:
-    """Take central's state for these cases now, even if events of theirs still wait
-    (used after central refused one: the local state had moved ahead of a change that
-    never happened)."""
+    """Take central's state for these cases (or complaints) now, even if events of theirs
+    still wait (used after central refused one: the local state had moved ahead of a change
+    that never happened)."""
     wanted = list(numbers)
     with central_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as source, \
             cache_db.write() as session, session.begin():
@@ -201,6 +201,11 @@ def refresh_cases(central_engine: Engine, cache_db: SessionFactories, centre: st
         for number, state, changed_at in rows:
             session.execute(update(cache.Case).where(cache.Case.case_number == number).values(
                 state=state, state_changed_at=changed_at))
+        # a complaint's refused step too (its events carry its number as their subject)
+        query = select(*central.Complaint.__table__.columns).where(
+            central.Complaint.number.in_(wanted), central.Complaint.centre_code == centre)
+        upsert(session, cache.Complaint.__table__,
+               Page(columns_of(query), [tuple(row) for row in source.execute(query)]))
 
 
 def refresh_staff(central_engine: Engine, cache_db: SessionFactories, centre: str,

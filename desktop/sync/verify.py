@@ -160,6 +160,19 @@ def _comparisons(centre: str) -> list[Comparison]:
                    select(l.Agreement.case_number, l.Agreement.number, l.Agreement.kind,
                           l.Agreement.new_pension, l.Agreement.retroactive_amount),
                    (_("número"), _("tipo"), _("pensión nueva"), _("retroactivo"))),
+        # issue 13: this centre's complaints and closed attentions (an open one is not
+        # sent until it is closed)
+        Comparison(_("Queja"),
+                   select(c.Complaint.number, c.Complaint.state, c.Complaint.registered_by)
+                   .where(c.Complaint.centre_code == centre),
+                   select(l.Complaint.number, l.Complaint.state, l.Complaint.registered_by),
+                   (_("estado"), _("registrada por"))),
+        Comparison(_("Atención"),
+                   select(c.Attention.attention_id, c.Attention.clerk, c.Attention.workstation)
+                   .where(c.Attention.centre_code == centre),
+                   select(l.Attention.attention_id, l.Attention.clerk, l.Attention.workstation)
+                   .where(l.Attention.ended_at.is_not(None)),
+                   (_("funcionario"), _("ventanilla"))),
     ]
 
 

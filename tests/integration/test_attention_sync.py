@@ -19,6 +19,7 @@ from desktop.services.auth import sign_in
 from desktop.services.complaints import ComplaintForm, ComplaintService
 from desktop.services.sync import SyncService
 from desktop.store import models as cache
+from desktop.sync.verify import verify
 from tests.conftest import CLERK, CLERK_GYE, SUPERVISOR
 from tests.integration.test_reinit_and_clock import ShiftedClock
 
@@ -76,10 +77,23 @@ def test_attentions_and_complaints_reach_central_and_the_centres_counters(statio
     handling.close(complaint.number)
     report = SyncService(second).run()
     assert report.online and report.refused == 0, report.message
-    assert SyncService(first).run().online
+    # meanwhile the first counter's supervisor, not synced since, answers it too: central
+    # refuses that step and the first counter takes central's complaint back
+    ComplaintService(first, sign_in(first, *SUPERVISOR)).answer(
+        complaint.number, "Respuesta escrita sin saber que ya se había respondido.")
+    report = SyncService(first).run()
+    assert report.online and report.refused == 1, report.message
+    [problem] = SyncService(first).problems()
+    assert "no se puede pasar" in problem.reason
     closed = _complaint(first, complaint.number)
     assert closed.state == ComplaintState.CLOSED.value and closed.closed_at is not None
     assert closed.answer.startswith("Se reforzó")
+    result = verify(second.central(), second.db, "UIO01")  # holds what central holds
+    assert result.clean, result.differences
+    assert {"Queja", "Atención"} <= set(result.compared), result.compared
+    result = verify(first.central(), first.db, "UIO01")  # only the refused step stands out
+    assert len(result.differences) == 1 and "rechaz" in result.differences[0], \
+        result.differences
 
     guayaquil = stations.open(1, "GYE01")
     sign_in(guayaquil, *CLERK_GYE)

@@ -135,3 +135,25 @@ def test_an_administrator_serves_no_one(runtime):
 def test_turno_codes_as_typed_or_scanned(typed, code, booked):
     turno = parse_turno(typed)
     assert (turno.code, turno.booked_at) == (code, booked)
+
+
+def test_an_attention_left_open_at_sign_out_ends_when_the_next_clerk_serves(runtime, clerk):
+    from desktop.services.auth import sign_in
+    from tests.conftest import SUPERVISOR
+
+    AttentionService(runtime, clerk).open("A-3")
+    AttentionService(runtime, clerk).note(Kind.INFORMATION)  # then signs out, open
+    supervisor = sign_in(runtime, *SUPERVISOR)
+    theirs = AttentionService(runtime, supervisor)
+    assert theirs.current() is None  # not theirs to show
+    theirs.open("B-4")
+    assert theirs.current().turno_code == "B-004"
+    payloads = recorded(runtime)
+    assert [(p["clerk"], p["turno_code"], kinds(p)) for p in payloads] == [
+        (clerk.username, "A-003", ["informacion"])]
+
+    AttentionService(runtime, clerk).ensure_open()  # nothing done in the supervisor's:
+    assert len(recorded(runtime)) == 1  # dropped, not counted
+    with runtime.db.read() as session:
+        assert session.scalars(select(models.Attention.clerk).where(
+            models.Attention.ended_at.is_(None))).all() == [clerk.username]

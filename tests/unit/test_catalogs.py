@@ -35,6 +35,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:[:!][^}]*)?\}")
 DATA_MODULES = {
     "desktop/central/demo_names.py": "the demo registry's names of people and employers",
     "desktop/central/demo.py": "demo centres, addresses and people (data in the database)",
+    "desktop/central/demo_service.py": "demo complaints and reasons written as data into the "
+                                       "demo central (what people said, not interface text)",
     "desktop/central/backoffice.py": "what the simulated back office writes into cases",
     "desktop/domain/identity.py": "province names, the registry's own spelling",
     "desktop/domain/pension_tables.py": "the tables' names and their sources",

@@ -14,8 +14,10 @@ from desktop.domain.checklist import DocumentType
 from desktop.domain.reporting import Month, Period
 from desktop.domain.roles import Role
 from desktop.errors import PermissionDenied, VentanillaError
+from desktop.services.attentions import AttentionService
 from desktop.services.auth import sign_in
 from desktop.services.case_documents import CaseDocumentService
+from desktop.services.complaints import ComplaintForm, ComplaintService
 from desktop.services.correction import Contact, CorrectionService
 from desktop.services.document_viewer import DocumentViewerService
 from desktop.services.intake import IntakeForm, IntakeService
@@ -72,6 +74,14 @@ CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
     ("administrar personal", {"administrador"}, lambda rt, a, w: StaffService(rt, a).members()),
     ("centros para traslado", {"administrador"},
      lambda rt, a, w: StaffService(rt, a).centres()),
+    # issue 13: the person at the counter, and complaints
+    ("abrir atención", {"oficinista", "supervisor"},
+     lambda rt, a, w: AttentionService(rt, a).open("A-1")),
+    ("registrar queja", {"oficinista", "supervisor"},
+     lambda rt, a, w: ComplaintService(rt, a).register(
+         ComplaintForm("ventanilla", "espera", "Esperé demasiado en la fila."))),
+    ("asignar queja", {"supervisor"},
+     lambda rt, a, w: ComplaintService(rt, a).assign(w["complaint"], "oficinista.uio")),
     ("reporte de transparencia", {"supervisor", "administrador"},
      lambda rt, a, w: ReportService(rt, a).transparency(MONTH, a.centre_code)),
     ("reporte de pendientes", {"supervisor", "administrador"},
@@ -97,7 +107,10 @@ def world(runtime, samples, signed_form) -> dict[str, Any]:
     _state(runtime, numbers["returned"], CaseState.DEVUELTO)
     override = IntakeForm(samples["pending"], "b@correo.ec", "0991234567", True, (document,),
                           override_reason="El empleador pagó; la central aún no lo refleja.")
-    return {**numbers, "form": form, "override": override, "sha": document.sha256}
+    complaint = ComplaintService(runtime, clerk).register(
+        ComplaintForm("correo", "demora", "Mi trámite no avanza desde hace un mes.")).number
+    return {**numbers, "form": form, "override": override, "sha": document.sha256,
+            "complaint": complaint}
 
 
 @pytest.mark.parametrize("role", sorted(CREDENTIALS))
