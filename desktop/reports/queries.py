@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, select, text
@@ -47,15 +48,14 @@ def _within(column: Any, bounds: Sequence[datetime | date]) -> ColumnElement[boo
 
 def _counts_by_month(connection: Connection, table: Any, column: Any, period: Period,
                      centre: str | None) -> list[int]:
+    """One count per month: each a range of the timestamp's index, which SQLite counts
+    several times faster than one pass that buckets and groups every row."""
     bounds = period.bounds
-    bucket = month_index(column, bounds).label("bucket")
-    query = select(bucket, func.count()).where(_within(column, bounds))
+    query = select(func.count()).select_from(table)
     if centre is not None:
         query = query.where(table.c.centre_code == centre)
-    counts = [0] * len(period.months)
-    for index, count in connection.execute(query.group_by(bucket)):
-        counts[index] = count
-    return counts
+    return [connection.execute(query.where(column >= start, column < end)).scalar_one()
+            for start, end in pairwise(bounds)]
 
 
 @dataclass(frozen=True)
