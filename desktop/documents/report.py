@@ -13,6 +13,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
@@ -45,7 +46,9 @@ def _cell(value: Cell) -> str:
 
 def _table(data: Table, lay: Layout, width: float) -> list[Flowable]:
     st = styles(lay)
-    rows = [[p(h, st["bold"]) for h in data.headers],
+    heading = ParagraphStyle("reportHeading", st["bold"], fontSize=lay.small - 0.5,
+                             leading=(lay.small - 0.5) * 1.2)
+    rows = [[p(h, heading) for h in data.headers],
             *([p(_cell(value), st["small"]) for value in row] for row in data.rows)]
     if not data.rows:
         rows.append([p(_("Sin datos en el periodo."), st["small"]), *([""] * (len(
@@ -77,8 +80,9 @@ def chart_drawing(chart: Chart, width: float, height: float = CHART_HEIGHT) -> D
     drawing.add(String(0, height + below - 10, chart.title, fontName="Helvetica-Bold",
                        fontSize=9))
     bars = VerticalBarChart()
-    bars.x, bars.y = 34, below
-    bars.width, bars.height = width - 160, height - 22
+    left = 34 + (min(50, 1.6 * max(map(len, chart.categories or [""]))) if angled else 0)
+    bars.x, bars.y = left, below  # room for the first angled label
+    bars.width, bars.height = width - 126 - left, height - 22
     bars.data = [list(values) or [0] for _name, values in chart.series] or [[0]]
     bars.categoryAxis.categoryNames = list(chart.categories) or [""]
     bars.categoryAxis.labels.fontSize = 6.5
