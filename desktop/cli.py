@@ -25,6 +25,7 @@ from desktop.errors import VentanillaError
 from desktop.filemodes import restrict_new_files, user_file_mode
 from desktop.i18n import N_, _, ngettext, translate
 from desktop.logs import configure_logging
+from desktop.report_cli import add_commands as add_report_commands
 from desktop.staff_cli import add_commands as add_staff_commands
 from desktop.version import __version__
 
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
     add_staff_commands(commands)
+    add_report_commands(commands)
     return parser
 
 

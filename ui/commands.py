@@ -49,6 +49,8 @@ _COMMANDS = (
             description=N_("Estado del envío y la recepción de datos con la central")),
     Command("nav.staff", N_("Personal"), N_("Personal del centro"), "staff", ("Ctrl+Shift+P",),
             N_("Cuentas del personal del centro")),
+    Command("nav.reports", N_("Reportes"), N_("Reportes de supervisión"), "reports",
+            ("Ctrl+Shift+R",), N_("Transparencia, pendientes y trabajo por funcionario")),
     Command("nav.complaints", N_("Que&jas"), N_("Registro de quejas"),
             description=N_("Registrar quejas y darles respuesta")),
     Command("nav.password", N_("Cambiar clave…"), N_("Cambiar clave"), "password",

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.domain.roles import Actor
     from desktop.services.runtime import Runtime
     from ui.intake_page import IntakePage
+    from ui.reports_page import ReportsPage
     from ui.review_page import ReviewPage
     from ui.staff_page import StaffPage
     from ui.status_page import StatusPage
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
         return self.workspace.staff_page if self.workspace is not None else None
 
     @property
+    def reports_page(self) -> ReportsPage | None:
+        return self.workspace.reports_page if self.workspace is not None else None
+
+    @property
     def sync_panel(self) -> SyncPanel | None:
         return self.workspace.sync_panel if self.workspace is not None else None
 
@@ -294,6 +299,10 @@ class MainWindow(QMainWindow):
     def show_staff(self) -> None:
         if self.workspace is not None:
             self.workspace.show_staff()
+
+    def show_reports(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_reports()
 
     # --- dialogs -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from ui.attention_status import AttentionStatus
 from ui.commands import bind_keys, command_button, wire
 from ui.complaints_page import ComplaintsPage, acknowledgement
 from ui.intake_page import IntakePage
+from ui.reports_page import ReportsPage
 from ui.review_page import ReviewPage
 from ui.staff_page import StaffPage
 from ui.status_page import StatusPage
@@ -58,6 +60,8 @@ class Workspace(QWidget):
         self.review_page = ReviewPage(runtime, actor, tasks) if reviews else None
         self.sync_panel = SyncPanel(runtime, actor, tasks, sync)
         self.staff_page = StaffPage(runtime, actor, tasks) if manages else None
+        reports = may(actor.role, Action.VIEW_REPORTS)
+        self.reports_page = ReportsPage(runtime, actor, tasks) if reports else None
         self.runtime, self.tasks = runtime, tasks
         self.complaints_page = (ComplaintsPage(runtime, actor, tasks)
                                 if may(actor.role, Action.REGISTER_COMPLAINT) else None)
@@ -77,6 +81,7 @@ class Workspace(QWidget):
             ("nav.complaints", self.complaints_page, self.show_complaints),
             ("nav.sync", self.sync_panel, self.show_sync),
             ("nav.staff", self.staff_page, self.show_staff),
+            ("nav.reports", self.reports_page, self.show_reports),
         ):
             if page is None:
                 continue
@@ -88,12 +93,17 @@ class Workspace(QWidget):
             self.nav_buttons[page] = button
             bar.addWidget(button)
         bar.addStretch()
+        self.session_buttons: list[QPushButton] = []
         for name, signal in (("nav.password", self.password_requested),
                              ("nav.signOut", self.sign_out_requested)):
-            bar.addWidget(wire(command_button(name), self, signal.emit))
+            button = command_button(name)
+            self.session_buttons.append(button)
+            bar.addWidget(wire(button, self, signal.emit))
         lock = command_button("nav.lock")  # Ctrl+L is caught app-wide by the idle lock
         lock.clicked.connect(self.lock_requested)
         bar.insertWidget(bar.count() - 1, lock)
+        self.session_buttons.insert(1, lock)
+        self.bar = bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN // 2, MARGIN // 2, MARGIN // 2, 0)
         layout.addLayout(bar)
@@ -110,6 +120,19 @@ class Workspace(QWidget):
             bind_keys("attention.open", self, self.open_attention)
         if self.complaints_page is not None:
             self.complaints_page.acknowledgement_requested.connect(self.open_acknowledgement)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a narrow screen (1024 px with every page of a supervisor) the session buttons
+        show only their icons; their names stay in the tooltip and for screen readers."""
+        super().showEvent(event)
+        screen = self.screen()
+        if screen is None or not self.session_buttons[0].text():
+            return
+        if self.bar.sizeHint().width() + MARGIN > screen.availableGeometry().width():
+            for button in self.session_buttons:
+                button.setToolTip(" — ".join(filter(None, (button.accessibleName(),
+                                                           button.toolTip()))))
+                button.setText("")
 
     def _nav_button(self, name: str, show: Callable[[], None]) -> QPushButton:
         button = command_button(name)
@@ -166,6 +189,12 @@ class Workspace(QWidget):
             assert self.staff_page is not None
             self.staff_page.reload()
             self.staff_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_reports(self) -> None:
+        if self._show(self.reports_page):
+            assert self.reports_page is not None
+            self.reports_page.reload()
+            self.reports_page.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_complaints(self) -> None:
         if self._show(self.complaints_page):

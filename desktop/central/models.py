@@ -374,3 +374,10 @@ class Complaint(ComplaintColumns, Marked, Base):
 
 Index("ix_complaints_centre_registered", Complaint.centre_code, Complaint.registered_at)
 Index("ix_complaints_registered", Complaint.registered_at)
+
+
+# --- what the supervision reports read (issue 13, desktop.reports.queries) -----------------
+
+Index("ix_cases_state_registered", Case.state, Case.registered_at)
+Index("ix_cases_centre_registered", Case.centre_code, Case.registered_at)
+Index("ix_agreements_issued", Agreement.issued_on)

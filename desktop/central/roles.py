@@ -54,7 +54,7 @@ from psycopg import sql
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from desktop.central import contact_changes, staff_changes
+from desktop.central import contact_changes, staff_changes, volumes
 from desktop.central.models import Base, Case, Centre
 from desktop.errors import StorageError, ValidationError
 from desktop.i18n import _
@@ -305,6 +305,7 @@ def setup_roles(engine: Engine) -> tuple[str, ...]:
         driver.execute(CONTACTS_VIEW)
         _staff_function(driver)
         _contact_function(driver)
+        _volumes_function(driver)
         _grant(driver)
         _policies(driver)
     log.info("central roles and policies set up for %d centres", len(centre_roles))
@@ -359,6 +360,14 @@ def _contact_function(driver: Any) -> None:
     """The one way a centre corrects a returned case's contact data."""
     _definer_function(driver, contact_changes.function_sql,
                       f"{contact_changes.FUNCTION}(text, text, text, text, text)")
+
+
+def _volumes_function(driver: Any) -> None:
+    """The country's monthly counts for the transparency table (counts only); the back
+    office may call it too."""
+    _definer_function(driver, volumes.function_sql, volumes.SIGNATURE)
+    driver.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+        sql.SQL(volumes.SIGNATURE), sql.Identifier(BACKOFFICE_GROUP)))
 
 
 def _definer_function(driver: Any, function_sql: Callable[[str], str], signature: str) -> None:

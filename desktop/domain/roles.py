@@ -38,6 +38,8 @@ class Action(StrEnum):
     SERVE_COUNTER = "serve_counter"  # open and close attentions (issue 13)
     REGISTER_COMPLAINT = "register_complaint"
     HANDLE_COMPLAINTS = "handle_complaints"  # assign, answer, close
+    VIEW_REPORTS = "view_reports"  # aggregates: transparency, backlog (issue 13)
+    VIEW_STAFF_REPORT = "view_staff_report"  # per clerk: own centre only (the service checks)
 
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -54,6 +56,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SERVE_COUNTER: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.REGISTER_COMPLAINT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.HANDLE_COMPLAINTS: frozenset({Role.SUPERVISOR}),
+    Action.VIEW_REPORTS: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+    Action.VIEW_STAFF_REPORT: frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
 }
 
 

@@ -316,3 +316,9 @@ class Complaint(ComplaintColumns, Base):
 Index("ux_complaints_counter_sequence", Complaint.centre_code, Complaint.counter,
       Complaint.year, Complaint.sequence, unique=True)
 Index("ix_complaints_registered", Complaint.registered_at)
+
+
+# --- what the supervision reports read (issue 13, desktop.reports.queries) -----------------
+
+Index("ix_cases_centre_state_registered", Case.centre_code, Case.state, Case.registered_at)
+Index("ix_agreements_issued", Agreement.issued_on)

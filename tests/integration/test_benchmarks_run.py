@@ -58,6 +58,15 @@ def test_bench_sync_part_d_runs_through_pgbouncer(postgres):
     assert "through PgBouncer" in out and " 0 failed" in out, out
 
 
+def test_bench_reports_runs(postgres):
+    out = run_script("tests.benchmarks.bench_reports", "--cases", "300", "--attentions",
+                     "3000", "--centres", "4", "--repeat", "2")
+    for where in ("central PostgreSQL: transparency", "central SQLite (demo central): staff",
+                  "station cache: backlog"):
+        assert where in out, out
+    assert "ventanilla_service_volumes" in out and "inside the function" in out, out
+
+
 def test_bench_scan_runs():
     if reason := sane_missing():
         pytest.skip(reason)

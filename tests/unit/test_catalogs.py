@@ -52,6 +52,7 @@ DATA_TEXTS = {
     ("ui/status_page.py", "envío a revisión"): "audit reason stored in the access log",
     ("ui/status_page.py", "mis trámites"): "audit reason stored in the access log",
     ("ui/status_page.py", "corrección de trámite"): "audit reason stored in the access log",
+    ("desktop/domain/reporting.py", "Año-Mes"): "the transparency table's published columns",
 }
 
 

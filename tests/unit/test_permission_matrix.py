@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from desktop.domain.cases import CaseState, TransitionRefused
 from desktop.domain.checklist import DocumentType
+from desktop.domain.reporting import Month, Period
 from desktop.domain.roles import Role
 from desktop.errors import PermissionDenied, VentanillaError
 from desktop.services.attentions import AttentionService
@@ -21,6 +22,7 @@ from desktop.services.correction import Contact, CorrectionService
 from desktop.services.document_viewer import DocumentViewerService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.receipts import ReceiptService
+from desktop.services.reports import ReportService
 from desktop.services.review import ReviewService
 from desktop.services.staff import StaffService
 from desktop.services.sync import SyncService
@@ -31,6 +33,7 @@ from tests.support.stations import free_cedulas
 
 CREDENTIALS = {"oficinista": CLERK, "supervisor": SUPERVISOR, "administrador": ADMIN}
 REFUSALS = (PermissionDenied, TransitionRefused)
+MONTH = Period(Month(2026, 11), Month(2026, 11))
 
 
 def _state(runtime: Any, number: str, state: CaseState) -> None:
@@ -80,6 +83,12 @@ CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
          ComplaintForm("ventanilla", "espera", "Esperé demasiado en la fila."))),
     ("asignar queja", {"supervisor"},
      lambda rt, a, w: ComplaintService(rt, a).assign(w["complaint"], "oficinista.uio")),
+    ("reporte de transparencia", {"supervisor", "administrador"},
+     lambda rt, a, w: ReportService(rt, a).transparency(MONTH, a.centre_code)),
+    ("reporte de pendientes", {"supervisor", "administrador"},
+     lambda rt, a, w: ReportService(rt, a).backlog(MONTH, a.centre_code)),
+    ("reporte por funcionario", {"supervisor", "administrador"},
+     lambda rt, a, w: ReportService(rt, a).staff(MONTH)),
 ]
 
 

@@ -27,7 +27,7 @@ def test_every_page_and_dialog_fits_the_screen(size: str, home, tmp_path: Path) 
                   "clerk: correction dialog", "clerk: acuerdo dialog", "clerk: lock page",
                   "supervisor: review, preview tab", "administrator: move question",
                   "clerk: complaint constancia dialog", "clerk: attention dialog (open)",
-                  "supervisor: complaints page"):
+                  "supervisor: complaints page", "supervisor: reports, charts tab"):
         assert where in checked, checked
     assert result["notes"]["window maximized"]
     assert "Archivos de &tipo:" in result["notes"]["file dialog labels"]  # Qt's, in Spanish

@@ -177,6 +177,15 @@ def supervisor(prepared: Prepared, window) -> None:
     d.wait(lambda: complaints_page.table.rowCount() > 0, 30, "complaints listed")
     complaints_page.table.selectRow(0)
     d.check("supervisor: complaints page")
+    d.click("nav.reports")
+    reports = window.reports_page
+    d.wait(lambda: reports.centre.count() > 1, 30, "report centres")
+    d.click("reports.generate")
+    d.wait(lambda: reports.report is not None, 60, "report shown")
+    d.check("supervisor: reports page")
+    reports.tabs.setCurrentIndex(reports.tabs.count() - 1)
+    d.settle(800)
+    d.check("supervisor: reports, charts tab")
     d.click("nav.signOut")
     d.widget("login.username")
 
