@@ -43,6 +43,13 @@ class StaffColumns:
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+#: Case columns registration added in issue 11: the station writes them, the registration
+#: event carries them, central stores them as sent ('' from an older station's event).
+REGISTRATION_EXTRAS = ("eligibility_warning", "passport_country", "passport_number",
+                       "privacy_notice", "representative_name", "representative_cedula",
+                       "representative_passport_country", "representative_passport_number")
+
+
 class CaseColumns:
     """A case as both sides know it; the key, `cedula` (indexed differently) and what only
     one side keeps are declared by each schema."""
@@ -69,3 +76,20 @@ class CaseColumns:
     legal_basis: Mapped[str] = mapped_column(String(200))
     override_by: Mapped[str | None] = mapped_column(String(60))  # the supervisor who let an
     override_reason: Mapped[str] = mapped_column(Text, default="")  # ineligible case in
+    # issue 11: a petition is never refused for eligibility; what could not be confirmed
+    # travels with the case as a warning the clerk read to the applicant
+    eligibility_warning: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # a foreigner without a cédula is identified by passport (then `cedula` is '')
+    passport_country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    passport_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # the privacy notice version given at collection (LOPDP Art. 12); '' before issue 11
+    privacy_notice: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # an apoderado who filed for the pensioner, with their own identity
+    representative_name: Mapped[str] = mapped_column(String(170), default="",
+                                                     server_default="")
+    representative_cedula: Mapped[str] = mapped_column(String(10), default="",
+                                                       server_default="")
+    representative_passport_country: Mapped[str] = mapped_column(String(2), default="",
+                                                                 server_default="")
+    representative_passport_number: Mapped[str] = mapped_column(String(20), default="",
+                                                                server_default="")

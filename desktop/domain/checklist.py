@@ -16,6 +16,7 @@ class DocumentType(StrEnum):
     SIGNED_REQUEST = "SOLICITUD_FIRMADA"
     EMPLOYER_PAYMENT_PROOF = "COMPROBANTE_PAGO_EMPLEADOR"
     OTHER_ANNEX = "OTRO_ANEXO"
+    POWER_OF_ATTORNEY = "PODER"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ def checklist_for(request_type: RequestType) -> tuple[ChecklistItem, ...]:
                 colour=True,
             ),
             ChecklistItem(DocumentType.OTHER_ANNEX, _("Otros anexos"), required=False),
+            ChecklistItem(
+                DocumentType.POWER_OF_ATTORNEY,
+                _("Poder del representante (si lo presenta un apoderado)"),
+                required=False,
+            ),
         )
     raise ValueError(request_type)
 
@@ -66,10 +72,13 @@ def document_label(document_type: DocumentType) -> str:
 
 
 def missing_required(
-    request_type: RequestType, attached: set[DocumentType]
+    request_type: RequestType, attached: set[DocumentType], representative: bool = False
 ) -> tuple[ChecklistItem, ...]:
+    """Required items not attached; a representative must also bring the power of attorney."""
     return tuple(
         item
         for item in checklist_for(request_type)
-        if item.required and item.document_type not in attached
+        if (item.required or (representative and item.document_type
+                              is DocumentType.POWER_OF_ATTORNEY))
+        and item.document_type not in attached
     )
