@@ -17,6 +17,7 @@ from desktop.domain.identity import mask_cedula, mask_email
 from desktop.domain.passport import Passport
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
+from desktop.services.applicants import masked_document, representative_line
 from desktop.services.receipts import find_case
 from desktop.store.models import Agreement, Case, Centre, Delivery
 
@@ -164,29 +165,16 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
         delivered_to="" if delivery is None else delivery.recipient_name,
         eligibility_warning=case.eligibility_warning,
         applicant_id=applicant_id(case),
-        representative=representative_of(case),
+        representative=representative_line(
+            case.representative_name, case.representative_cedula,
+            case.representative_passport_country, case.representative_passport_number),
         power_of_attorney=DocumentType.POWER_OF_ATTORNEY in present,
     )
 
 
 def applicant_id(case: Case) -> str:
     """The applicant's document, masked as printed documents show it."""
-    if case.passport_number:
-        return _("Pasaporte {p}").format(
-            p=Passport(case.passport_country, case.passport_number).masked())
-    return _("Cédula {c}").format(c=mask_cedula(case.cedula))
-
-
-def representative_of(case: Case) -> str:
-    """«NOMBRE (cédula 17******03)», or '' when the applicant filed in person."""
-    if not case.representative_name:
-        return ""
-    if case.representative_passport_number:
-        document = _("pasaporte {p}").format(p=Passport(
-            case.representative_passport_country, case.representative_passport_number).masked())
-    else:
-        document = _("cédula {c}").format(c=mask_cedula(case.representative_cedula))
-    return f"{case.representative_name} ({document})"
+    return masked_document(case.cedula, case.passport_country, case.passport_number)
 
 
 def cases_in(session: Session, *states: CaseState, centre: str | None = None,

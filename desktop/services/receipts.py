@@ -11,11 +11,13 @@ from desktop.config import PAPER_FORMATS
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
-from desktop.domain.identity import mask_cedula, mask_email
+from desktop.domain.identity import mask_cedula
 from desktop.domain.numbering import parse_case_number
+from desktop.domain.passport import Passport
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
+from desktop.services.applicants import representative_line
 from desktop.services.permissions import require
 from desktop.services.printing import (
     RECEIPT,
@@ -96,8 +98,17 @@ def _receipt_data(facts: ReceiptFacts) -> ReceiptData:
         received_at=facts.registered_at,
         received_by=facts.registered_by,
         applicant_name=facts.applicant_name,
-        cedula_masked=mask_cedula(facts.cedula),
-        email_masked=mask_email(facts.email),
+        cedula_masked=Passport(facts.passport_country, facts.passport_number).masked()
+        if facts.passport_number else mask_cedula(facts.cedula),
+        email=facts.email,
+        centre_address=facts.centre_address,
+        received_by_user=facts.clerk_username,
+        passport=bool(facts.passport_number),
+        representative=representative_line(
+            facts.representative_name, facts.representative_cedula,
+            facts.representative_passport_country, facts.representative_passport_number),
+        eligibility_warning=facts.eligibility_warning,
+        privacy_notice=facts.privacy_notice,
         documents=tuple(ReceiptDocument(document_label(DocumentType(kind)), pages)
                         for kind, pages in facts.documents),
         copy_number=facts.copies + 1,
