@@ -68,7 +68,7 @@ CURRENT = PrivacyNotice(
             "Acceso, rectificación y actualización, eliminación, oposición, portabilidad y "
             "suspensión del tratamiento, gratis; pídalo en cualquier centro de atención o a "
             "atencionalusuario@iess.gob.ec y se le responderá en 15 días."),
-            "LOPDP Arts. 13-19 (15 días)"),
+            "LOPDP Arts. 13-19 (answer within 15 days)"),
         NoticePart(N_("Delegado de protección de datos"), N_(
             "protecciondedatos@iess.gob.ec"),
             "LOPDP Art. 48 (DPD mandatory in the public sector); ASSUMPTION: the address"),
@@ -86,7 +86,7 @@ CURRENT = PrivacyNotice(
 NOTICES = {CURRENT.version: CURRENT}
 
 ASSUMPTIONS = (
-    "Retention of 15 years: the IESS tabla de plazos de conservación documental is not "
+    "Retention of 15 years: the IESS document retention schedule is not "
     "confirmed (DOMAIN.md §4).",
     f"DPO address {DPO_EMAIL}: not published in the sources we hold.",
 )
