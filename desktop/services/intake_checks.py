@@ -137,7 +137,10 @@ def missing(form: FormState) -> list[str]:
         if not result.ok:
             problems.append(f"{label}: {result.message}")
     if not form.cedula_verified:
-        problems.append(_("Marque «Cédula original verificada» tras revisar el documento."))
+        problems.append(
+            _("Marque «Pasaporte original verificado» tras revisar el documento.")
+            if form.by_passport else
+            _("Marque «Cédula original verificada» tras revisar el documento."))
     for item in missing_required(form.request_type, set(form.attached), form.representative):
         problems.append(_("Falta el documento: {label}.").format(label=item.label))
     return problems

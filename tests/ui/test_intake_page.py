@@ -108,6 +108,7 @@ def test_a_foreigner_registers_by_passport(qtbot, page, runtime, signed_form):
     eligibility = label(page, "intake.eligibility")
     qtbot.waitUntil(lambda: "No consta como pensionista" in eligibility.text())
     assert "Pasaporte original" in page.cedula_verified.text()
+    assert "«Pasaporte original verificado»" in label(page, "intake.missing").text()
     number = fill_and_register(qtbot, page, signed_form, "García Márquez Gabriela")
     with runtime.db.read() as session:
         case = session.scalar(select(Case).where(Case.case_number == number))
@@ -168,6 +169,8 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
     page.cedula.setText(samples["eligible"])
     qtbot.waitUntil(lambda: page.lookup is not None)
     assert "Teléfono" not in missing.text()  # optional
+    # the notice is in view before any data is typed; once read, it folds away
+    assert page.notice.text.isVisible() and "Superintendencia" in page.notice.text.text()
     steps = [
         (lambda: page.notice.given.setChecked(True), "aviso de privacidad"),
         (lambda: page.email.setText("jose@correo.ec"), "Correo"),
@@ -178,6 +181,7 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
         assert not page.register.isEnabled()
         action()
         assert gone not in missing.text()
+    assert not page.notice.text.isVisible()
     assert "Falta el documento" in missing.text()
     assert page._selected_type() is DocumentType.SIGNED_REQUEST  # first missing required
     page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)

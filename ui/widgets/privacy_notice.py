@@ -17,8 +17,7 @@ class PrivacyNoticeBox(QGroupBox):
     changed = Signal()
 
     def __init__(self) -> None:
-        super().__init__(_("1. Aviso de privacidad: léalo al solicitante antes de tomar sus "
-                           "datos"))
+        super().__init__(_("Aviso de privacidad: léalo al solicitante antes de tomar sus datos"))
         self.setObjectName("intake.privacy")
         self.notice = CURRENT
         self.text = named(QLabel(), "intake.privacyText", _("Texto del aviso de privacidad"))
@@ -35,7 +34,12 @@ class PrivacyNoticeBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.given)
-        self.given.toggled.connect(self.changed)
+        self.given.toggled.connect(self._given)
+
+    def _given(self, given: bool) -> None:
+        """Once read, the text folds away (unticking shows it again): the form moves up."""
+        self.text.setVisible(not given)
+        self.changed.emit()
 
     def version_given(self) -> str:
         """The version to record with the case; '' while the clerk has not confirmed it."""
