@@ -174,7 +174,8 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
 
 def applicant_id(case: Case) -> str:
     """The applicant's document, masked as printed documents show it."""
-    return masked_document(case.cedula, case.passport_country, case.passport_number)
+    text = masked_document(case.cedula, case.passport_country, case.passport_number)
+    return text[:1].upper() + text[1:]
 
 
 def cases_in(session: Session, *states: CaseState, centre: str | None = None,
