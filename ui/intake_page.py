@@ -79,7 +79,8 @@ class IntakePage(QWidget):
         self.registered: RegisteredCase | None = None
         self._busy = False
         self._touched: set[str] = set()
-        self.notice = PrivacyNoticeBox()  # read to the applicant before their data is typed
+        # read to the applicant before their data is typed (one small read of the cache)
+        self.notice = PrivacyNoticeBox(self.service.privacy_notice())
         self.representative = RepresentativeBox()  # an apoderado files for the pensioner
         self._build()
         self._connect()

@@ -34,7 +34,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
+from desktop.db.reference import (
+    NAMING,
+    CaseColumns,
+    CentreColumns,
+    PrivacyNoticeColumns,
+    StaffColumns,
+)
 from desktop.db.types import UtcDateTime
 
 Money = Numeric(12, 2)
@@ -83,6 +89,10 @@ class Centre(CentreColumns, Marked, Base):
 
 class Staff(StaffColumns, Marked, Base):
     pull_key = "username"
+
+
+class PrivacyNotice(PrivacyNoticeColumns, Marked, Base):
+    pull_key = "version"
 
 
 class Person(Base):

@@ -7,9 +7,9 @@ indexes, metadata and Alembic history.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 #: Constraint names Alembic can rely on, in both schemas.
@@ -30,6 +30,17 @@ class CentreColumns:
     city: Mapped[str] = mapped_column(String(60))
     address: Mapped[str] = mapped_column(String(200), default="")
     counters: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PrivacyNoticeColumns:
+    """The privacy notice read at collection (LOPDP Art. 12), one row per version, managed
+    at central. `parts` is JSON: [[title, text, source], …] in the order read aloud."""
+
+    __tablename__ = "privacy_notices"
+
+    version: Mapped[str] = mapped_column(String(20), primary_key=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    parts: Mapped[str] = mapped_column(Text)
 
 
 class StaffColumns:

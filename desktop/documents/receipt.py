@@ -45,7 +45,7 @@ from desktop.documents.layout import (
 )
 from desktop.domain.checklist import PROCEDURE_CODE, procedure_name
 from desktop.domain.privacy import CURRENT as CURRENT_NOTICE
-from desktop.domain.privacy import notice
+from desktop.domain.privacy import PrivacyNotice
 from desktop.i18n import _, ngettext
 
 __all__ = [
@@ -84,7 +84,9 @@ class ReceiptData:
     passport: bool = False  # identified by passport (a foreigner without a cédula)
     representative: str = ""  # «NAME (cédula 17******03)» when an apoderado filed
     eligibility_warning: str = ""  # a requirement that could not be confirmed
-    privacy_notice: str = ""  # the notice version given at collection ('' = current)
+    # the notice version given at collection (None: a case from before notices, or unknown
+    # here: the seed version is printed)
+    privacy_notice: PrivacyNotice | None = None
 
 
 def _story(data: ReceiptData, lay: Layout, width: float) -> list[Flowable]:
@@ -169,9 +171,9 @@ def _documents(data: ReceiptData, lay: Layout, st: Styles, width: float) -> Tabl
     return table(rows, [width - pages_width, pages_width], *rules)
 
 
-def _privacy_notice(version: str, st: Styles) -> Flowable:
+def _privacy_notice(given: PrivacyNotice | None, st: Styles) -> Flowable:
     """The notice the applicant was given (its version is recorded with the case)."""
-    given = notice(version) or CURRENT_NOTICE
+    given = given or CURRENT_NOTICE
     parts = [f"<b>{escape(title)}:</b> {escape(body)}" for title, body in given.paragraphs()]
     parts[-1] += " " + escape(_("(Versión {v})").format(v=given.version))
     return Paragraph(" ".join(parts), st["small"])

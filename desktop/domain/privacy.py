@@ -1,16 +1,20 @@
 """The privacy notice (aviso de privacidad, LOPDP Art. 12) given at collection.
 
-Reference text, versioned: the case records the version the clerk read to the applicant
-before any personal data was typed, so a later wording change never rewrites what a person
-was told. Legal basis is a legal obligation and a public function (Art. 7 num. 2 and 4),
-never consent (DOMAIN.md §4). Each part names its source; where DOMAIN.md has none the
-part says it is an assumption (`ASSUMPTIONS`), to be confirmed by IESS's data protection
-officer before production.
+Reference data, versioned and managed at central (table `privacy_notices`, pulled by the
+stations): the case records the version the clerk read to the applicant before any personal
+data was typed, so a later wording change never rewrites what a person was told. `CURRENT`
+is the first version: the central migration seeds it, and a station whose cache holds no
+notice yet (before its first pull) reads it. Legal basis is a legal obligation and a public
+function (Art. 7 num. 2 and 4), never consent (DOMAIN.md §4). Each part names its source;
+where DOMAIN.md has none the part says it is an assumption (`ASSUMPTIONS`), to be
+confirmed by IESS's data protection officer before production.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.i18n import N_, translate
 
@@ -26,6 +30,17 @@ class NoticePart:
 class PrivacyNotice:
     version: str
     parts: tuple[NoticePart, ...]
+    valid_from: date = date(2026, 12, 1)
+
+    def parts_json(self) -> str:
+        """The parts as the `privacy_notices.parts` column stores them (Spanish text)."""
+        return json.dumps([[translate(part.title), translate(part.body), part.source]
+                           for part in self.parts], ensure_ascii=False)
+
+    @classmethod
+    def from_row(cls, version: str, valid_from: date, parts: str) -> PrivacyNotice:
+        return cls(version, tuple(NoticePart(title, body, source)
+                                  for title, body, source in json.loads(parts)), valid_from)
 
     def paragraphs(self) -> list[tuple[str, str]]:
         """(title, text) pairs in the reader's language."""
@@ -83,7 +98,6 @@ CURRENT = PrivacyNotice(
     ),
 )
 
-NOTICES = {CURRENT.version: CURRENT}
 
 ASSUMPTIONS = (
     "Retention of 15 years: the IESS document retention schedule is not "
@@ -91,6 +105,3 @@ ASSUMPTIONS = (
     f"DPO address {DPO_EMAIL}: not published in the sources we hold.",
 )
 
-
-def notice(version: str) -> PrivacyNotice | None:
-    return NOTICES.get(version)

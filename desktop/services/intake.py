@@ -22,7 +22,7 @@ from desktop.domain.numbering import CaseNumber, next_case_number
 from desktop.domain.passport import Passport
 from desktop.domain.pensions import PensionState, PensionType
 from desktop.domain.privacy import CURRENT as CURRENT_NOTICE
-from desktop.domain.privacy import notice
+from desktop.domain.privacy import PrivacyNotice
 from desktop.domain.roles import Action, Actor
 from desktop.domain.text import fold
 from desktop.errors import ValidationError
@@ -31,6 +31,7 @@ from desktop.security import audit
 from desktop.services import intake_checks as checks
 from desktop.services.applicants import Representative, checked_name, checked_representative
 from desktop.services.permissions import require
+from desktop.services.privacy import notice_in_force, notice_version
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import record_transition
 from desktop.store.lookups import PensionerRow, intake_facts
@@ -147,6 +148,11 @@ class IntakeService:
 
     # --- before registering ----------------------------------------------------------
 
+    def privacy_notice(self) -> PrivacyNotice:
+        """The notice to read to the applicant now (reference data pulled from central)."""
+        with self.runtime.db.read() as session:
+            return notice_in_force(session)
+
     def lookup_passport(self, country: str, number: str) -> CedulaLookup:
         """A foreigner by passport: never in the pensioner registry (keyed by cédula), so
         the warning says so; an open case under the same passport still stops a new one."""
@@ -194,7 +200,10 @@ class IntakeService:
             cedula = ""
         else:
             cedula = _valid(checks.check_cedula(form.cedula), "cedula")
-        if notice(form.privacy_notice) is None:
+        with self.runtime.db.read() as session:
+            known = bool(form.privacy_notice) and notice_version(
+                session, form.privacy_notice) is not None
+        if not known:
             raise ValidationError(
                 _("Lea el aviso de privacidad al solicitante y confírmelo antes de registrar."),
                 "privacy notice not given", field="privacy_notice")

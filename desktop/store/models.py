@@ -26,7 +26,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.reference import NAMING, CaseColumns, CentreColumns, StaffColumns
+from desktop.db.reference import (
+    NAMING,
+    CaseColumns,
+    CentreColumns,
+    PrivacyNoticeColumns,
+    StaffColumns,
+)
 from desktop.db.types import UtcDateTime
 
 
@@ -40,6 +46,10 @@ class Base(DeclarativeBase):
 
 class Centre(CentreColumns, Base):
     pass
+
+
+class PrivacyNotice(PrivacyNoticeColumns, Base):
+    """Pulled from central: the notice versions a counter reads to applicants."""
 
 
 class Staff(StaffColumns, Base):

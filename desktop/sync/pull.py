@@ -281,6 +281,9 @@ SCOPES: tuple[Scope, ...] = (
           lambda: select(*central.CaseEvent.__table__.columns), _store_events, streams=False),
     Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
+    Scope("privacy_notices", N_("Aviso de privacidad"), central.PrivacyNotice,
+          lambda: select(*central.PrivacyNotice.__table__.columns),
+          _store_plain(cache.PrivacyNotice)),
 )
 
 

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from desktop.central import models as central
+from desktop.clock import local, now
 from desktop.domain.checklist import DocumentType
-from desktop.domain.privacy import CURRENT
+from desktop.domain.privacy import CURRENT, NoticePart, PrivacyNotice
 from desktop.services.applicants import Representative
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.receipts import ReceiptService
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
-from tests.conftest import CLERK, SUPERVISOR, make_pdf
+from tests.conftest import CLERK, SUPERVISOR, free_cedulas, make_pdf
+from tests.pdf_text import read_pdf
 
 
 def test_the_warning_passport_and_representative_travel_to_central_and_back(
@@ -49,3 +52,33 @@ def test_the_warning_passport_and_representative_travel_to_central_and_back(
     assert detail.applicant_id == "Pasaporte Colombia AB****56"
     assert detail.representative == "TAPIA RUIZ ANA (pasaporte Perú XY****32)"
     assert detail.power_of_attorney
+
+
+def test_a_new_privacy_notice_published_at_central_is_read_at_the_counter(
+        stations, tmp_path: Path) -> None:
+    """The notice is reference data: central publishes a version, stations pull it, the
+    case records the version read and the receipt prints that text."""
+    runtime = stations.open(1)
+    assert SyncService(runtime).run().online
+    clerk = sign_in(runtime, *CLERK)
+    intake = IntakeService(runtime, clerk)
+    assert intake.privacy_notice().version == CURRENT.version  # seeded by the migration
+    dpo = NoticePart("Delegado de protección de datos", "dpd.nuevo@iess.gob.ec", "test")
+    parts = tuple(dpo if part.title == dpo.title else part for part in CURRENT.parts)
+    newer = PrivacyNotice("LOPDP-2026-2", parts, local(now()).date())  # in force from today
+    with stations.maintenance() as connection:
+        connection.execute(insert(central.PrivacyNotice).values(
+            version=newer.version, valid_from=newer.valid_from, parts=newer.parts_json()))
+    assert SyncService(runtime).run().online
+    notice = intake.privacy_notice()
+    assert notice.version == "LOPDP-2026-2"
+    assert ("Delegado de protección de datos", "dpd.nuevo@iess.gob.ec") in notice.paragraphs()
+
+    [cedula] = free_cedulas(runtime, 1)
+    path = tmp_path / "solicitud.pdf"
+    path.write_bytes(make_pdf(1))
+    number = intake.register(IntakeForm(
+        cedula, "p@correo.ec", "", True, (intake.attach_file(path, DocumentType.SIGNED_REQUEST),),
+        privacy_notice=notice.version)).case_number
+    _reader, text = read_pdf(ReceiptService(runtime, clerk).render(number, "a4").pdf)
+    assert "dpd.nuevo@iess.gob.ec" in text and "Versión LOPDP-2026-2" in text

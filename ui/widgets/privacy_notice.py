@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout
 
-from desktop.domain.privacy import CURRENT
+from desktop.domain.privacy import PrivacyNotice
 from desktop.i18n import _
 from ui.widgets.forms import named
 
@@ -16,10 +16,10 @@ from ui.widgets.forms import named
 class PrivacyNoticeBox(QGroupBox):
     changed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, notice: PrivacyNotice) -> None:
         super().__init__(_("Aviso de privacidad: léalo al solicitante antes de tomar sus datos"))
         self.setObjectName("intake.privacy")
-        self.notice = CURRENT
+        self.notice = notice
         self.text = named(QLabel(), "intake.privacyText", _("Texto del aviso de privacidad"))
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)

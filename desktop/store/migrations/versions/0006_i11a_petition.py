@@ -8,6 +8,8 @@ Issue 11: every petition is registered; what could not be confirmed about eligib
 warning kept with the case. A foreigner is identified by passport (country + number) and
 `cedula` stays ''; an apoderado's own identity; the privacy notice version given at
 collection. Plain ADD COLUMN (no table copy), so the triggers on `cases` stay as they are.
+
+`privacy_notices`: the notice versions pulled from central.
 """
 from typing import Sequence, Union
 
@@ -37,9 +39,17 @@ def upgrade() -> None:
     """Upgrade schema."""
     for name, type_ in COLUMNS:
         op.add_column('cases', sa.Column(name, type_, nullable=False, server_default=''))
+    op.create_table(
+        'privacy_notices',
+        sa.Column('version', sa.String(length=20), nullable=False),
+        sa.Column('valid_from', sa.Date(), nullable=False),
+        sa.Column('parts', sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint('version', name=op.f('pk_privacy_notices')),
+    )
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    op.drop_table('privacy_notices')
     for name, _type in reversed(COLUMNS):
         op.drop_column('cases', name)
