@@ -19,7 +19,7 @@ from desktop.domain.checklist import DocumentType, RequestType, document_label, 
 from desktop.domain.eligibility import DebtFact, Verdict, assess
 from desktop.domain.identity import province_name
 from desktop.domain.numbering import CaseNumber, next_case_number
-from desktop.domain.passport import Passport
+from desktop.domain.passport import Passport, validate_passport
 from desktop.domain.pensions import PensionState, PensionType
 from desktop.domain.privacy import CURRENT as CURRENT_NOTICE
 from desktop.domain.privacy import PrivacyNotice
@@ -156,7 +156,7 @@ class IntakeService:
     def lookup_passport(self, country: str, number: str) -> CedulaLookup:
         """A foreigner by passport: never in the pensioner registry (keyed by cédula), so
         the warning says so; an open case under the same passport still stops a new one."""
-        passport = _valid_passport(country, number)
+        passport = validate_passport(country, number)
         with self.runtime.db.read() as session:
             open_case = _open_case(session, "", RequestType.RELIQUIDACION, passport)
         return CedulaLookup("", None, assess(None, ()), open_case, passport)
@@ -196,7 +196,7 @@ class IntakeService:
         require(self.actor, Action.REGISTER_CASE)
         passport = None
         if form.passport_country.strip() or form.passport_number.strip():
-            passport = _valid_passport(form.passport_country, form.passport_number)
+            passport = validate_passport(form.passport_country, form.passport_number)
             cedula = ""
         else:
             cedula = _valid(checks.check_cedula(form.cedula), "cedula")
@@ -332,10 +332,6 @@ class IntakeService:
             )
         log.info("case registered and sent to review: %s", case.case_number)
         return RegisteredCase(case.case_number, case.applicant_name, at, CaseState(case.state))
-
-
-def _valid_passport(country: str, number: str) -> Passport:
-    return checks.passport_or_raise(country, number)
 
 
 def _valid(result: checks.FieldCheck, field: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from desktop.clock import local, now
 from desktop.domain import contact, identity, periods
 from desktop.domain.checklist import DocumentType, RequestType, missing_required
-from desktop.domain.passport import Passport, validate_passport
+from desktop.domain.passport import validate_passport
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -54,10 +54,6 @@ def check_passport(country: str, number: str) -> FieldCheck:
     except ValidationError as error:
         return FieldCheck(False, message=error.user_message)
     return FieldCheck(True, f"{passport.country} {passport.number}")
-
-
-def passport_or_raise(country: str, number: str) -> Passport:
-    return validate_passport(country, number)
 
 
 def check_ruc(text: str) -> FieldCheck:
