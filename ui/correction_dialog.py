@@ -94,7 +94,8 @@ class CorrectionDialog(QDialog):
         set_look(self.reason, Look.BANNER)
         self.email = named(QLineEdit(), f"{NAME}.email", _("Correo electrónico"))
         self.email.setMaxLength(254)
-        self.phone = named(QLineEdit(), f"{NAME}.phone", _("Teléfono celular"))
+        self.phone = named(QLineEdit(), f"{NAME}.phone", _("Teléfono"),
+                           _("Opcional: celular o fijo de Ecuador"))
         self.phone.setMaxLength(20)
         self.ruc = named(QLineEdit(), f"{NAME}.employerRuc", _("RUC del empleador"))
         self.ruc.setMaxLength(15)
@@ -115,7 +116,7 @@ class CorrectionDialog(QDialog):
 
         contact = QGroupBox(_("Contacto y motivo"))
         form = QFormLayout(contact)
-        for text, field in ((_("C&orreo:"), self.email), (_("Ce&lular:"), self.phone),
+        for text, field in ((_("C&orreo:"), self.email), (_("Te&léfono:"), self.phone),
                             (_("R&UC empleador:"), self.ruc), (_("&Períodos pagados:"),
                                                                 self.periods)):
             form.addRow(buddy(text, field), with_message(field, self.messages[field]))
@@ -232,7 +233,7 @@ class CorrectionDialog(QDialog):
         """What stops «Reenviar», in the clerk's words."""
         found = []
         for label, field, check in ((_("Correo"), self.email, checks.check_email),
-                                    (_("Celular"), self.phone, checks.check_phone),
+                                    (_("Teléfono"), self.phone, checks.check_phone),
                                     (_("RUC del empleador"), self.ruc, checks.check_ruc),
                                     (_("Períodos"), self.periods, checks.check_periods)):
             result = check(field.text())

@@ -55,8 +55,10 @@ from ui.widgets.forms import (
     show_message,
     with_message,
 )
-from ui.widgets.override import OverrideBox
+from ui.widgets.identity_fields import IdentityFields
+from ui.widgets.privacy_notice import PrivacyNoticeBox
 from ui.widgets.received_files import ReceivedFiles
+from ui.widgets.representative import RepresentativeBox
 
 
 class IntakePage(QWidget):
@@ -77,7 +79,9 @@ class IntakePage(QWidget):
         self.registered: RegisteredCase | None = None
         self._busy = False
         self._touched: set[str] = set()
-        self.override = OverrideBox(actor)  # a supervisor registers an ineligible pensioner
+        # read to the applicant before their data is typed (one small read of the cache)
+        self.notice = PrivacyNoticeBox(self.service.privacy_notice())
+        self.representative = RepresentativeBox()  # an apoderado files for the pensioner
         self._build()
         self._connect()
         self.reset()
@@ -87,13 +91,18 @@ class IntakePage(QWidget):
     def _build(self) -> None:
         self.cedula = named(QLineEdit(), "intake.cedula", _("Cédula del solicitante"),
                             _("10 dígitos; se valida mientras escribe"))
-        self.cedula.setMaxLength(12)
-        self.cedula_message = message_label("intake.cedulaMessage", _("Mensaje de la cédula"))
+        self.applicant_id = IdentityFields("intake", _("el solicitante"), cedula=self.cedula,
+                                           cedula_label=_("&Cédula:"))
+        self.cedula_message = self.applicant_id.cedula_message
+        self.applicant_name = named(QLineEdit(), "intake.applicantName",
+                                    _("Nombres y apellidos del solicitante"),
+                                    _("Solo si el registro de pensionistas no lo conoce"))
+        self.applicant_name.setMaxLength(170)
         self.pensioner_name = named(QLabel(), "intake.pensionerName", _("Nombre del pensionista"))
         set_look(self.pensioner_name, Look.STRONG)
         self.pensioner_details = named(QLabel(), "intake.pensionerDetails",
                                        _("Tipo de pensión y provincia"))
-        self.eligibility = message_label("intake.eligibility", _("Elegibilidad"))
+        self.eligibility = message_label("intake.eligibility", _("Requisitos del trámite"))
         self.eligibility.setTextFormat(Qt.TextFormat.RichText)
         self.blocked = message_label("intake.blocked", _("Por qué no se puede registrar"))
 
@@ -101,10 +110,11 @@ class IntakePage(QWidget):
                            _("Obligatorio: por él se notifica el trámite"))
         self.email.setMaxLength(254)
         self.email_message = message_label("intake.emailMessage", _("Mensaje del correo"))
-        self.phone = named(QLineEdit(), "intake.phone", _("Teléfono celular"),
-                           _("Obligatorio, por ejemplo 0991234567"))
+        self.phone = named(QLineEdit(), "intake.phone", _("Teléfono"),
+                           _("Opcional: celular o fijo de Ecuador, por ejemplo 0991234567 o "
+                             "02 234 5678"))
         self.phone.setMaxLength(20)
-        self.phone_message = message_label("intake.phoneMessage", _("Mensaje del celular"))
+        self.phone_message = message_label("intake.phoneMessage", _("Mensaje del teléfono"))
         self.ruc = named(QLineEdit(), "intake.employerRuc", _("RUC del empleador"),
                          _("Opcional: 13 dígitos"))
         self.ruc.setMaxLength(15)
@@ -139,19 +149,19 @@ class IntakePage(QWidget):
 
         applicant = QGroupBox(_("Solicitante"))
         form = QFormLayout(applicant)
-        form.addRow(buddy(_("&Cédula:"), self.cedula),
-                    with_message(self.cedula, self.cedula_message))
+        form.addRow(self.applicant_id)
         form.addRow(_("Nombre:"), self.pensioner_name)
+        form.addRow(buddy(_("Nombres y apellidos:"), self.applicant_name), self.applicant_name)
+        self.applicant_form = form
         form.addRow(_("Pensión:"), self.pensioner_details)
         form.addRow(_("Requisitos:"), self.eligibility)
         form.addRow(self.blocked)
-        form.addRow(self.override)
 
         contact = QGroupBox(_("Contacto y motivo"))
         form = QFormLayout(contact)
         for text, field, message in (
             (_("C&orreo:"), self.email, self.email_message),
-            (_("Ce&lular:"), self.phone, self.phone_message),
+            (_("Te&léfono:"), self.phone, self.phone_message),
             (_("R&UC empleador:"), self.ruc, self.ruc_message),
             (_("&Períodos pagados:"), self.periods, self.periods_message),
         ):
@@ -168,6 +178,7 @@ class IntakePage(QWidget):
         # two columns: who and how to reach them | what they brought
         left = QVBoxLayout()
         left.addWidget(applicant)
+        left.addWidget(self.representative)
         left.addWidget(contact)
         left.addStretch()
         columns = QHBoxLayout()
@@ -177,6 +188,7 @@ class IntakePage(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
+        layout.addWidget(self.notice)
         layout.addLayout(columns)
         scroll = QScrollArea()
         scroll.setObjectName("intake.scroll")
@@ -209,22 +221,29 @@ class IntakePage(QWidget):
         outer.addWidget(scroll, 1)
         outer.addWidget(bar)
 
-        order = [self.cedula, self.override.reason, self.email, self.phone, self.ruc,
+        order = [self.notice.given, *self.applicant_id.order(), self.applicant_name,
+                 *self.representative.order(), self.email, self.phone, self.ruc,
                  self.periods, self.cedula_verified, self.checklist, *self.scan.order(),
                  *self.received.order(), self.register, self.print_receipt, self.new_case]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
-        self.cedula.textChanged.connect(self._cedula_changed)
+        self.applicant_id.changed.connect(self._identity_changed)
+        self.applicant_name.textChanged.connect(self._refresh)
+        self.applicant_name.editingFinished.connect(lambda: self._touch("name"))
+        self.notice.changed.connect(self._refresh)
+        self.representative.changed.connect(self._refresh)
+        self.representative.name.editingFinished.connect(lambda: self._touch("representative"))
         for field, key in ((self.email, "email"), (self.phone, "phone"), (self.ruc, "ruc"),
                            (self.periods, "periods")):
             field.textChanged.connect(self._refresh)
             field.editingFinished.connect(lambda key=key: self._touch(key))
-        for field in (self.cedula, self.override.reason, self.email, self.phone, self.ruc,
+        for field in (self.cedula, self.applicant_id.number, self.applicant_name,
+                      self.representative.name, self.representative.identity.cedula,
+                      self.representative.identity.number, self.email, self.phone, self.ruc,
                       self.periods):
             field.returnPressed.connect(self.focusNextChild)
-        self.override.changed.connect(self._refresh)
         self.cedula_verified.toggled.connect(self._refresh)
         self.scan.stored.connect(self._attached)
         self.scan.changed.connect(self._refresh)
@@ -264,8 +283,11 @@ class IntakePage(QWidget):
         self.lookup = None
         self.scan.clear()
         self._touched.clear()
-        for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
+        for field in (self.email, self.phone, self.ruc, self.periods, self.applicant_name):
             field.clear()
+        self.applicant_id.clear()
+        self.representative.clear()
+        self.notice.given.setChecked(False)
         self.cedula_verified.setChecked(False)
         self.case_number.clear()
         for label in (self.register_message, self.eligibility, self.blocked, self.attach_message):
@@ -276,19 +298,34 @@ class IntakePage(QWidget):
         self.cedula.setFocus()
 
     def form_state(self) -> checks.FormState:
+        representative = self.representative.enabled.isChecked()
         return checks.FormState(
             cedula=self.cedula.text(),
+            passport_country=self.applicant_id.country_code(),
+            passport_number=self.applicant_id.number.text(),
+            by_passport=self.applicant_id.by_passport,
+            applicant_name=self.applicant_name.text(),
+            name_needed=self._name_needed(),
+            representative=representative,
+            representative_problem=self.representative.problem(
+                "" if self.applicant_id.by_passport else self._current_cedula())
+            if representative else "",
+            notice_given=self.notice.given.isChecked(),
             email=self.email.text(),
             phone=self.phone.text(),
             employer_ruc=self.ruc.text(),
             periods=self.periods.text(),
             cedula_verified=self.cedula_verified.isChecked(),
             attached=frozenset(self.attached),
-            eligible=bool(self.lookup and (self.lookup.verdict.eligible or self.override.ready)),
+            looked_up=self.lookup is not None,
             open_case=self.lookup.open_case.case_number if self.lookup and self.lookup.open_case
             else "",
             request_type=self.request_type,
         )
+
+    def _name_needed(self) -> bool:
+        """The registry does not know the person: the clerk types the name."""
+        return self.lookup is not None and self.lookup.pensioner is None
 
     def _touch(self, key: str) -> None:
         self._touched.add(key)
@@ -309,8 +346,17 @@ class IntakePage(QWidget):
                 show_message(label, result.warning, Tone.WARNING)
             else:
                 show_message(label, "")
+        self.applicant_form.setRowVisible(self.applicant_name, self._name_needed())
+        self.applicant_form.setRowVisible(self.pensioner_name, not self._name_needed())
+        self.cedula_verified.setText(
+            _("Pasaporte original &verificado (no se guarda copia)")
+            if self.applicant_id.by_passport else
+            _("Cédula original &verificada (no se guarda copia)"))
+        state = self.form_state()
+        self.representative.show_problem(state.representative_problem,
+                                         "representative" in self._touched)
         self.checklist.show_attached(self.attached, self.scan.pending())
-        problems = checks.missing(self.form_state()) + self.scan.unsaved()
+        problems = checks.missing(state) + self.scan.unsaved()
         done = self.registered is not None
         busy = self._busy or self.scan.busy
         if done:
@@ -330,16 +376,58 @@ class IntakePage(QWidget):
         return self.checklist.selected_type()
 
     def _set_editable(self, editable: bool) -> None:
-        for field in (self.cedula, self.email, self.phone, self.ruc, self.periods):
+        for field in (self.email, self.phone, self.ruc, self.periods, self.applicant_name):
             field.setReadOnly(not editable)
+        self.applicant_id.set_editable(editable)
+        self.representative.set_editable(editable)
+        self.notice.given.setEnabled(editable)
         self.cedula_verified.setEnabled(editable)
-        self.override.reason.setReadOnly(not editable)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._refresh()
 
     # --- cédula ------------------------------------------------------------------------
+
+    def _identity_changed(self) -> None:
+        if self.applicant_id.by_passport:
+            self._passport_changed()
+        else:
+            show_message(self.applicant_id.passport_message, "")
+            self._cedula_changed(self.cedula.text())
+
+    def _passport_changed(self) -> None:
+        """A foreigner: look up any open case under the passport once it is well formed."""
+        self.lookup = None
+        self._show_pensioner(None)
+        show_message(self.cedula_message, "")
+        country, number = self.applicant_id.country_code(), self.applicant_id.number.text()
+        result = checks.check_passport(country, number)
+        if not result.ok:
+            show_message(self.applicant_id.passport_message,
+                         result.message if country and number.strip() else "", Tone.HINT)
+            self._refresh()
+            return
+        show_message(self.applicant_id.passport_message, _("Buscando trámites abiertos…"),
+                     Tone.HINT)
+        self.tasks.run(
+            owner=self,
+            work=lambda _p, _c: self.service.lookup_passport(country, number),
+            on_success=lambda lookup: self._passport_done(result.value, lookup),
+            on_failure=lambda message: show_message(self.applicant_id.passport_message,
+                                                    message),
+        )
+        self._refresh()
+
+    def _passport_done(self, key: str, lookup: CedulaLookup) -> None:
+        current = checks.check_passport(self.applicant_id.country_code(),
+                                        self.applicant_id.number.text())
+        if not self.applicant_id.by_passport or current.value != key:
+            return  # the clerk typed on
+        self.lookup = lookup
+        show_message(self.applicant_id.passport_message, "")
+        self._show_pensioner(lookup)
+        self._refresh()
 
     def _cedula_changed(self, text: str) -> None:
         self.lookup = None
@@ -373,7 +461,7 @@ class IntakePage(QWidget):
         return checks.check_cedula(self.cedula.text()).value
 
     def _lookup_done(self, cedula: str, lookup: CedulaLookup) -> None:
-        if cedula != self._current_cedula():
+        if cedula != self._current_cedula() or self.applicant_id.by_passport:
             return  # the clerk typed on; a newer lookup follows
         self.lookup = lookup
         show_message(self.cedula_message, "")
@@ -386,7 +474,6 @@ class IntakePage(QWidget):
 
     def _show_pensioner(self, lookup: CedulaLookup | None) -> None:
         pensioner = lookup.pensioner if lookup else None
-        self.override.show_for(lookup)
         self.pensioner_name.setText(pensioner.full_name if pensioner else "")
         self.pensioner_details.setText(
             _("{kind} · pensión {state} · {province}").format(
@@ -397,18 +484,18 @@ class IntakePage(QWidget):
             show_message(self.eligibility, "")
             show_message(self.blocked, "")
             return
-        # the requirements, as facts (met in green, unmet in red) …
+        # the requirements, as facts: met in green; unmet, a warning the clerk reads to the
+        # applicant — a public counter takes every petition and the institution decides
         items = "".join(f"<li>{html.escape(reason)}</li>" for reason in lookup.verdict.reasons)
         if lookup.verdict.eligible:
             show_message(self.eligibility,
                          f"<b>{html.escape(_('Cumple los requisitos.'))}</b><ul>{items}</ul>",
                          Tone.OK)
         else:
-            overridable = self.override.allowed and self.override.applies
-            head = _("No cumple los requisitos:") if overridable else _(
-                "No se puede registrar: no cumple los requisitos.")
+            head = _("Advertencia: no se pudo confirmar un requisito. Léasela al solicitante: "
+                     "la solicitud se registra igual y el IESS decidirá.")
             show_message(self.eligibility, f"<b>{html.escape(head)}</b><ul>{items}</ul>",
-                         Tone.ERROR)
+                         Tone.WARNING)
         # … and apart from them, what stops a new request whatever the requirements say
         case = lookup.open_case
         show_message(self.blocked, _(
@@ -460,8 +547,14 @@ class IntakePage(QWidget):
         if not self.register.isEnabled():
             self._explain_not_ready()
             return
+        by_passport = self.applicant_id.by_passport
         form = IntakeForm(
-            cedula=self.cedula.text(),
+            cedula="" if by_passport else self.cedula.text(),
+            passport_country=self.applicant_id.country_code() if by_passport else "",
+            passport_number=self.applicant_id.number.text() if by_passport else "",
+            applicant_name=self.applicant_name.text() if self._name_needed() else "",
+            representative=self.representative.representative(),
+            privacy_notice=self.notice.version_given(),
             email=self.email.text(),
             phone=self.phone.text(),
             cedula_verified=self.cedula_verified.isChecked(),
@@ -469,7 +562,6 @@ class IntakePage(QWidget):
             employer_ruc=self.ruc.text(),
             periods=self.periods.text(),
             request_type=self.request_type,
-            override_reason=self.override.justification(),
         )
         show_message(self.register_message, _("Registrando…"), Tone.HINT)
         self._set_busy(True)
@@ -489,8 +581,14 @@ class IntakePage(QWidget):
             "Aún no se puede registrar: complete lo que falta (indicado arriba)."), Tone.WARNING)
         state = self.form_state()
         first: QWidget = self.checklist
-        for field, check in ((self.cedula, checks.check_cedula(state.cedula).ok
-                              and not state.open_case and state.eligible),
+        identity_ok = (checks.check_passport(state.passport_country, state.passport_number).ok
+                       if state.by_passport else checks.check_cedula(state.cedula).ok)
+        identity_field = (self.applicant_id.number if state.by_passport else self.cedula)
+        for field, check in ((self.notice.given, state.notice_given),
+                             (identity_field, identity_ok and not state.open_case),
+                             (self.applicant_name, not state.name_needed
+                              or len(state.applicant_name.split()) >= 2),
+                             (self.representative.name, not state.representative_problem),
                              (self.email, checks.check_email(state.email).ok),
                              (self.phone, checks.check_phone(state.phone).ok),
                              (self.ruc, checks.check_ruc(state.employer_ruc).ok),
@@ -505,8 +603,9 @@ class IntakePage(QWidget):
         """What leaving now would drop ('' when the form is empty or its case registered)."""
         if self.registered is not None:
             return ""
-        typed = any(field.text().strip() for field in (self.cedula, self.email, self.phone,
-                                                       self.ruc, self.periods))
+        typed = any(field.text().strip() for field in (
+            self.cedula, self.email, self.phone, self.ruc, self.periods, self.applicant_name,
+            self.applicant_id.number, self.representative.name))
         if typed or self.attached or any(draft.pages for draft in self.scan.drafts.values()):
             return _("Hay un trámite a medio ingresar que aún no se registró.")
         return ""

@@ -43,6 +43,7 @@ from desktop.central.models import (
 )
 from desktop.clock import format_local, local
 from desktop.db.engines import writer
+from desktop.db.reference import REGISTRATION_EXTRAS
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
 from desktop.domain.complaints import (
@@ -246,6 +247,7 @@ def _own_centre(envelope: Envelope, centre: str) -> None:
                       "case of another centre")
 
 
+
 def _register(connection: Connection, envelope: Envelope, context: Context) -> None:
     case = envelope.payload
     number = case["case_number"]
@@ -289,6 +291,8 @@ def _register(connection: Connection, envelope: Envelope, context: Context) -> N
         legal_basis=case["legal_basis"],
         override_by=case.get("override_by"),
         override_reason=case.get("override_reason") or "",
+        # issue 11 (absent from events queued by an older station: '')
+        **{column: case.get(column) or "" for column in REGISTRATION_EXTRAS},
     ))
     if case["documents"]:
         connection.execute(insert(CaseDocument), [

@@ -39,6 +39,7 @@ from desktop.db.reference import (
     CaseColumns,
     CentreColumns,
     HolidayColumns,
+    PrivacyNoticeColumns,
     StaffColumns,
 )
 from desktop.db.service_records import (
@@ -98,6 +99,10 @@ class Staff(StaffColumns, Marked, Base):
 
 class Holiday(HolidayColumns, Marked, Base):
     pull_key = "id"
+
+
+class PrivacyNotice(PrivacyNoticeColumns, Marked, Base):
+    pull_key = "version"
 
 
 class Person(Base):

@@ -94,6 +94,7 @@ COUNTER_GRANTS: dict[str, str] = {
     "case_events": "SELECT, INSERT",  # pull; push
     "case_documents": "SELECT, INSERT",  # pull; push (serial id: its sequence too)
     "agreements": "SELECT",  # pull
+    "privacy_notices": "SELECT",  # pull (reference data read at collection)
     "deliveries": "SELECT, INSERT",  # push of a delivery; RLS: own centre's cases
     "applied_events": "SELECT, INSERT",  # exactly-once push; RLS: own workstations
     "audit_anchors": "SELECT, INSERT",  # each round anchors the station's audit chain

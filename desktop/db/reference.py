@@ -50,6 +50,17 @@ class HolidayColumns:
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class PrivacyNoticeColumns:
+    """The privacy notice read at collection (LOPDP Art. 12), one row per version, managed
+    at central. `parts` is JSON: [[title, text, source], …] in the order read aloud."""
+
+    __tablename__ = "privacy_notices"
+
+    version: Mapped[str] = mapped_column(String(20), primary_key=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    parts: Mapped[str] = mapped_column(Text)
+
+
 class StaffColumns:
     __tablename__ = "staff"
 
@@ -59,6 +70,13 @@ class StaffColumns:
     centre_code: Mapped[str] = mapped_column(ForeignKey("centres.code"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+#: Case columns registration added in issue 11: the station writes them, the registration
+#: event carries them, central stores them as sent ('' from an older station's event).
+REGISTRATION_EXTRAS = ("eligibility_warning", "passport_country", "passport_number",
+                       "privacy_notice", "representative_name", "representative_cedula",
+                       "representative_passport_country", "representative_passport_number")
 
 
 class CaseColumns:
@@ -92,3 +110,20 @@ class CaseColumns:
     #: NOTIFICADO: when and how the acuerdo reached the citizen (CORREO | VENTANILLA)
     notified_on: Mapped[date | None] = mapped_column(Date)
     notified_via: Mapped[str | None] = mapped_column(String(12))
+    # issue 11: a petition is never refused for eligibility; what could not be confirmed
+    # travels with the case as a warning the clerk read to the applicant
+    eligibility_warning: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # a foreigner without a cédula is identified by passport (then `cedula` is '')
+    passport_country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    passport_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # the privacy notice version given at collection (LOPDP Art. 12); '' before issue 11
+    privacy_notice: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # an apoderado who filed for the pensioner, with their own identity
+    representative_name: Mapped[str] = mapped_column(String(170), default="",
+                                                     server_default="")
+    representative_cedula: Mapped[str] = mapped_column(String(10), default="",
+                                                       server_default="")
+    representative_passport_country: Mapped[str] = mapped_column(String(2), default="",
+                                                                 server_default="")
+    representative_passport_number: Mapped[str] = mapped_column(String(20), default="",
+                                                                server_default="")

@@ -1,9 +1,11 @@
 """Comprobante de recepción: the citizen's proof that the counter received the request.
 
 DESIGN.md §6 and DOMAIN.md Appendix (b) 1. It is the only paper the citizen takes home, so it
-carries everything needed to follow the case (case number as text and QR, cédula + número de
-trámite as the tracking identifier) and the LOPDP Art. 12 privacy notice. Only masked personal
-data ever reaches this module (data minimisation). Two papers: A4 and an 80 mm thermal ticket
+carries everything needed to follow the case (case number as text and QR; the online route
+the sheet names, and the counter as the exception) and the LOPDP Art. 12 privacy notice. The
+identity numbers reach this module masked (data minimisation); the email does not: it is the
+channel of notification and a typo there must be visible to the citizen (issue 11). A Code 128
+label at the foot is cut off for the paper file. Two papers: A4 and an 80 mm thermal ticket
 whose height follows the content, so the printer cuts right after the last line. Page sizing,
 styles and shared blocks live in `layout`, common to every printed document.
 """
@@ -12,12 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop.clock import format_local
+from desktop.documents.file_label import file_label
 from desktop.documents.layout import (
     CONTACT_EMAIL,
     PAPERS,
@@ -39,6 +44,8 @@ from desktop.documents.layout import (
     table,
 )
 from desktop.domain.checklist import PROCEDURE_CODE, procedure_name
+from desktop.domain.privacy import CURRENT as CURRENT_NOTICE
+from desktop.domain.privacy import PrivacyNotice
 from desktop.i18n import _, ngettext
 
 __all__ = [
@@ -67,46 +74,85 @@ class ReceiptData:
     received_at: datetime  # timezone-aware (UTC); printed in Ecuador time
     received_by: str  # clerk full name
     applicant_name: str
-    cedula_masked: str  # "17******03" — the full cédula never reaches this module
-    email_masked: str  # "ma*******@gmail.com"
+    cedula_masked: str  # "17******03" (or the masked passport) — never the full number
+    email: str  # in full: the citizen checks the address the IESS will write to
     documents: tuple[ReceiptDocument, ...]
     copy_number: int = 1  # 1 = original; n > 1 prints "Reimpresión n-1"
     state_label: str = ""  # where the case stands when this copy is printed
+    centre_address: str = ""
+    received_by_user: str = ""  # the clerk's user code, with the name
+    passport: bool = False  # identified by passport (a foreigner without a cédula)
+    representative: str = ""  # «NAME (cédula 17******03)» when an apoderado filed
+    eligibility_warning: str = ""  # a requirement that could not be confirmed
+    # the notice version given at collection (None: a case from before notices, or unknown
+    # here: the seed version is printed)
+    privacy_notice: PrivacyNotice | None = None
 
 
 def _story(data: ReceiptData, lay: Layout, width: float) -> list[Flowable]:
     """All flowables, top to bottom; built afresh for measuring and for drawing."""
     st = styles(lay)
     counter = _("Ventanilla {counter:02d}").format(counter=data.counter)
-    lines = (f"{data.centre_name} ({data.centre_code})", f"{counter} · {_('Teléfono')}: {PHONE}")
+    lines = [f"{data.centre_name} ({data.centre_code})"]
+    if data.centre_address:
+        lines.append(data.centre_address)
+    lines.append(f"{counter} · {_('Teléfono')}: {PHONE}")
+    clerk = (_("{name} (usuario {user})").format(name=data.received_by,
+                                                  user=data.received_by_user)
+             if data.received_by_user else data.received_by)
     fields = [
         (_("Fecha y hora de recepción"), format_local(data.received_at)),
-        (_("Recibido por"), data.received_by),
+        (_("Recibido por"), clerk),
         (_("Solicitante"), data.applicant_name),
-        (_("Cédula"), data.cedula_masked),
-        (_("Notificaciones a"), data.email_masked),
+        (_("Pasaporte") if data.passport else _("Cédula"), data.cedula_masked),
+        (_("Identidad"), _("Pasaporte original verificado") if data.passport
+         else _("Cédula original verificada")),
     ]
+    if data.representative:
+        fields.append((_("Presentado por"), _("{who}, representante con poder").format(
+            who=data.representative)))
+    fields.append((_("Notificaciones a"), _("{email} (revise que esté bien escrito: por él "
+                                              "el IESS le notificará)").format(email=data.email)))
     if data.state_label:
         fields.append((_("Estado del trámite"), data.state_label))
-    tracking = _(
-        "Para consultar el estado de su trámite: acérquese a cualquier centro de atención "
-        "del IESS con su cédula y el número de trámite."
-    )
-    return [
-        *header(_("Comprobante de recepción"), lines, data.copy_number, st, width),
+    story: list[Flowable] = [
+        *header(_("Comprobante de recepción"), tuple(lines), data.copy_number, st, width),
         *case_block(data.case_number, lay, st, width),
         Spacer(1, 4),
         *labelled(fields, lay, st, width),
         p(_("Documentos recibidos"), st["heading"]),
         _documents(data, lay, st, width),
+    ]
+    if data.eligibility_warning:
+        story.append(Spacer(1, 4))
+        story.append(lead(_("Requisito no confirmado."), _(
+            "En ventanilla no se pudo confirmar un requisito del trámite: {warning} Su "
+            "solicitud fue recibida igual; el IESS revisará el requisito y decidirá.").format(
+            warning=data.eligibility_warning), st["body"]))
+    story += [
         *free_of_charge(st, width),
-        p(tracking, st["body"]),
+        Spacer(1, 3),
+        lead(_("Cómo seguir su trámite."), _(
+            "En línea: en el portal www.iess.gob.ec › Pensionistas › «Solicitud de Mejora de "
+            "Jubilación», con su número de cédula y su clave personal."), st["body"]),
+        p(_("En caso excepcional: en cualquier centro de atención del IESS, con su cédula y el "
+            "número de trámite."), st["body"]),
         Spacer(1, 3),
         contact(st),
         Spacer(1, 5),
         p(_("Aviso de privacidad (Art. 12 LOPDP)"), st["heading"]),
-        p(_privacy_notice(), st["small"]),
+        _privacy_notice(data.privacy_notice, st),
+        Spacer(1, 6),
+        file_label(data.case_number, width, p(
+            _("Etiqueta para el expediente físico (uso interno: recorte y pegue)"),
+            st["small"]), beside=lay.side_by_side),
     ]
+    return story
+
+
+def lead(title: str, text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph that starts with its title in bold (no heading line of its own)."""
+    return Paragraph(f"<b>{escape(title)}</b> {escape(text)}", style)
 
 
 def _documents(data: ReceiptData, lay: Layout, st: Styles, width: float) -> Table:
@@ -125,17 +171,12 @@ def _documents(data: ReceiptData, lay: Layout, st: Styles, width: float) -> Tabl
     return table(rows, [width - pages_width, pages_width], *rules)
 
 
-def _privacy_notice() -> str:
-    return _(
-        "El Instituto Ecuatoriano de Seguridad Social (IESS), responsable del tratamiento, usa "
-        "sus datos personales para atender este trámite. Base legal: Art. 7 num. 2 y 4 de la Ley "
-        "Orgánica de Protección de Datos Personales (cumplimiento de una obligación legal y "
-        "ejercicio de la potestad pública conferida por la Ley de Seguridad Social). Los datos se "
-        "conservan durante los plazos que fijan las normas de archivo. Puede ejercer, de forma "
-        "gratuita, sus derechos de acceso, rectificación y actualización, eliminación, oposición, "
-        "portabilidad y suspensión del tratamiento; se le responderá en un plazo de 15 días. "
-        "Solicitudes: {email}."
-    ).format(email=CONTACT_EMAIL)
+def _privacy_notice(given: PrivacyNotice | None, st: Styles) -> Flowable:
+    """The notice the applicant was given (its version is recorded with the case)."""
+    given = given or CURRENT_NOTICE
+    parts = [f"<b>{escape(title)}:</b> {escape(body)}" for title, body in given.paragraphs()]
+    parts[-1] += " " + escape(_("(Versión {v})").format(v=given.version))
+    return Paragraph(" ".join(parts), st["small"])
 
 
 def render_receipt(data: ReceiptData, paper: str = "a4") -> bytes:

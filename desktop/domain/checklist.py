@@ -17,6 +17,7 @@ class DocumentType(StrEnum):
     EMPLOYER_PAYMENT_PROOF = "COMPROBANTE_PAGO_EMPLEADOR"
     OTHER_ANNEX = "OTRO_ANEXO"
     WITHDRAWAL = "DESISTIMIENTO_FIRMADO"  # desktop.domain.cases.WITHDRAWAL_DOCUMENT
+    POWER_OF_ATTORNEY = "PODER"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ def checklist_for(request_type: RequestType) -> tuple[ChecklistItem, ...]:
                 colour=True,
             ),
             ChecklistItem(DocumentType.OTHER_ANNEX, _("Otros anexos"), required=False),
+            ChecklistItem(
+                DocumentType.POWER_OF_ATTORNEY,
+                _("Poder del representante (si lo presenta un apoderado)"),
+                required=False,
+            ),
         )
     raise ValueError(request_type)
 
@@ -73,10 +79,13 @@ def document_label(document_type: DocumentType) -> str:
 
 
 def missing_required(
-    request_type: RequestType, attached: set[DocumentType]
+    request_type: RequestType, attached: set[DocumentType], representative: bool = False
 ) -> tuple[ChecklistItem, ...]:
+    """Required items not attached; a representative must also bring the power of attorney."""
     return tuple(
         item
         for item in checklist_for(request_type)
-        if item.required and item.document_type not in attached
+        if (item.required or (representative and item.document_type
+                              is DocumentType.POWER_OF_ATTORNEY))
+        and item.document_type not in attached
     )

@@ -1,4 +1,5 @@
-"""Contact data the procedure requires: a valid email and an Ecuadorian mobile number."""
+"""Contact data: a valid email (the procedure requires it) and, optionally, an Ecuadorian
+phone number, mobile or landline."""
 
 from __future__ import annotations
 
@@ -31,13 +32,13 @@ def validate_email(text: str) -> str:
     return result.normalized
 
 
-def validate_mobile(text: str) -> str:
-    """Return the number in E.164 (`+593991234567`); only Ecuadorian mobiles are accepted."""
+def validate_phone(text: str) -> str:
+    """Return the number in E.164 (`+593991234567`, `+59322345678`), or '' when none was
+    given: the procedure asks only for an email, so a phone is optional; any Ecuadorian
+    number, mobile or landline, is accepted."""
     text = text.strip()
     if not text:
-        raise ValidationError(
-            _("El teléfono celular es obligatorio."), "phone: missing", field="phone"
-        )
+        return ""
     if any(char.isalpha() for char in text):
         raise ValidationError(
             _("El teléfono solo puede contener dígitos (y espacios o guiones)."),
@@ -50,31 +51,26 @@ def validate_mobile(text: str) -> str:
         raise ValidationError(
             _("El teléfono no es un número válido."), "phone: unparseable", field="phone"
         ) from error
-    if not phonenumbers.is_valid_number(number):
+    if phonenumbers.is_valid_number(number) and (
+        phonenumbers.region_code_for_number(number) != PHONE_REGION
+    ):
         raise ValidationError(
-            _("El teléfono no es un número válido de Ecuador (celular: 09 y 8 dígitos)."),
-            "phone: invalid",
-            field="phone",
-        )
-    if phonenumbers.region_code_for_number(number) != PHONE_REGION:
-        raise ValidationError(
-            _("Ingrese un celular de Ecuador (+593 o 09…); el número es de otro país."),
+            _("Ingrese un teléfono de Ecuador (+593, 09… o 0 y provincia); el número es de "
+              "otro país."),
             "phone: not Ecuadorian",
             field="phone",
         )
-    if phonenumbers.number_type(number) not in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ):
+    if not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            _("Ingrese un teléfono celular (empieza con 09); el número es de línea fija."),
-            "phone: not mobile",
+            _("El teléfono no es un número válido de Ecuador (celular: 09 y 8 dígitos; fijo: "
+              "código de provincia y 7 dígitos, por ejemplo 02 234 5678)."),
+            "phone: invalid",
             field="phone",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def format_mobile(e164: str) -> str:
-    """`+593991234567` → `099 123 4567` for display."""
+def format_phone(e164: str) -> str:
+    """`+593991234567` → `099 123 4567`, `+59322345678` → `(02) 234-5678` for display."""
     number = phonenumbers.parse(e164, PHONE_REGION)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

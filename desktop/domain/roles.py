@@ -31,7 +31,6 @@ class Action(StrEnum):
     REVIEW_CASES = "review_cases"
     PREVIEW_PENSION = "preview_pension"
     PRINT_CASE_DOCUMENTS = "print_case_documents"
-    OVERRIDE_ELIGIBILITY = "override_eligibility"
     ADD_DOCUMENT = "add_document"
     MANAGE_STAFF = "manage_staff"
     VIEW_STATION_VERSIONS = "view_station_versions"
@@ -49,7 +48,6 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REVIEW_CASES: frozenset({Role.SUPERVISOR}),
     Action.PREVIEW_PENSION: frozenset({Role.SUPERVISOR}),
     Action.PRINT_CASE_DOCUMENTS: frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMINISTRATOR}),
-    Action.OVERRIDE_ELIGIBILITY: frozenset({Role.SUPERVISOR}),
     Action.ADD_DOCUMENT: frozenset({Role.CLERK, Role.SUPERVISOR}),
     Action.MANAGE_STAFF: frozenset({Role.ADMINISTRATOR}),
     Action.VIEW_STATION_VERSIONS: frozenset({Role.ADMINISTRATOR}),

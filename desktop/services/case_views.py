@@ -15,8 +15,10 @@ from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, RequestType, checklist_for, document_label
 from desktop.domain.deadlines import LegalPeriod, Period, cited, period
 from desktop.domain.identity import mask_cedula, mask_email
+from desktop.domain.passport import Passport
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
+from desktop.services.applicants import masked_document, representative_line
 from desktop.services.receipts import find_case
 from desktop.store.models import Agreement, Case, Centre, Delivery
 
@@ -91,8 +93,10 @@ class CaseDetail:
     history: tuple[HistoryItem, ...]
     agreement: AgreementView | None
     delivered_to: str
-    override_by: str
-    override_reason: str
+    eligibility_warning: str  # what could not be confirmed at the counter (issue 11)
+    applicant_id: str  # «Cédula 17******03» or «Pasaporte Colombia AB****56»
+    representative: str  # who filed for the pensioner, with their document (masked)
+    power_of_attorney: bool  # a power of attorney is on file
     deadlines: Deadlines | None = None
 
     @property
@@ -190,7 +194,9 @@ def _deadlines(case: Case, history: tuple[HistoryItem, ...]) -> Deadlines:
 
 
 def summary_of(case: Case) -> CaseSummary:
-    return CaseSummary(case.case_number, case.applicant_name, mask_cedula(case.cedula),
+    document = (mask_cedula(case.cedula) if not case.passport_number
+                else Passport(case.passport_country, case.passport_number).masked())
+    return CaseSummary(case.case_number, case.applicant_name, document,
                        CaseState(case.state), case.registered_at, case.state_changed_at,
                        case.registered_by, case.centre_code)
 
@@ -222,7 +228,8 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
         summary=summary_of(case),
         cedula=case.cedula,
         centre_name=centre.name if centre else case.centre_code,
-        pension_type_label=PensionType(case.pension_type).label,
+        pension_type_label=PensionType(case.pension_type).label if case.pension_type
+        else _("No consta en el registro de pensionistas"),
         email_masked=mask_email(case.email) if case.email else "",
         employer_ruc=case.employer_ruc or "",
         periods=case.periods,
@@ -235,10 +242,20 @@ def load_detail(session: Session, case_number: str) -> CaseDetail:
             agreement.new_pension, agreement.effective_date, agreement.retroactive_amount,
             agreement.motivation),
         delivered_to="" if delivery is None else delivery.recipient_name,
-        override_by=case.override_by or "",
-        override_reason=case.override_reason,
+        eligibility_warning=case.eligibility_warning,
+        applicant_id=applicant_id(case),
+        representative=representative_line(
+            case.representative_name, case.representative_cedula,
+            case.representative_passport_country, case.representative_passport_number),
+        power_of_attorney=DocumentType.POWER_OF_ATTORNEY in present,
         deadlines=_deadlines(case, history),
     )
+
+
+def applicant_id(case: Case) -> str:
+    """The applicant's document, masked as printed documents show it."""
+    text = masked_document(case.cedula, case.passport_country, case.passport_number)
+    return text[:1].upper() + text[1:]
 
 
 def cases_in(session: Session, *states: CaseState, centre: str | None = None,

@@ -13,21 +13,27 @@ from sqlalchemy.orm import Session
 
 from desktop.capture.files import read_checked
 from desktop.clock import format_local, local, now
+from desktop.db.reference import REGISTRATION_EXTRAS
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, OPEN_STATES, CaseState
 from desktop.domain.checklist import DocumentType, RequestType, document_label, missing_required
 from desktop.domain.eligibility import DebtFact, Verdict, assess
 from desktop.domain.identity import province_name
 from desktop.domain.numbering import CaseNumber, next_case_number
+from desktop.domain.passport import Passport, validate_passport
 from desktop.domain.pensions import PensionState, PensionType
-from desktop.domain.roles import Action, Actor, may
+from desktop.domain.privacy import CURRENT as CURRENT_NOTICE
+from desktop.domain.privacy import PrivacyNotice
+from desktop.domain.roles import Action, Actor
 from desktop.domain.text import fold
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
+from desktop.services.applicants import Representative, checked_name, checked_representative
 from desktop.services.attentions import note_work
 from desktop.services.permissions import require
+from desktop.services.privacy import notice_in_force, notice_version
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import record_transition
 from desktop.store.lookups import PensionerRow, intake_facts
@@ -65,14 +71,30 @@ class OpenCase:
 
 @dataclass(frozen=True)
 class CedulaLookup:
+    """What the registry says of an applicant (by cédula, or by passport: `cedula` '').
+
+    The verdict is a warning, never a refusal: a public counter accepts every petition and
+    the institution decides (issue 11). Only an open case of the same person stops a new one.
+    """
+
     cedula: str
     pensioner: PensionerInfo | None
     verdict: Verdict
     open_case: OpenCase | None
+    passport: Passport | None = None
 
     @property
     def can_register(self) -> bool:
-        return self.verdict.eligible and self.open_case is None
+        return self.open_case is None
+
+    @property
+    def warning(self) -> str:
+        return eligibility_warning(self.verdict)
+
+
+def eligibility_warning(verdict: Verdict) -> str:
+    """The text that travels with the case when a requirement could not be confirmed."""
+    return "" if verdict.eligible else " ".join(verdict.reasons)
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,14 @@ class IntakeForm:
     employer_ruc: str = ""
     periods: str = ""
     request_type: RequestType = RequestType.RELIQUIDACION
-    override_reason: str = ""  # a supervisor registers an ineligible case, with why
+    # a foreigner without a cédula: passport instead (then `cedula` is '')
+    passport_country: str = ""
+    passport_number: str = ""
+    applicant_name: str = ""  # typed only when the registry does not know the person
+    representative: Representative | None = None  # an apoderado files for the pensioner
+    # the privacy notice version the clerk gave before typing any data ('' = not given);
+    # the intake page sends '' until the clerk confirms it
+    privacy_notice: str = CURRENT_NOTICE.version
 
 
 @dataclass(frozen=True)
@@ -120,6 +149,19 @@ class IntakeService:
         self.actor = actor
 
     # --- before registering ----------------------------------------------------------
+
+    def privacy_notice(self) -> PrivacyNotice:
+        """The notice to read to the applicant now (reference data pulled from central)."""
+        with self.runtime.db.read() as session:
+            return notice_in_force(session)
+
+    def lookup_passport(self, country: str, number: str) -> CedulaLookup:
+        """A foreigner by passport: never in the pensioner registry (keyed by cédula), so
+        the warning says so; an open case under the same passport still stops a new one."""
+        passport = validate_passport(country, number)
+        with self.runtime.db.read() as session:
+            open_case = _open_case(session, "", RequestType.RELIQUIDACION, passport)
+        return CedulaLookup("", None, assess(None, ()), open_case, passport)
 
     def lookup(self, cedula_text: str) -> CedulaLookup:
         """Pensioner, eligibility verdict and any open case for a cédula."""
@@ -154,7 +196,20 @@ class IntakeService:
         """Write the case, its documents, history, audit entries and outbox events at once;
         the case enters review in the same act (INGRESADO → EN_REVISION)."""
         require(self.actor, Action.REGISTER_CASE)
-        cedula = _valid(checks.check_cedula(form.cedula), "cedula")
+        passport = None
+        if form.passport_country.strip() or form.passport_number.strip():
+            passport = validate_passport(form.passport_country, form.passport_number)
+            cedula = ""
+        else:
+            cedula = _valid(checks.check_cedula(form.cedula), "cedula")
+        with self.runtime.db.read() as session:
+            known = bool(form.privacy_notice) and notice_version(
+                session, form.privacy_notice) is not None
+        if not known:
+            raise ValidationError(
+                _("Lea el aviso de privacidad al solicitante y confírmelo antes de registrar."),
+                "privacy notice not given", field="privacy_notice")
+        representative = checked_representative(form.representative, cedula)
         email = _valid(checks.check_email(form.email), "email")
         phone = _valid(checks.check_phone(form.phone), "phone")
         ruc = _valid(checks.check_ruc(form.employer_ruc), "ruc")
@@ -166,7 +221,7 @@ class IntakeService:
                 field="cedula_verified",
             )
         attached = {document.document_type for document in form.documents}
-        missing = missing_required(form.request_type, attached)
+        missing = missing_required(form.request_type, attached, representative is not None)
         if missing:
             raise ValidationError(
                 _("Falta el documento obligatorio: {label}.").format(label=missing[0].label),
@@ -184,18 +239,20 @@ class IntakeService:
                 )
         settings = self.runtime.settings
         with self.runtime.db.write() as session, session.begin():
-            pensioner = session.get(Pensioner, cedula)
+            pensioner = session.get(Pensioner, cedula) if cedula else None
             verdict = assess(
                 PensionState(pensioner.pension_state) if pensioner else None,
-                _debts(session, cedula),
+                _debts(session, cedula) if cedula else (),
             )
-            override = self._override(pensioner, verdict, form.override_reason)
-            open_case = _open_case(session, cedula, form.request_type)
+            warning = eligibility_warning(verdict)
+            name = applicant_name(pensioner) if pensioner else checked_name(
+                form.applicant_name, "applicant_name", _("Nombres y apellidos del solicitante"))
+            open_case = _open_case(session, cedula, form.request_type, passport)
             if open_case is not None:
                 raise ValidationError(
                     _(
-                        "Ya existe el trámite {number} ({state}) para esta cédula; no se puede "
-                        "registrar otro."
+                        "Ya existe el trámite {number} ({state}) para esta persona; no se "
+                        "puede registrar otro."
                     ).format(number=open_case.case_number, state=open_case.state),
                     "duplicate open case",
                     field="cedula",
@@ -206,9 +263,9 @@ class IntakeService:
                 case_number=str(number),
                 request_type=form.request_type.value,
                 cedula=cedula,
-                applicant_name=applicant_name(pensioner),
-                search_name=fold(applicant_name(pensioner)),
-                pension_type=pensioner.pension_type,
+                applicant_name=name,
+                search_name=fold(name),
+                pension_type=pensioner.pension_type if pensioner else "",
                 centre_code=settings.centre,
                 counter=settings.counter,
                 year=number.year,
@@ -224,8 +281,13 @@ class IntakeService:
                 periods=periods,
                 cedula_verified=True,
                 legal_basis=LEGAL_BASIS,
-                override_by=self.actor.username if override else None,
-                override_reason=override,
+                override_by=None,
+                override_reason="",
+                eligibility_warning=warning,
+                passport_country=passport.country if passport else "",
+                passport_number=passport.number if passport else "",
+                privacy_notice=form.privacy_notice,
+                **(representative.columns() if representative else {}),
             )
             case.documents = [
                 CaseDocument(
@@ -257,11 +319,11 @@ class IntakeService:
             # a registered request is complete (checked above): it goes on to review now
             record_transition(session, case, CaseState.EN_REVISION, self.actor,
                               settings.workstation)
-            if override:
+            if warning:
                 audit.append(session, actor=self.actor.username,
-                             workstation=settings.workstation, action="eligibility.override",
+                             workstation=settings.workstation, action="eligibility.warning",
                              case_number=case.case_number,
-                             details={"reasons": list(verdict.reasons), "justification": override})
+                             details={"reasons": list(verdict.reasons)})
             audit.append(
                 session,
                 actor=self.actor.username,
@@ -274,33 +336,6 @@ class IntakeService:
                       case.case_number)
         log.info("case registered and sent to review: %s", case.case_number)
         return RegisteredCase(case.case_number, case.applicant_name, at, CaseState(case.state))
-
-    def _override(self, pensioner: Pensioner | None, verdict: Verdict, reason: str) -> str:
-        """'' for an eligible applicant; the justification when a supervisor lets an
-        ineligible pensioner in (the cache may be older than the employer's payment)."""
-        if verdict.eligible:
-            return ""
-        if pensioner is None:
-            raise _refuse_ineligible(verdict)
-        reason = " ".join(reason.split())
-        if not reason:
-            raise _refuse_ineligible(verdict, " " + _(
-                "Un supervisor puede autorizar el registro con una justificación escrita."))
-        if not may(self.actor.role, Action.OVERRIDE_ELIGIBILITY):
-            raise PermissionDenied(
-                _("Solo un supervisor puede autorizar el registro de una persona que no "
-                  "cumple los requisitos."), "override by a non-supervisor")
-        if len(reason) < 15:
-            raise ValidationError(
-                _("Escriba una justificación completa (por qué se registra igual)."),
-                "override reason too short", field="override_reason")
-        return reason
-
-
-def _refuse_ineligible(verdict: Verdict, hint: str = "") -> ValidationError:
-    return ValidationError(
-        _("No se puede registrar: {reasons}").format(reasons=" ".join(verdict.reasons)) + hint,
-        "applicant not eligible", field="cedula")
 
 
 def _valid(result: checks.FieldCheck, field: str) -> str:
@@ -321,11 +356,15 @@ def _debts(session: Session, cedula: str) -> tuple[DebtFact, ...]:
     )
 
 
-def _open_case(session: Session, cedula: str, request_type: RequestType) -> OpenCase | None:
+def _open_case(session: Session, cedula: str, request_type: RequestType,
+               passport: Passport | None = None) -> OpenCase | None:
+    """The person's open case: by cédula, or by passport for a foreigner without one."""
+    same_person = (Case.cedula == cedula) if passport is None else (
+        (Case.passport_country == passport.country) & (Case.passport_number == passport.number))
     case = session.scalar(
         select(Case)
         .where(
-            Case.cedula == cedula,
+            same_person,
             Case.request_type == request_type.value,
             Case.state.in_([state.value for state in OPEN_STATES]),
         )
@@ -375,6 +414,7 @@ def _registered_event(event_id: str, case: Case, actor: Actor, at: datetime) -> 
         "legal_basis": case.legal_basis,
         "override_by": case.override_by,
         "override_reason": case.override_reason,
+        **{column: getattr(case, column) for column in REGISTRATION_EXTRAS},
         "documents": [
             {
                 "document_type": d.document_type,

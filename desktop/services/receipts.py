@@ -11,11 +11,14 @@ from desktop.config import PAPER_FORMATS
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
-from desktop.domain.identity import mask_cedula, mask_email
+from desktop.domain.identity import mask_cedula
 from desktop.domain.numbering import parse_case_number
+from desktop.domain.passport import Passport
+from desktop.domain.privacy import PrivacyNotice
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
+from desktop.services.applicants import representative_line
 from desktop.services.permissions import require
 from desktop.services.printing import (
     RECEIPT,
@@ -24,6 +27,7 @@ from desktop.services.printing import (
     record_export,
     record_print,
 )
+from desktop.services.privacy import notice_version
 from desktop.services.runtime import Runtime
 from desktop.store.lookups import ReceiptFacts, receipt_facts
 from desktop.store.models import Case
@@ -69,7 +73,9 @@ class ReceiptService:
         facts = receipt_facts(self.runtime.db.engine, number, RECEIPT)
         if facts is None:
             raise _not_found(number)
-        data = _receipt_data(facts)
+        with self.runtime.db.read() as session:
+            given = notice_version(session, facts.privacy_notice)
+        data = _receipt_data(facts, given)
         return RenderedDocument(facts.case_number, RECEIPT, data.copy_number, paper,
                                 render_receipt(data, paper))
 
@@ -87,7 +93,7 @@ class ReceiptService:
             return copies_printed(session, case_number, RECEIPT)
 
 
-def _receipt_data(facts: ReceiptFacts) -> ReceiptData:
+def _receipt_data(facts: ReceiptFacts, notice: PrivacyNotice | None) -> ReceiptData:
     return ReceiptData(
         case_number=facts.case_number,
         centre_code=facts.centre_code,
@@ -96,8 +102,17 @@ def _receipt_data(facts: ReceiptFacts) -> ReceiptData:
         received_at=facts.registered_at,
         received_by=facts.registered_by,
         applicant_name=facts.applicant_name,
-        cedula_masked=mask_cedula(facts.cedula),
-        email_masked=mask_email(facts.email),
+        cedula_masked=Passport(facts.passport_country, facts.passport_number).masked()
+        if facts.passport_number else mask_cedula(facts.cedula),
+        email=facts.email,
+        centre_address=facts.centre_address,
+        received_by_user=facts.clerk_username,
+        passport=bool(facts.passport_number),
+        representative=representative_line(
+            facts.representative_name, facts.representative_cedula,
+            facts.representative_passport_country, facts.representative_passport_number),
+        eligibility_warning=facts.eligibility_warning,
+        privacy_notice=notice,
         documents=tuple(ReceiptDocument(document_label(DocumentType(kind)), pages)
                         for kind, pages in facts.documents),
         copy_number=facts.copies + 1,

@@ -34,7 +34,7 @@ class ReviewItem:
     summary: CaseSummary
     waiting_days: int  # working days since it entered review
     own: bool  # registered by the person looking: four-eyes forbids acting on it
-    override: bool  # registered although ineligible, with a supervisor's justification
+    warning: bool  # a requirement could not be confirmed at the counter (issue 11)
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,13 @@ class ReviewService:
         centre = self.runtime.settings.centre
         with self.runtime.db.read() as session:
             summaries = cases_in(session, CaseState.EN_REVISION, centre=centre)
-            overridden = set(session.scalars(select(Case.case_number).where(
-                Case.centre_code == centre, Case.override_by.is_not(None))))
+            warned = set(session.scalars(select(Case.case_number).where(
+                Case.centre_code == centre, Case.state == CaseState.EN_REVISION.value,
+                Case.eligibility_warning != "")))
         today = local(now()).date()
         return [ReviewItem(s, s.working_days_in_state(today),
                            s.registered_by == self.actor.username,
-                           s.case_number in overridden) for s in summaries]
+                           s.case_number in warned) for s in summaries]
 
     def my_open(self) -> list[CaseSummary]:
         """The person's own cases in every open state (returned ones to fix among them)."""

@@ -19,6 +19,7 @@ from desktop.central import models as central
 from desktop.clock import local, now
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState, check_transition
+from desktop.domain.checklist import DocumentType
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
 from desktop.errors import PermissionDenied, ValidationError
@@ -98,6 +99,8 @@ class WorkflowService:
         with self.runtime.db.read() as session:
             case = find_case(session, case_number)
             holder_name, holder_cedula = case.applicant_name, case.cedula
+            has_power = any(document.document_type == DocumentType.POWER_OF_ATTORNEY.value
+                            for document in case.documents)
         if recipient.kind == TITULAR:
             return {"kind": TITULAR, "name": holder_name, "cedula": holder_cedula}
         if recipient.kind != REPRESENTATIVE:
@@ -114,6 +117,13 @@ class WorkflowService:
             raise ValidationError(
                 _("Esa es la cédula del titular: marque que lo retira el titular."),
                 "delivery: representative is the holder", field="recipient_cedula")
+        if not has_power:
+            raise ValidationError(
+                _("No se puede entregar el acuerdo a un representante: el trámite no tiene un "
+                  "poder en el expediente. Escanee el poder con «Agregar documento» y vuelva a "
+                  "intentar, o entréguelo al titular."),
+                "delivery: representative without a power of attorney",
+                field="recipient_kind")
         return {"kind": REPRESENTATIVE, "name": name, "cedula": cedula}
 
 

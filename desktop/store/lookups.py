@@ -92,7 +92,11 @@ def intake_facts(engine: Engine, cedula: str, request_type: str,
 RECEIPT_CASE_SQL = (
     "SELECT c.id, c.case_number, c.centre_code, coalesce(t.name, c.centre_code), c.counter, "
     "c.registered_at, coalesce(s.full_name, c.registered_by), c.applicant_name, c.cedula, "
-    "c.email, c.state FROM cases c LEFT JOIN centres t ON t.code = c.centre_code "
+    "c.email, c.state, coalesce(t.address, ''), c.registered_by, c.passport_country, "
+    "c.passport_number, c.representative_name, c.representative_cedula, "
+    "c.representative_passport_country, c.representative_passport_number, "
+    "c.eligibility_warning, c.privacy_notice "
+    "FROM cases c LEFT JOIN centres t ON t.code = c.centre_code "
     "LEFT JOIN staff s ON s.username = c.registered_by WHERE c.case_number = ?")
 RECEIPT_DOCUMENTS_SQL = ("SELECT document_type, pages FROM case_documents WHERE case_id = ? "
                          "ORDER BY id")
@@ -113,6 +117,16 @@ class ReceiptFacts:
     documents: tuple[tuple[str, int], ...]  # type, pages
     copies: int  # of this document printed so far
     state: str = ""  # where the case stands now
+    centre_address: str = ""
+    clerk_username: str = ""  # the clerk's user code, printed with the name
+    passport_country: str = ""  # a foreigner identified by passport (cedula '')
+    passport_number: str = ""
+    representative_name: str = ""  # an apoderado who filed for the pensioner
+    representative_cedula: str = ""
+    representative_passport_country: str = ""
+    representative_passport_number: str = ""
+    eligibility_warning: str = ""  # what could not be confirmed at the counter
+    privacy_notice: str = ""  # the notice version given at collection
 
 
 def receipt_facts(engine: Engine, case_number: str, document: str) -> ReceiptFacts | None:
@@ -133,4 +147,4 @@ def receipt_facts(engine: Engine, case_number: str, document: str) -> ReceiptFac
     finally:
         connection.close()
     return ReceiptFacts(case[1], case[2], case[3], case[4], _utc(case[5]), case[6], case[7],
-                        case[8], case[9], documents, copies, case[10])
+                        case[8], case[9], documents, copies, *case[10:])

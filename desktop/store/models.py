@@ -31,6 +31,7 @@ from desktop.db.reference import (
     CaseColumns,
     CentreColumns,
     HolidayColumns,
+    PrivacyNoticeColumns,
     StaffColumns,
 )
 from desktop.db.service_records import (
@@ -52,6 +53,10 @@ class Base(DeclarativeBase):
 
 class Centre(CentreColumns, Base):
     pass
+
+
+class PrivacyNotice(PrivacyNoticeColumns, Base):
+    """Pulled from central: the notice versions a counter reads to applicants."""
 
 
 class Staff(StaffColumns, Base):

@@ -327,6 +327,9 @@ SCOPES: tuple[Scope, ...] = (
           streams=False),
     Scope("complaints", N_("Quejas del centro"), central.Complaint,
           lambda: select(*central.Complaint.__table__.columns), _store_complaints),
+    Scope("privacy_notices", N_("Aviso de privacidad"), central.PrivacyNotice,
+          lambda: select(*central.PrivacyNotice.__table__.columns),
+          _store_plain(cache.PrivacyNotice)),
 )
 
 

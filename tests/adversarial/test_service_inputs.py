@@ -12,6 +12,7 @@ import pytest
 from desktop.domain.checklist import DocumentType
 from desktop.domain.roles import Role
 from desktop.errors import VentanillaError
+from desktop.services.applicants import Representative
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.staff import StaffService
@@ -107,6 +108,45 @@ CASES = [
                  id="register-long-phone"),
     pytest.param(register(periods="2024-13"), "mes", id="register-month-13"),
     pytest.param(register(employer_ruc=f"17{LONE}"), "RUC", id="register-surrogate-ruc"),
+    # issue 11: phone optional but checked, passports, representatives, the notice
+    pytest.param(register(phone="+14155552671"), "otro país", id="register-foreign-phone"),
+    pytest.param(register(phone="099-CALL-NOW"), "dígitos", id="register-phone-letters"),
+    pytest.param(register(phone="0222"), "no es un número válido", id="register-short-phone"),
+    pytest.param(register(passport_country="CO", passport_number="AB12"), "de 5 a 20",
+                 id="passport-too-short"),
+    pytest.param(register(passport_country="CO", passport_number="A1" * 2500), "de 5 a 20",
+                 id="passport-5000-characters"),
+    pytest.param(register(passport_country="CO", passport_number=f"AB{LONE}12345"),
+                 "letras y dígitos", id="passport-surrogate"),
+    pytest.param(register(passport_country="CO", passport_number="ABCDEFG"), "un dígito",
+                 id="passport-no-digits"),
+    pytest.param(register(passport_country="XX", passport_number="AB123456"),
+                 "país del pasaporte no es válido", id="passport-unknown-country"),
+    pytest.param(register(passport_country="'; DROP TABLE cases; --",
+                          passport_number="AB123456"), "país del pasaporte",
+                 id="passport-sql-country"),
+    pytest.param(register(passport_country="EC", passport_number="AB123456"), "cédula",
+                 id="passport-of-an-ecuadorian"),
+    pytest.param(register(passport_country="", passport_number="AB123456"), "Elija el país",
+                 id="passport-without-country"),
+    pytest.param(register(cedula="", passport_country="CO", passport_number="AB123456"),
+                 "nombres y apellidos completos", id="passport-without-a-name"),
+    pytest.param(register(cedula="", passport_country="CO", passport_number="AB123456",
+                          applicant_name="Ana 2 Paz"), "dígitos", id="name-with-digits"),
+    pytest.param(register(representative=Representative("", "")),
+                 "nombres y apellidos completos", id="representative-without-anything"),
+    pytest.param(register(representative=Representative("Tapia Ruiz Ana", "")),
+                 "cédula del representante", id="representative-without-identity"),
+    pytest.param(register(representative=Representative("Tapia Ruiz Ana", "", "CO", "")),
+                 "número del pasaporte", id="representative-passport-without-number"),
+    pytest.param(register(representative=Representative(f"Ana {LONE} Paz", "1714307103")),
+                 "no se pueden guardar", id="representative-surrogate-name"),
+    pytest.param(register(representative=Representative("Nombre " * 40, "1714307103")),
+                 "admite hasta 170", id="representative-280-char-name"),
+    pytest.param(register(representative=Representative("Tapia Ruiz Ana", "1710034065")),
+                 "misma cédula", id="representative-is-the-applicant"),
+    pytest.param(register(privacy_notice="LOPDP-1999"), "aviso de privacidad",
+                 id="unknown-privacy-notice"),
     # delivery and reasons: what central's columns hold
     pytest.param(deliver(LONG_NAME), "admite hasta 170", id="deliver-312-char-name"),
     pytest.param(deliver(f"Ana {LONE} Paz Mora"), "no se pueden guardar",

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from desktop.domain import contact, identity, periods
+from desktop.domain.passport import validate_passport
 from desktop.errors import ValidationError, VentanillaError
 from desktop.services.status import StatusService
 from tests.adversarial.strategies import (
@@ -30,7 +31,10 @@ VALIDATORS = [
     pytest.param(identity.validate_cedula, id="cedula"),
     pytest.param(lambda text: identity.validate_ruc(text).ruc, id="ruc"),
     pytest.param(contact.validate_email, id="email"),
-    pytest.param(contact.validate_mobile, id="mobile"),
+    pytest.param(contact.validate_phone, id="phone"),
+    pytest.param(lambda text: validate_passport("CO", text).number, id="passport number"),
+    pytest.param(lambda text: validate_passport(text, "AB123456").country,
+                 id="passport country"),
     pytest.param(lambda text: periods.format_periods(periods.parse_periods(text, TODAY)),
                  id="periods"),
 ]
@@ -68,7 +72,7 @@ def test_a_natural_persons_ruc_is_accepted(text):
 @settings(max_examples=200, deadline=None)
 @given(mobiles())
 def test_a_mobile_as_people_write_it_is_accepted(text):
-    assert contact.validate_mobile(text).startswith("+5939")
+    assert contact.validate_phone(text).startswith("+5939")
 
 
 @settings(max_examples=200, deadline=None)

@@ -171,7 +171,7 @@ def measure_round(runtime: Runtime, actor: Any, mix: list[tuple[str, str]], cedu
         intake.lookup(cedula)
     for kind, cedula in mix:
         found = result.timed(("lookup (all)", f"lookup: {kind}"), intake.lookup, cedula)
-        if kind == "eligible" and not found.can_register and found.open_case is None:
+        if kind == "eligible" and not found.verdict.eligible and found.open_case is None:
             result.notes.append(f"sample marked eligible was not: {found.verdict.reasons}")
 
     for index, (cedula, pdf) in enumerate(zip(cedulas, pdfs, strict=True)):

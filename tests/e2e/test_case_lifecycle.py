@@ -153,11 +153,15 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     assert window.sync is not None
     window.sync.set_interval(HOUR_MS)  # from here on only F5 syncs
     assert window.nav("nav.review") is None  # a clerk has no review queue
+    press(Key.Key_Backtab)  # back past «Documento» to the privacy notice
+    press(Key.Key_Backtab)
+    press(Key.Key_Space)  # read to the applicant
+    tab(2)
     type_text(cedula)
     intake = window.intake
     qtbot.waitUntil(lambda: intake.lookup is not None, timeout=WAIT)
     name = intake.lookup.pensioner.full_name
-    tab()
+    tab(2)  # past «Lo presenta un representante»
     type_text("rosa.peñafiel@correo.ec")
     tab()
     type_text("0991234567")

@@ -61,10 +61,12 @@ def new_job(before: set[Path], timeout: float = 60) -> Path:
 
 
 def qr_text(pdf: Path, tmp_path: Path) -> str:
+    """What the page's QR code says (the file label's Code 128 is read apart)."""
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")],
                    check=True, timeout=60)
     page = sorted(tmp_path.glob("page*.png"))[0]
-    result = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", str(page)],
+    result = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", "-Sdisable",
+                             "-Sqrcode.enable", str(page)],
                             capture_output=True, text=True, timeout=60, check=False)
     return result.stdout.strip()
 

@@ -59,15 +59,19 @@ def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
                         PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
-def register(runtime: Any, folder: Path, who: tuple[str, str] = CLERK) -> str:
+def register(runtime: Any, folder: Path, who: tuple[str, str] = CLERK,
+             power: bool = False) -> str:
+    """`power`: a power of attorney on file too (delivery to a representative needs it)."""
     intake = IntakeService(runtime, sign_in(runtime, *who))
     path = folder / f"solicitud-{runtime.settings.workstation}.pdf"
     path.write_bytes(make_pdf(1))
-    document = intake.attach_file(path, DocumentType.SIGNED_REQUEST)
+    documents = [intake.attach_file(path, DocumentType.SIGNED_REQUEST)]
+    if power:
+        documents.append(intake.attach_file(path, DocumentType.POWER_OF_ATTORNEY))
     [cedula] = free_cedulas(runtime, 1)
     return intake.register(IntakeForm(cedula=cedula, email="persona@correo.ec",
                                       phone="0991234567", cedula_verified=True,
-                                      documents=(document,))).case_number
+                                      documents=tuple(documents))).case_number
 
 
 def as_login(stations: Any, who: str) -> psycopg.Connection[Any]:
@@ -245,7 +249,7 @@ def test_central_refuses_a_transition_from_another_centres_station(stations, tmp
 
 
 def deliverable(stations: Any, runtime: Any, folder: Path) -> str:
-    number = register(runtime, folder)
+    number = register(runtime, folder, power=True)
     WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with stations.backoffice() as connection:

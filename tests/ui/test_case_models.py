@@ -33,9 +33,9 @@ def column(proxy, col: int) -> list[str]:
 def test_review_queue_cells_flags_and_roles(qapp):
     model = ReviewQueueModel()
     model.set_rows([
-        ReviewItem(summary("REL-A", "PÉREZ ANA"), 2, own=False, override=False),
+        ReviewItem(summary("REL-A", "PÉREZ ANA"), 2, own=False, warning=False),
         ReviewItem(summary("REL-B", "ÑUSTE JOSÉ", days_ago=9, by="supervisor.uio"), 11,
-                   own=True, override=True),
+                   own=True, warning=True),
     ])
     assert model.rowCount() == 2 and model.columnCount() == 7
     assert headers(model) == ["Trámite", "Solicitante", "Cédula", "Registró",
@@ -43,7 +43,7 @@ def test_review_queue_cells_flags_and_roles(qapp):
     assert [model.index(0, c).data() for c in range(6)] == [
         "REL-A", "PÉREZ ANA", "17******03", "oficinista.uio", "02/11/2026 10:00", "2"]
     flags = model.index(1, ReviewQueueModel.FLAGS).data()
-    assert "autorización" in flags and "Registrado por usted" in flags
+    assert "advertencia" in flags and "Registrado por usted" in flags
     assert model.index(0, ReviewQueueModel.FLAGS).data() == ""
     assert model.index(1, ReviewQueueModel.DAYS).data(SORT_ROLE) == 11
     assert model.index(1, 0).data(ITEM_ROLE).own is True

@@ -47,12 +47,22 @@ def test_keyboard_flow_registers_case_and_prints_receipt(qtbot, home, samples, s
     qtbot.waitUntil(lambda: window.findChild(QLabel, "intake.pensionerName") is not None)
     qtbot.waitUntil(lambda: focused().objectName() == "intake.cedula")
 
+    # the privacy notice comes first: above the data, before it in the tab order
+    press(Qt.Key.Key_Backtab)
+    assert focused().objectName() == "intake.idType"
+    press(Qt.Key.Key_Backtab)
+    assert focused().objectName() == "intake.privacyGiven"
+    press(Qt.Key.Key_Space)
+    tab(2)
+    assert focused().objectName() == "intake.cedula"
     cedula = samples["eligible"]
     type_text(cedula)
     name = _find(window, QLabel, "intake.pensionerName")
     qtbot.waitUntil(lambda: bool(name.text()))
     assert "Cumple los requisitos" in _find(window, QLabel, "intake.eligibility").text()
 
+    tab()
+    assert focused().objectName() == "intake.byRepresentative"  # in person: skipped
     tab()
     assert focused().objectName() == "intake.email"
     type_text("maría.peñafiel@correo.ec")

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from sqlalchemy import select
 
 from desktop.domain.checklist import DocumentType
 from desktop.services.intake import IntakeForm, IntakeService
+from desktop.store.models import Case
 from tests.support.files import make_pdf
 from ui.intake_page import IntakePage
 from ui.tasks import TaskRunner
@@ -60,19 +62,85 @@ def test_a_complete_cedula_shows_the_pensioner_and_the_verdict(qtbot, page, samp
     assert "Cumple los requisitos" in label(page, "intake.eligibility").text()
 
 
+def fill_and_register(qtbot, page, form_file, name: str = "") -> str:
+    """The rest of the form as a clerk fills it, then «Registrar»: the case number."""
+    page.notice.given.setChecked(True)
+    if name:
+        page.applicant_name.setText(name)
+    page.email.setText("persona@correo.ec")
+    page.cedula_verified.setChecked(True)
+    page.attach_path(form_file, DocumentType.SIGNED_REQUEST)
+    qtbot.waitUntil(page.register.isEnabled, timeout=10_000)
+    page.register.click()
+    qtbot.waitUntil(lambda: page.registered is not None, timeout=10_000)
+    return page.case_number.text()
+
+
 @pytest.mark.parametrize(("kind", "reason"), [
     ("pending", "Aportes pendientes del empleador"),
     ("suspended", "La pensión está suspendida"),
     ("not_pensioner", "No consta como pensionista"),
 ])
-def test_ineligible_people_are_explained_and_cannot_be_registered(qtbot, page, samples, kind,
-                                                                  reason):
+def test_an_unconfirmed_requirement_is_a_warning_and_the_petition_is_registered(
+        qtbot, page, runtime, samples, signed_form, kind, reason):
+    """Petition first (issue 11): the clerk reads the warning; the case gets its number and
+    keeps the warning for the supervisor and the back office."""
     page.cedula.setText(samples[kind])
     eligibility = label(page, "intake.eligibility")
     qtbot.waitUntil(lambda: reason in eligibility.text())
-    assert "No se puede registrar" in eligibility.text()
-    assert "no cumple los requisitos" in label(page, "intake.missing").text()
+    assert "Advertencia" in eligibility.text() and "el IESS decidirá" in eligibility.text()
+    assert eligibility.property("tone") == "warning"
+    assert "no cumple" not in label(page, "intake.missing").text()
+    unknown = kind == "not_pensioner"
+    assert page.applicant_name.isVisible() is unknown  # the registry does not know them
+    number = fill_and_register(qtbot, page, signed_form,
+                               "Quishpe Tupiza Luis Alberto" if unknown else "")
+    assert number.startswith("REL-UIO01-")
+    with runtime.db.read() as session:
+        case = session.scalar(select(Case).where(Case.case_number == number))
+    assert reason in case.eligibility_warning
+    assert case.privacy_notice == page.notice.notice.version
+
+
+def test_a_foreigner_registers_by_passport(qtbot, page, runtime, signed_form):
+    page.applicant_id.set_passport("CO", "ab 123-456")
+    assert page.applicant_id.number.isVisible() and not page.cedula.isVisible()
+    eligibility = label(page, "intake.eligibility")
+    qtbot.waitUntil(lambda: "No consta como pensionista" in eligibility.text())
+    assert "Pasaporte original" in page.cedula_verified.text()
+    assert "«Pasaporte original verificado»" in label(page, "intake.missing").text()
+    number = fill_and_register(qtbot, page, signed_form, "García Márquez Gabriela")
+    with runtime.db.read() as session:
+        case = session.scalar(select(Case).where(Case.case_number == number))
+    assert (case.cedula, case.passport_country, case.passport_number) == ("", "CO", "AB123456")
+    assert case.applicant_name == "GARCÍA MÁRQUEZ GABRIELA"
+
+
+def test_a_bad_passport_is_explained_and_blocks_registering(qtbot, page):
+    page.applicant_id.set_passport("CO", "12")
+    assert "de 5 a 20 caracteres" in page.applicant_id.passport_message.text()
+    assert "Pasaporte:" in label(page, "intake.missing").text()
     assert not page.register.isEnabled()
+
+
+def test_a_representative_needs_an_identity_and_the_power_of_attorney(
+        qtbot, page, runtime, samples, signed_form):
+    page.cedula.setText(samples["eligible"])
+    qtbot.waitUntil(lambda: page.lookup is not None)
+    page.representative.enabled.setChecked(True)
+    missing = label(page, "intake.missing")
+    assert "Representante:" in missing.text()
+    page.representative.name.setText("Andrade Vera Carlos")
+    page.representative.identity.cedula.setText("1710034065")
+    assert "Representante:" not in missing.text()
+    assert "Poder del representante" in missing.text()
+    page.attach_path(signed_form, DocumentType.POWER_OF_ATTORNEY)
+    qtbot.waitUntil(lambda: DocumentType.POWER_OF_ATTORNEY in page.attached, timeout=10_000)
+    number = fill_and_register(qtbot, page, signed_form)
+    with runtime.db.read() as session:
+        case = session.scalar(select(Case).where(Case.case_number == number))
+    assert (case.representative_name, case.representative_cedula) == (
+        "ANDRADE VERA CARLOS", "1710034065")
 
 
 def test_an_open_case_is_shown_and_blocks_a_second_one(qtbot, page, runtime, clerk, samples,
@@ -100,9 +168,12 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
     missing = label(page, "intake.missing")
     page.cedula.setText(samples["eligible"])
     qtbot.waitUntil(lambda: page.lookup is not None)
+    assert "Teléfono" not in missing.text()  # optional
+    # the notice is in view before any data is typed; once read, it folds away
+    assert page.notice.text.isVisible() and "Superintendencia" in page.notice.text.text()
     steps = [
+        (lambda: page.notice.given.setChecked(True), "aviso de privacidad"),
         (lambda: page.email.setText("jose@correo.ec"), "Correo"),
-        (lambda: page.phone.setText("0991234567"), "Celular"),
         (lambda: page.cedula_verified.setChecked(True), "Cédula original verificada"),
     ]
     for action, gone in steps:
@@ -110,6 +181,7 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
         assert not page.register.isEnabled()
         action()
         assert gone not in missing.text()
+    assert not page.notice.text.isVisible()
     assert "Falta el documento" in missing.text()
     assert page._selected_type() is DocumentType.SIGNED_REQUEST  # first missing required
     page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
@@ -159,7 +231,11 @@ def test_ctrl_enter_on_a_greyed_registrar_says_why_and_goes_to_what_is_missing(q
     page.submit()  # what Ctrl+Enter does
     message = label(page, "intake.registerMessage")
     assert "Aún no se puede registrar" in message.text() and message.isVisible()
-    assert page.phone.hasFocus()  # the first thing still missing
+    assert page.notice.given.hasFocus()  # the first thing still missing: the notice
+    page.notice.given.setChecked(True)
+    page.phone.setText("0991")  # a phone is optional, but a wrong one is not accepted
+    page.submit()
+    assert page.phone.hasFocus()
     assert page.registered is None
 
 

@@ -16,7 +16,6 @@ from desktop.services.review import ReviewService
 from desktop.services.status import StatusService
 from tests.support.accounts import SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
-from ui.intake_page import IntakePage
 from ui.review_page import ReviewPage
 from ui.tasks import TaskRunner
 
@@ -220,75 +219,17 @@ def test_filter_and_preview_without_history(qtbot, page, runtime, clerk, samples
     assert not page.preview.table.isVisibleTo(page.preview)
 
 
-# --- the override at intake --------------------------------------------------------------
+# --- the eligibility warning, from intake to review --------------------------------------
 
 
-def intake_page(qtbot, runtime, actor, tasks) -> IntakePage:
-    widget = IntakePage(runtime, actor, tasks)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def fill_ineligible(qtbot, page: IntakePage, cedula: str, signed_form) -> None:
-    page.cedula.setText(cedula)
-    qtbot.waitUntil(lambda: page.lookup is not None, timeout=WAIT)
-    page.email.setText("ana@correo.ec")
-    page.phone.setText("0991234567")
-    page.cedula_verified.setChecked(True)
-    page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
-    qtbot.waitUntil(lambda: DocumentType.SIGNED_REQUEST in page.attached, timeout=WAIT)
-
-
-def test_a_supervisor_registers_an_ineligible_pensioner_with_a_justification(
-        qtbot, runtime, clerk, supervisor, samples, signed_form, tasks):
-    page = intake_page(qtbot, runtime, supervisor, tasks)
-    fill_ineligible(qtbot, page, samples["pending"], signed_form)
-    reason = page.override.reason
-    assert page.override.isVisible() and reason.objectName() == "intake.overrideReason"
-    assert "No cumple los requisitos" in page.eligibility.text()
-    assert not page.register.isEnabled()
-    reason.setFocus()
-    type_text("Pagó hoy")
-    assert "Faltan" in page.override.hint.text() and not page.register.isEnabled()
-    type_text(": comprobante de pago del IESS a la vista")
-    assert page.register.isEnabled()
-    page.submit()
-    qtbot.waitUntil(lambda: page.registered is not None, timeout=WAIT)
-    number = page.registered.case_number
-
-    queue = ReviewService(runtime, supervisor).queue()
-    assert [item.override for item in queue] == [True]
-    detail = StatusService(runtime, clerk).detail(number)
-    assert detail.override_reason == "Pagó hoy: comprobante de pago del IESS a la vista"
-    page.reset()
-    assert not page.override.isVisible() and reason.text() == ""
-
-
-def test_the_override_is_flagged_in_the_queue_with_its_justification(
-        qtbot, page, runtime, supervisor, samples, signed_form):
-    service = IntakeService(runtime, supervisor)
-    document = service.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
-    number = service.register(IntakeForm(samples["pending"], "a@correo.ec", "0991234567", True,
-                                         (document,), override_reason="Pago verificado en "
-                                         "ventanilla con el comprobante")).case_number
+def test_a_warning_registered_at_the_counter_is_flagged_in_the_queue_and_the_detail(
+        qtbot, page, runtime, clerk, supervisor, samples, signed_form):
+    """Petition first (issue 11): a suspended pension no longer blocks the counter; the
+    supervisor sees what could not be confirmed, in the queue and in the detail."""
+    number = register(runtime, clerk, samples["suspended"], signed_form)
     load(qtbot, page, 1)
     choose(qtbot, page, number)
-    assert "autorización" in page.model.index(0, page.model.FLAGS).data()
-    assert "Pago verificado en ventanilla" in page.detail.override.text()
-    assert page.detail.override.isVisible()
-    assert "No cumple los requisitos" in page.eligibility.text()
-
-
-def test_a_clerk_reads_that_a_supervisor_can_authorise(qtbot, runtime, clerk, samples,
-                                                       signed_form, tasks):
-    page = intake_page(qtbot, runtime, clerk, tasks)
-    fill_ineligible(qtbot, page, samples["pending"], signed_form)
-    assert page.override.isVisible()
-    assert not page.override.reason.isVisible()
-    assert "Un supervisor puede autorizar" in page.override.explanation.text()
-    assert "No se puede registrar" in page.eligibility.text()
-    assert not page.register.isEnabled()
-    page.cedula.setText(samples["not_pensioner"])  # not a pensioner: nobody can override
-    qtbot.waitUntil(lambda: page.lookup is not None, timeout=WAIT)
-    assert not page.override.isVisible()
+    assert "advertencia" in page.model.index(0, page.model.FLAGS).data()
+    assert "La pensión está suspendida" in page.detail.warning.text()
+    assert page.detail.warning.isVisible()
+    assert [item.warning for item in ReviewService(runtime, supervisor).queue()] == [True]

@@ -106,6 +106,7 @@ def test_scan_into_the_required_item_then_registrar_is_enabled(qtbot, page, samp
     qtbot.waitUntil(lambda: page.lookup is not None, timeout=WAIT)
     page.email.setText("ana@correo.ec")
     page.phone.setText("0991234567")
+    page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     assert page.scan.current is DocumentType.SIGNED_REQUEST  # the first required item
     assert "primero que se encuentre" in page.scan.scanner.text()

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from shiboken6 import isValid
+from sqlalchemy import select
 
 from desktop.central.backoffice import issue_agreement, move
 from desktop.clock import now
@@ -22,6 +23,7 @@ from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
+from desktop.store.models import Case
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.support.files import make_pdf
 from tests.ui.keyboard import (
@@ -293,9 +295,17 @@ def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, cle
     dialog.name.setText("Ana Lucía Peñafiel Ortiz")
     dialog.cedula.setFocus()
     press(Qt.Key.Key_Return)
+    # no power of attorney on file: refused, in words, and the case stays as it was
+    qtbot.waitUntil(lambda: "no tiene un poder en el expediente" in message.text(),
+                    timeout=WAIT)
+    assert dialog.isVisible() and page.deliver.isEnabled()
+    dialog.titular.setChecked(True)  # the pensioner came in person after all
+    dialog.submit.click()
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: "Entregado / notificado" in page.detail.state.text(), timeout=WAIT)
-    assert "Ana Lucía Peñafiel Ortiz" in page.detail.agreement.text()
+    with runtime.db.read() as session:
+        holder = session.scalar(select(Case.applicant_name).where(Case.case_number == number))
+    assert holder in page.detail.agreement.text()
     assert not page.deliver.isEnabled()
     assert page.results.index(0, page.results.STATE).data() == "Entregado / notificado"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.domain.contact import format_mobile, validate_email, validate_mobile
+from desktop.domain.contact import format_phone, validate_email, validate_phone
 from desktop.errors import ValidationError
 
 MOBILE = "+593991234567"
@@ -85,52 +85,54 @@ def test_missing_email_is_obligatorio(text: str) -> None:
     ],
 )
 def test_mobile_in_any_usual_form_becomes_e164(text: str) -> None:
-    assert validate_mobile(text) == MOBILE
+    assert validate_phone(text) == MOBILE
 
 
-@pytest.mark.parametrize("text", ["022345678", "02 234 5678", "+59322345678", "042345678"])
-def test_landline_is_refused_with_the_linea_fija_message(text: str) -> None:
-    error = refusal(validate_mobile, text, "phone")
-    assert "línea fija" in error.user_message
-    assert "09" in error.user_message
+@pytest.mark.parametrize(("text", "e164"), [
+    ("022345678", "+59322345678"), ("02 234 5678", "+59322345678"),
+    ("+59322345678", "+59322345678"), ("042345678", "+59342345678"),
+])
+def test_a_landline_is_accepted_too(text: str, e164: str) -> None:
+    """The sheet asks only for an email: any Ecuadorian number will do (issue 11)."""
+    assert validate_phone(text) == e164
 
 
 @pytest.mark.parametrize("text", ["09912", "099123456", "09912345678", "0923456789"])
 def test_too_short_too_long_or_not_a_number_of_ecuador(text: str) -> None:
-    error = refusal(validate_mobile, text, "phone")
+    error = refusal(validate_phone, text, "phone")
     assert "no es un número válido de Ecuador" in error.user_message
 
 
 @pytest.mark.parametrize("text", ["abc", "abcdefghij", "celular", "0991234ABC", "099-CALL-NOW"])
 def test_letters_are_refused(text: str) -> None:
-    assert "solo puede contener dígitos" in refusal(validate_mobile, text, "phone").user_message
+    assert "solo puede contener dígitos" in refusal(validate_phone, text, "phone").user_message
 
 
 def test_a_dash_alone_is_not_a_number() -> None:
-    assert "no es un número válido" in refusal(validate_mobile, "-", "phone").user_message
+    assert "no es un número válido" in refusal(validate_phone, "-", "phone").user_message
 
 
 def test_foreign_number_is_refused() -> None:
-    assert "otro país" in refusal(validate_mobile, "+14155552671", "phone").user_message
+    assert "otro país" in refusal(validate_phone, "+14155552671", "phone").user_message
 
 
 @pytest.mark.parametrize("text", ["", "  "])
-def test_missing_phone_is_obligatorio(text: str) -> None:
-    assert "obligatorio" in refusal(validate_mobile, text, "phone").user_message
+def test_the_phone_is_optional(text: str) -> None:
+    assert validate_phone(text) == ""
 
 
 def test_each_phone_error_has_its_own_message() -> None:
     messages = {
-        refusal(validate_mobile, text, "phone").user_message
-        for text in ("", "abc", "09912", "022345678")
+        refusal(validate_phone, text, "phone").user_message
+        for text in ("abc", "09912", "+14155552671")
     }
-    assert len(messages) == 4
+    assert len(messages) == 3
 
 
 @pytest.mark.parametrize(
     ("e164", "shown"),
     [("+593991234567", "099 123 4567"), ("+593987654321", "098 765 4321")],
 )
-def test_format_mobile_for_display(e164: str, shown: str) -> None:
-    assert format_mobile(e164) == shown
-    assert validate_mobile(shown) == e164
+def test_format_phone_for_display(e164: str, shown: str) -> None:
+    assert format_phone(e164) == shown
+    assert validate_phone(shown) == e164

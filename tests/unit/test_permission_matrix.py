@@ -46,8 +46,6 @@ def _state(runtime: Any, number: str, state: CaseState) -> None:
 CALLS: list[tuple[str, set[str], Callable[..., Any]]] = [
     ("registrar", {"oficinista", "supervisor"},
      lambda rt, a, w: IntakeService(rt, a).register(w["form"])),
-    ("autorizar excepción", {"supervisor"},
-     lambda rt, a, w: IntakeService(rt, a).register(w["override"])),
     ("enviar a revisión", {"oficinista", "supervisor"},
      lambda rt, a, w: WorkflowService(rt, a).send_to_review(w["returned"])),
     ("corregir y reenviar", {"oficinista", "supervisor"},
@@ -106,12 +104,9 @@ def world(runtime, samples, signed_form) -> dict[str, Any]:
     _state(runtime, numbers["in_review"], CaseState.EN_REVISION)
     _state(runtime, numbers["issued"], CaseState.ACUERDO_EMITIDO)
     _state(runtime, numbers["returned"], CaseState.DEVUELTO)
-    override = IntakeForm(samples["pending"], "b@correo.ec", "0991234567", True, (document,),
-                          override_reason="El empleador pagó; la central aún no lo refleja.")
     complaint = ComplaintService(runtime, clerk).register(
         ComplaintForm("correo", "demora", "Mi trámite no avanza desde hace un mes.")).number
-    return {**numbers, "form": form, "override": override, "sha": document.sha256,
-            "complaint": complaint}
+    return {**numbers, "form": form, "sha": document.sha256, "complaint": complaint}
 
 
 @pytest.mark.parametrize("role", sorted(CREDENTIALS))

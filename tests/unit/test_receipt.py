@@ -33,7 +33,9 @@ def sample(**changes: object) -> ReceiptData:
         received_by="Peña Núñez Andrés",
         applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ",
         cedula_masked="17******03",
-        email_masked="ma*******@gmail.com",
+        email="maria.guaman@gmail.com",
+        centre_address="Av. 10 de Agosto N21-35 y Bogotá, Quito",
+        received_by_user="andres.pena",
         documents=(ReceiptDocument(LABELS[0], 2), ReceiptDocument(LABELS[1], 5)),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
@@ -60,19 +62,49 @@ def test_receipt_is_one_page_with_all_contents(paper: str) -> None:
         "Peña Núñez Andrés",
         "GUAMÁN QUISHPE MARÍA JOSÉ",
         "17******03",
-        "ma*******@gmail.com",
+        "maria.guaman@gmail.com",  # in full on the citizen's copy: a typo must show
+        "Av. 10 de Agosto N21-35 y Bogotá, Quito",
+        "usuario andres.pena",
+        "Cédula original verificada",
         *LABELS,
         "Total: 2 documentos",
+        # the sheet's normal route, online, and the counter as the exception
+        "www.iess.gob.ec › Pensionistas › «Solicitud de Mejora de Jubilación»",
+        "cédula y su clave personal",
+        "En caso excepcional",
         "cédula y el número de trámite",
+        "Etiqueta para el expediente físico",
         "atencionalusuario@iess.gob.ec",
         "02 3945666",
         "Art. 7 num. 2 y 4",
+        "No se basa en su consentimiento",
         "15 días",
+        "Delegado de protección de datos",
+        "Superintendencia de Protección de Datos Personales",
+        "Destinatarios",
+        "15 años",
+        "Versión LOPDP-2026-1",
     ):
         assert expected in text, expected
+    assert "Requisito no confirmado" not in text and "representante" not in text
     assert "gratuito" in text.casefold()
     assert "15/01/2026" not in text  # the UTC date must not leak
     assert "Reimpresión" not in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_warning_passport_and_representative_are_printed(paper: str) -> None:
+    data = sample(passport=True, cedula_masked="Colombia AB****56",
+                  representative="TAPIA RUIZ ANA (cédula 17******03)",
+                  eligibility_warning="La pensión está suspendida.")
+    reader, text = read_pdf(render_receipt(data, paper))
+    assert len(reader.pages) == 1
+    for expected in ("Pasaporte", "Colombia AB****56", "Pasaporte original verificado",
+                     "TAPIA RUIZ ANA (cédula 17******03), representante con poder",
+                     "Requisito no confirmado", "La pensión está suspendida.",
+                     "el IESS revisará el requisito y decidirá"):
+        assert expected in text, expected
+    assert "Cédula original verificada" not in text
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -94,7 +126,8 @@ def test_ticket_is_80mm_wide_and_as_tall_as_its_content() -> None:
     reader, _text = read_pdf(render_receipt(sample(), "80mm"))
     box = reader.pages[0].mediabox
     assert float(box.width) == pytest.approx(226.77, abs=0.5)
-    assert 120 * MM < float(box.height) < 300 * MM
+    # the file label runs along the ticket (about 95 mm): 2-dot bars do not fit across it
+    assert 120 * MM < float(box.height) < 450 * MM
 
 
 def test_long_ticket_still_fits_on_one_page() -> None:
@@ -130,7 +163,7 @@ def test_naive_datetime_is_rejected() -> None:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_qr_decodes_to_case_number(paper: str, tmp_path: Path) -> None:
+def test_qr_and_file_label_decode_to_case_number(paper: str, tmp_path: Path) -> None:
     missing = [tool for tool in ("pdftoppm", "zbarimg") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (apt: poppler-utils zbar-tools)")
@@ -141,9 +174,10 @@ def test_qr_decodes_to_case_number(paper: str, tmp_path: Path) -> None:
     )
     (image,) = sorted(tmp_path.glob("page*.png"))
     result = subprocess.run(
-        ["zbarimg", "--nodbus", "-q", "--raw", str(image)],
+        ["zbarimg", "--nodbus", "-q", str(image)],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert result.stdout.strip().splitlines() == [CASE]
+    # the QR for the citizen, the Code 128 label for the paper file: both carry the number
+    assert sorted(result.stdout.strip().splitlines()) == [f"CODE-128:{CASE}", f"QR-Code:{CASE}"]

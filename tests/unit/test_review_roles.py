@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import select, update
 
 from desktop.domain.cases import CaseState, TransitionRefused
 from desktop.domain.checklist import DocumentType
 from desktop.errors import ValidationError
+from desktop.services.applicants import Representative
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.workflow import REPRESENTATIVE, TITULAR, Recipient, WorkflowService
@@ -123,12 +126,59 @@ def test_delivery_to_a_representative_needs_name_and_valid_cedula(runtime, clerk
     with refused(ValidationError, "cédula del titular"):
         workflow.deliver(case_number, Recipient(REPRESENTATIVE, "Ana María Tapia",
                                                 samples["eligible"]))
+    # all good but the power of attorney: refused, said in words, nothing changes
+    with refused(ValidationError, "no tiene un poder en el expediente"):
+        workflow.deliver(case_number, Recipient(REPRESENTATIVE, "Ana María Tapia", "1714307103"))
     assert state(runtime, case_number) is CaseState.ACUERDO_EMITIDO
-    workflow.deliver(case_number, Recipient(REPRESENTATIVE, "Ana María Tapia", "1714307103"))
     with runtime.db.read() as session:
-        assert session.get(Delivery, case_number).recipient_cedula == "1714307103"
+        assert session.get(Delivery, case_number) is None
 
 
 def test_delivery_before_the_acuerdo_is_refused(runtime, clerk, case_number):
     with refused(TransitionRefused, "no puede pasar a"):
         WorkflowService(runtime, clerk).deliver(case_number, Recipient(TITULAR))
+
+
+def test_a_representative_with_a_power_of_attorney_files_and_collects(runtime, clerk, samples,
+                                                                    signed_form):
+    """An apoderado files for the pensioner (own identity recorded, power scanned as a
+    checklist document) and later takes the acuerdo; the power on file allows it."""
+    service = IntakeService(runtime, clerk)
+    request = service.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    form = IntakeForm(samples["eligible"], "a@correo.ec", "", True, (request,),
+                      representative=Representative("Tapia Ruiz Ana María", "1714307103"))
+    with refused(ValidationError, "Poder del representante"):
+        service.register(form)  # a representative brings the power of attorney
+    power = service.attach_file(signed_form, DocumentType.POWER_OF_ATTORNEY)
+    number = service.register(dataclasses.replace(form, documents=(request, power)))
+    _issued(runtime, number.case_number)
+    WorkflowService(runtime, clerk).deliver(
+        number.case_number, Recipient(REPRESENTATIVE, "Ana María Tapia Ruiz", "1714307103"))
+    with runtime.db.read() as session:
+        delivery = session.get(Delivery, number.case_number)
+        case = session.scalar(select(Case).where(Case.case_number == number.case_number))
+    assert (delivery.recipient_kind, delivery.recipient_cedula) == (REPRESENTATIVE,
+                                                                     "1714307103")
+    assert (case.representative_name, case.representative_cedula) == (
+        "TAPIA RUIZ ANA MARÍA", "1714307103")
+    assert state(runtime, number.case_number) is CaseState.NOTIFICADO
+
+
+@pytest.mark.parametrize(("representative", "message"), [
+    (Representative("", "1714307103"), "nombres y apellidos completos"),
+    (Representative("Tapia Ruiz Ana", ""), "cédula del representante"),
+    (Representative("Tapia Ruiz Ana", "1714307104"), "dígito verificador"),
+    (Representative("Tapia Ruiz Ana", "", "CO", "1"), "de 5 a 20 caracteres"),
+    (Representative("Tapia Ruiz Ana", "", "", "AB12345"), "Elija el país"),
+])
+def test_a_representative_without_a_valid_identity_is_refused(runtime, clerk, samples,
+                                                              signed_form, representative,
+                                                              message):
+    service = IntakeService(runtime, clerk)
+    documents = (service.attach_file(signed_form, DocumentType.SIGNED_REQUEST),
+                 service.attach_file(signed_form, DocumentType.POWER_OF_ATTORNEY))
+    with refused(ValidationError, message):
+        service.register(IntakeForm(samples["eligible"], "a@correo.ec", "", True, documents,
+                                    representative=representative))
+    with runtime.db.read() as session:
+        assert session.scalar(select(Case.id).limit(1)) is None

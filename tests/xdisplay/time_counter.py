@@ -28,6 +28,7 @@ def register_one(window, cedula: str, form: Path) -> None:
     d.wait(lambda: page.lookup is not None, 30, "lookup")
     page.email.setText("rosa.pazmino@correo.ec")
     page.phone.setText("0991234567")
+    page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     page.checklist.setCurrentItem(page.checklist.topLevelItem(0))
     page.attach_path(form, page.checklist.selected_type())

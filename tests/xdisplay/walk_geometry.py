@@ -41,6 +41,16 @@ def clerk(prepared: Prepared, window) -> None:
     d.check("clerk: intake (empty)", INTAKE_MESSAGES)
     page = window.intake
     # a registration through the window: missing list, import message, result, receipt
+    # the most the form ever shows: a foreigner's passport, an unknown person's name, a
+    # representative with a passport, and the warning (issue 11)
+    page.notice.given.setChecked(True)
+    page.applicant_id.set_passport("CO", "AB123456")
+    d.wait(lambda: page.lookup is not None, 30, "passport lookup")
+    page.representative.enabled.setChecked(True)
+    page.representative.identity.set_passport("PE", "XY765432")
+    d.check("clerk: intake (passport, representative, warning)", INTAKE_MESSAGES)
+    page.representative.enabled.setChecked(False)
+    page.applicant_id.clear()
     page.cedula.setText(prepared.free_cedula)
     d.wait(lambda: page.lookup is not None, 30, "lookup")
     page.email.setText("rosa.pazmino@correo.ec")

@@ -54,8 +54,8 @@ class ReviewQueueModel(RowsModel[ReviewItem]):
 
 def flags_of(item: ReviewItem) -> str:
     flags = []
-    if item.override:
-        flags.append(_("Registrado con autorización (no cumplía requisitos)"))
+    if item.warning:
+        flags.append(_("Con advertencia: un requisito no se pudo confirmar"))
     if item.own:
         flags.append(_("Registrado por usted: lo revisa otro supervisor"))
     return "; ".join(flags)

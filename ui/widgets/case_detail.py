@@ -1,6 +1,6 @@
 """One case as the review and status pages show it: who, what state since when, the
 document checklist, the history, the acuerdo and the marks a reviewer must not miss
-(registered with an eligibility override, what central asks for).
+(a requirement that could not be confirmed at the counter, what central asks for).
 
 Read-only; the pages put their actions around it. Only the masked cédula is shown.
 """
@@ -60,13 +60,15 @@ class CaseDetailView(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = named(QLabel(), f"{name}.state", _("Estado actual"))
         set_look(self.state, Look.STRONG)
-        self.override = message_label(f"{name}.override", _("Autorización de registro"))
+        self.warning = message_label(f"{name}.eligibilityWarning",
+                                     _("Advertencia de requisitos"))
         self.missing_info = message_label(f"{name}.missingInfo", _("Información pedida"))
         self.returned = message_label(f"{name}.returned", _("Motivo de la devolución"))
-        for label in (self.override, self.missing_info, self.returned):
+        for label in (self.warning, self.missing_info, self.returned):
             label.setTextFormat(Qt.TextFormat.PlainText)  # people's words, not markup
         self.facts = {key: named(QLabel(), f"{name}.{key}", label) for key, label in (
-            ("applicant", _("Solicitante")), ("cedula", _("Cédula")),
+            ("applicant", _("Solicitante")), ("cedula", _("Documento de identidad")),
+            ("representative", _("Representante")),
             ("pension", _("Tipo de pensión")), ("registered", _("Ingreso")),
             ("email", _("Correo de notificación")), ("employer", _("Empleador y períodos")),
             ("response", _("Tiempo de respuesta de la institución")),
@@ -94,7 +96,8 @@ class CaseDetailView(QWidget):
     def _build(self) -> None:
         facts = QFormLayout()
         facts.addRow(_("Solicitante:"), self.facts["applicant"])
-        facts.addRow(_("Cédula:"), self.facts["cedula"])
+        facts.addRow(_("Identificación:"), self.facts["cedula"])
+        facts.addRow(_("Representante:"), self.facts["representative"])
         facts.addRow(_("Pensión:"), self.facts["pension"])
         facts.addRow(_("Ingreso:"), self.facts["registered"])
         facts.addRow(_("Notificación:"), self.facts["email"])
@@ -107,7 +110,7 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
-        for widget in (self.title, self.state, self.returned, self.override, self.missing_info):
+        for widget in (self.title, self.state, self.returned, self.warning, self.missing_info):
             layout.addWidget(widget)
         layout.addLayout(facts)
         layout.addWidget(documents)
@@ -124,7 +127,7 @@ class CaseDetailView(QWidget):
         if detail is None:
             self.title.setText(_("Ningún trámite abierto"))
             self.state.clear()
-            for label in (self.override, self.missing_info, self.returned, self.agreement):
+            for label in (self.warning, self.missing_info, self.returned, self.agreement):
                 show_message(label, "")
             return
         summary = detail.summary
@@ -132,7 +135,12 @@ class CaseDetailView(QWidget):
         self.state.setText(_("{state} desde el {since}").format(
             state=summary.state_label, since=moment(summary.state_changed_at)))
         self.facts["applicant"].setText(summary.applicant_name)
-        self.facts["cedula"].setText(summary.cedula_masked)
+        self.facts["cedula"].setText(detail.applicant_id)
+        self.facts["representative"].setText(
+            (detail.representative + " · " + (_("poder en el expediente")
+                                              if detail.power_of_attorney
+                                              else _("sin poder en el expediente")))
+            if detail.representative else "—")
         self.facts["pension"].setText(detail.pension_type_label)
         self.facts["registered"].setText(_("{when} en {centre}, por {who}").format(
             when=moment(summary.registered_at), centre=detail.centre_name,
@@ -140,11 +148,10 @@ class CaseDetailView(QWidget):
         self.facts["email"].setText(detail.email_masked or "—")
         self.facts["employer"].setText(_("RUC {ruc}; períodos: {periods}").format(
             ruc=detail.employer_ruc or "—", periods=detail.periods or "—"))
-        show_message(self.override, _(
-            "Registrado con autorización de {who} aunque no cumplía los requisitos. "
-            "Justificación: «{reason}»").format(who=detail.override_by,
-                                                 reason=detail.override_reason)
-            if detail.override_by else "", Tone.WARNING)
+        show_message(self.warning, _(
+            "Advertencia leída al solicitante al registrar (el IESS decide): {warning}").format(
+            warning=detail.eligibility_warning) if detail.eligibility_warning else "",
+            Tone.WARNING)
         show_message(self.returned, _returned_text(detail), Tone.WARNING)
         deadlines = detail.deadlines
         self.facts["response"].setText(deadlines.response_text() if deadlines else "—")
