@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.acuerdo_cli import add_central_commands as add_acuerdo_central_commands
+from desktop.acuerdo_cli import add_commands as add_acuerdo_commands
 from desktop.atomic import write_atomically
 from desktop.capture.cli import add_commands as add_capture_commands
 from desktop.central.cli import add_commands as add_central_commands
@@ -97,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help=_("base central (por omisión, la de esta estación)"))
     simulate.set_defaults(handler=_central_simulate)
     add_central_commands(central_commands)
+    add_acuerdo_central_commands(central_commands)
 
     init = commands.add_parser("init", help=_("conecta esta estación a una base central"))
     init.add_argument("--central", required=True, type=central_url(),
@@ -128,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help=_("compara la base local con la central; sale con 1 si difieren"))
     verify.set_defaults(handler=_verify)
     add_staff_commands(commands)
+    add_acuerdo_commands(commands)
     return parser
 
 
@@ -345,12 +349,16 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
 
 def _central_simulate(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.central.backoffice import simulate
+    from desktop.central.signer import signer_of
     from desktop.db.engines import create_app_engine
+    from desktop.signing.keystore import load_signer
     from desktop.sync.connection import open_central
 
+    identity = load_signer(paths)  # the production signer; none: the demo central's own
     engine = create_app_engine(args.url) if args.url else open_central(load_settings(paths))
     try:
-        report = simulate(engine, args.workers, args.seconds, seed=args.seed)
+        report = simulate(engine, args.workers, args.seconds, seed=args.seed,
+                          signer=signer_of(identity) if identity else None)
     finally:
         engine.dispose()
     moves = ", ".join(f"{state}: {n}" for state, n in sorted(report.transitions.items()))

@@ -14,15 +14,16 @@ import time
 import uuid
 from collections import Counter as Tally
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from desktop.central.models import Agreement, Case, CaseEvent, Counter, Pension
-from desktop.clock import local, now
+from desktop.central import acuerdos
+from desktop.central.models import Case, CaseEvent, Counter
+from desktop.central.signer import Signer
+from desktop.clock import now
 from desktop.db.engines import writer
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.roles import Role
@@ -72,31 +73,11 @@ def next_number(connection: Connection, name: str) -> int:
 
 
 def issue_agreement(connection: Connection, case_number: str, rng: random.Random,
-                    concession: bool) -> str:
-    row = connection.execute(select(Case.cedula, Case.registered_at).where(
-        Case.case_number == case_number)).one()
-    previous = connection.scalar(select(Pension.monthly_amount).where(
-        Pension.cedula == row.cedula)) or Decimal("482.00")
-    issued = local(now()).date()
-    effective = date(local(row.registered_at).year, local(row.registered_at).month, 1)
-    year = issued.year
-    number = f"IESS-DSP-{year}-{next_number(connection, f'acuerdo-{year}'):05d}-A"
-    if concession:
-        new = min((Decimal(previous) * Decimal(str(rng.uniform(1.02, 1.18)))).quantize(
-            Decimal("0.01")), MAX_PENSION)
-        months = max(1, (issued.year - effective.year) * 12 + issued.month - effective.month)
-        retroactive, motivation = (new - Decimal(previous)) * months, ""
-    else:
-        new, retroactive = Decimal(previous), Decimal("0.00")
-        motivation = ("Los períodos pagados por el empleador no modifican el promedio de los "
-                      "cinco mejores años ni el número de imposiciones que determinan la renta.")
-    connection.execute(insert(Agreement).values(
-        case_number=case_number, number=number,
-        kind="CONCESION" if concession else "NEGACION", issued_on=issued,
-        authority=AUTHORITY, legal_basis=LEGAL_BASIS, previous_pension=previous,
-        new_pension=new, effective_date=effective, retroactive_amount=retroactive,
-        motivation=motivation))
-    return number
+                    concession: bool, signer: Signer | None = None) -> str:
+    """The acuerdo, rendered and signed (desktop.central.acuerdos); `signer` None: the
+    demo's. `rng` is kept for the simulator's callers (the figures come from the history)."""
+    del rng
+    return acuerdos.issue(connection, case_number, concession, signer)
 
 
 # --- the simulator -----------------------------------------------------------------------
@@ -114,7 +95,8 @@ class SimulationReport:
         return sum(self.transitions.values())
 
 
-def _step(connection: Connection, rng: random.Random) -> str | None:
+def _step(connection: Connection, rng: random.Random,
+          signer: Signer | None = None) -> str | None:
     """Take one case waiting for the back office and move it one step."""
     query = (select(Case.case_number, Case.state)
              .where(Case.state.in_([s.value for s in ACTIONABLE]))
@@ -131,7 +113,8 @@ def _step(connection: Connection, rng: random.Random) -> str | None:
     elif state is _S.EN_ANALISIS and rng.random() < 0.2:
         target, reason = _S.REQUIERE_INFO, "Presentar planillas de aportes del empleador (10 días)."
     elif state is _S.EN_ANALISIS:
-        issue_agreement(connection, number, rng, concession=rng.random() < 0.85)
+        issue_agreement(connection, number, rng, concession=rng.random() < 0.85,
+                        signer=signer)
         target, reason = _S.ACUERDO_EMITIDO, ""
     elif state is _S.REQUIERE_INFO and rng.random() < 0.1:
         target, reason = _S.DESISTIDO, "Plazo vencido sin la información solicitada."
@@ -144,8 +127,10 @@ def _step(connection: Connection, rng: random.Random) -> str | None:
 
 
 def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
-             pause: tuple[float, float] = (0.01, 0.05)) -> SimulationReport:
-    """K back-office writers for S seconds; each transition is its own transaction."""
+             pause: tuple[float, float] = (0.01, 0.05),
+             signer: Signer | None = None) -> SimulationReport:
+    """K back-office writers for S seconds; each transition is its own transaction.
+    Acuerdos are signed by `signer` (None: the demo central's own)."""
     deadline = time.monotonic() + seconds
     tally: Tally[str] = Tally()
     errors = [0]
@@ -156,7 +141,7 @@ def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
         while time.monotonic() < deadline:
             try:
                 with writer(engine).begin() as connection:
-                    moved = _step(connection, rng)
+                    moved = _step(connection, rng, signer)
             except Exception:
                 log.exception("back-office step failed")
                 with lock:

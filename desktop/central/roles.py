@@ -100,6 +100,7 @@ COUNTER_GRANTS: dict[str, str] = {
     "blobs": "SELECT, INSERT, UPDATE (complete)",  # document upload
     "blob_chunks": "SELECT, INSERT, DELETE",  # upload, resume, verify; RLS: unfinished only
     "case_transitions": "SELECT",  # read by the transition guard with the caller's rights
+    "trusted_roots": "SELECT",  # pull: the roots acuerdo signatures are verified against
 }
 COUNTER_SEQUENCES = (("case_documents", "id"),)
 
@@ -109,6 +110,8 @@ BACKOFFICE_WRITES: dict[str, str] = {
     "case_events": "INSERT",
     "agreements": "INSERT",
     "counters": "INSERT, UPDATE",  # acuerdo numbers (INSERT … ON CONFLICT, UPDATE … RETURNING)
+    "blobs": "INSERT",  # the signed acuerdo PDF
+    "blob_chunks": "INSERT",
 }
 STAFF_COLUMNS_WITHOUT_HASH = ("username", "full_name", "role", "centre_code", "active",
                               "change_id")
@@ -193,8 +196,11 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
     # chunks are readable while an upload is being verified, and for this centre's own
     # cases (its supervisors view them); another centre's scans stay out of reach
+    # ... and a signed acuerdo, which any station may print and verify (it travels as a blob)
     Policy("blob_chunks", "SELECT", _C, using=f"({_unfinished_blob('blob_chunks')}) OR "
-                                              f"({_own_centre_document('blob_chunks')})"),
+                                              f"({_own_centre_document('blob_chunks')}) OR "
+                                              "EXISTS (SELECT 1 FROM agreements AS a "
+                                              "WHERE a.signed_sha256 = blob_chunks.sha256)"),
     Policy("blob_chunks", "INSERT", _C, check=_unfinished_blob("blob_chunks")),
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     *(Policy(table, "SELECT", _B, using=ALL_ROWS) for table in (
@@ -203,6 +209,8 @@ POLICIES: tuple[Policy, ...] = (
         "contribution_histories")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
+    Policy("blobs", "INSERT", _B, check=ALL_ROWS),
+    Policy("blob_chunks", "INSERT", _B, check=ALL_ROWS),
 )
 RLS_TABLES = tuple(dict.fromkeys(policy.table for policy in POLICIES))
 

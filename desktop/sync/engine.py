@@ -27,6 +27,7 @@ from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
 from desktop.store.models import CacheMeta, OutboxEvent, SyncState
+from desktop.sync.acuerdo_files import fetch_acuerdo_files
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases, refresh_staff
 from desktop.sync.push import LastRound, push
@@ -72,6 +73,7 @@ def sync_once(
             if pushed.refused_staff:
                 refresh_staff(central, cache_db, settings.centre, pushed.refused_staff)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
+            fetch_acuerdo_files(central, cache_db, blobs, settings.centre)
         report_station_version(central, settings)
     except (CentralUnreachable, ClockSkew) as error:
         log.info("sync round not done: %s", error.log_message)

@@ -281,6 +281,9 @@ SCOPES: tuple[Scope, ...] = (
           lambda: select(*central.CaseEvent.__table__.columns), _store_events, streams=False),
     Scope("agreements", N_("Acuerdos"), central.Agreement,
           lambda: select(*central.Agreement.__table__.columns), _store_plain(cache.Agreement)),
+    Scope("trusted_roots", N_("Certificados raíz de firma"), central.TrustedRoot,
+          lambda: select(*central.TrustedRoot.__table__.columns),
+          _store_plain(cache.TrustedRoot)),
 )
 
 

@@ -267,12 +267,12 @@ def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, cle
     number = decided(runtime, clerk, samples["eligible"], signed_form)
     search(qtbot, page, number)
     wait_opened(qtbot, page, number)
-    assert "Acuerdo IESS-DSP-" in page.detail.agreement.text()
+    assert "Acuerdo IESS-CPPPCH-" in page.detail.agreement.text()
     assert page.print_agreement.isEnabled() and page.deliver.isEnabled()
     page.print_agreement.click()
     target = tmp_path / "acuerdo.pdf"
     save_through_dialog(qtbot, "agreement", target)
-    assert "ACUERDO No. IESS-DSP-" in text_of(target)
+    assert "ACUERDO Nro. IESS-CPPPCH-" in text_of(target)
 
     page.deliver.click()
     dialog = wait_for_window(qtbot, "delivery.dialog")

@@ -78,6 +78,10 @@ def test_a_cache_at_head_opens_without_alembic_and_an_older_one_is_migrated(tmp_
         connection.execute(text("DROP TRIGGER cases_fts_update"))
         connection.execute(text("DROP TABLE cases_fts"))
         connection.execute(text("DROP TABLE cases_fts_deferred"))
+        connection.execute(text("DROP TABLE trusted_roots"))  # and what 0007 adds
+        connection.execute(text("DROP INDEX ix_agreements_signature_code"))
+        connection.execute(text("ALTER TABLE agreements DROP COLUMN signature_code"))
+        connection.execute(text("ALTER TABLE agreements DROP COLUMN signed_sha256"))
         connection.execute(text("UPDATE alembic_version SET version_num = '3ccd0be12f20'"))
     assert not at_head(engine, "desktop.store:migrations")
     assert upgrade(engine, "desktop.store:migrations", backup_dir=tmp_path / "backups")

@@ -206,6 +206,8 @@ def _agreement_text(detail: CaseDetail) -> str:
         number=html.escape(agreement.number), date=day(agreement.issued_on), result=result,
         previous=usd(agreement.previous_pension), new=usd(agreement.new_pension),
         retro=usd(agreement.retroactive_amount))
+    if agreement.signature:
+        text += "<br>" + html.escape(agreement.signature)
     if detail.delivered_to:
         text += " " + _("Entregado a {who}.").format(who=html.escape(detail.delivered_to))
     return text

@@ -1,0 +1,203 @@
+"""The acuerdo as the institution issues it: rendered and signed once at central (the demo
+back office), carried to the station with sync, verified there with no connection, found by
+its number or its QR, checked by `ventanilla document verify`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.central.backoffice import issue_agreement, move
+from desktop.central.demo import find_samples
+from desktop.central.models import Agreement, history_items
+from desktop.central.signer import DEMO_SIGNER
+from desktop.config import HOME_ENV
+from desktop.domain.cases import CaseState
+from desktop.domain.checklist import DocumentType
+from desktop.services.acuerdo_copies import check_case, signed_acuerdo, verify_bytes
+from desktop.services.auth import sign_in
+from desktop.services.case_documents import CaseDocumentService
+from desktop.services.intake import IntakeForm, IntakeService
+from desktop.services.status import StatusService
+from desktop.services.sync import SyncService
+from desktop.services.workflow import WorkflowService
+from desktop.signing import pades, pki
+from desktop.signing.verify import Verdict
+from desktop.sync.connection import CentralUnreachable
+from tests.conftest import CLERK, SUPERVISOR
+
+ROOT = Path(__file__).resolve().parents[2]
+NUMBER = re.compile(r"IESS-[A-Z]+-\d{4}-\d{4}-A")
+
+
+def pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "acuerdo.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def qr_of(pdf: bytes, tmp_path: Path) -> str:
+    """Render the last page and read its QR as a barcode reader would."""
+    path = tmp_path / "qr.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(tmp_path / "page")],
+                   check=True)
+    page = sorted(tmp_path.glob("page*.png"))[-1]
+    return subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", str(page)], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def decided(stations, signed_form, concession: bool):
+    runtime = stations.open(1)
+    clerk, supervisor = sign_in(runtime, *CLERK), sign_in(runtime, *SUPERVISOR)
+    intake = IntakeService(runtime, clerk)
+    cedula = with_raise(runtime.central()) if concession else find_samples(
+        runtime.central()).eligible
+    document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    number = intake.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
+                                        (document,))).case_number
+    WorkflowService(runtime, supervisor).approve(number)
+    assert SyncService(runtime).run().online
+    with stations.backoffice() as connection:  # the Dirección de Pensiones
+        move(connection, number, CaseState.EN_ANALISIS)
+        acuerdo = issue_agreement(connection, number, random.Random(3), concession=concession)
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    assert SyncService(runtime).run().online  # the row, the root and the signed file arrive
+    return runtime, clerk, number, cedula, acuerdo
+
+
+def with_raise(central) -> str:
+    """An active pensioner without pending debts whose history the employer's late payment
+    improves (the demo's histories say which months were paid late)."""
+    from desktop.central.models import ContributionDebt, ContributionHistory, Pension
+    from desktop.domain.pension import History, preview
+
+    with central.connect() as connection:
+        indebted = set(connection.scalars(select(ContributionDebt.cedula).where(
+            ContributionDebt.settled_on.is_(None))))
+        rows = connection.execute(select(ContributionHistory.cedula, ContributionHistory.months,
+                                         ContributionHistory.late).join(
+            Pension, Pension.cedula == ContributionHistory.cedula).where(
+            Pension.state == "ACTIVA", ContributionHistory.late != "")).all()
+    for cedula, months, late in rows:
+        after = History.of(history_items(months))
+        before = after.without([m for m in late.split(";") if m])
+        try:
+            if cedula not in indebted and preview(before, after, 2026).difference > 0:
+                return cedula
+        except Exception:  # too few years for the tables: not this one
+            continue
+    raise AssertionError("the demo has no pensioner a late payment improves")
+
+
+def cut_off(runtime, monkeypatch) -> None:
+    """From here on the station cannot reach central."""
+    def unreachable():
+        raise CentralUnreachable("sin conexión", "test: central cut off")
+    monkeypatch.setattr(runtime, "central", unreachable)
+
+
+def test_a_signed_acuerdo_verifies_offline_and_leads_to_its_case(stations, signed_form,
+                                                                 tmp_path, monkeypatch):
+    runtime, clerk, number, cedula, acuerdo = decided(stations, signed_form, True)
+    cut_off(runtime, monkeypatch)
+
+    check = check_case(runtime, number)
+    assert check is not None and check.verdict is Verdict.VALID, check
+    assert check.signer == DEMO_SIGNER
+    assert check.sentence() == f"Firmado electrónicamente por {DEMO_SIGNER} — firma válida"
+
+    status_detail = StatusService(runtime, clerk).detail(number)
+    assert status_detail.agreement.signature == check.sentence()
+    printed = CaseDocumentService(runtime, clerk).agreement(number)
+    assert printed.pdf == signed_acuerdo(runtime, number).pdf  # that PDF, not a re-rendering
+    text = pdftotext(printed.pdf, tmp_path)
+    flat = " ".join(text.split())
+    assert NUMBER.fullmatch(acuerdo) and acuerdo in flat
+    for expected in ("ACUERDA:", "Que, el artículo 98", "CONSIDERANDO:", DEMO_SIGNER.upper(),
+                     "En ejercicio de las atribuciones", "Base de cálculo", "Coeficiente",
+                     "Imposiciones", "dólares de los Estados Unidos de América con",
+                     "ACUERDO DE CONCESIÓN", "recurso de apelación", "10 días",
+                     "Quito,", number):
+        assert expected in flat, (expected, text)
+    assert cedula not in flat and "RESUELVE" not in flat
+
+    code = qr_of(printed.pdf, tmp_path)
+    assert code.startswith(f"IESS-ACUERDO|{acuerdo}|")
+    status = StatusService(runtime, clerk)
+    for query in (code, acuerdo, acuerdo.lower()):
+        found = status.search(query)
+        assert found.exact and [c.case_number for c in found.cases] == [number], query
+    forged = code[:-2] + ("AA" if not code.endswith("AA") else "BB")
+    assert status.search(forged).cases == ()
+
+
+def test_a_negacion_states_reasons_and_has_no_pension_table(stations, signed_form, tmp_path):
+    runtime, _clerk, number, _cedula, acuerdo = decided(stations, signed_form, False)
+    text = " ".join(pdftotext(signed_acuerdo(runtime, number).pdf, tmp_path).split())
+    for expected in ("ACUERDO DE NEGACIÓN", "Negar la reliquidación", "ACUERDA:",
+                     "Que, del análisis del expediente se desprende:",
+                     "no contiene aportes pagados en mora", acuerdo):
+        assert expected in text, expected
+    for absent in ("Coeficiente", "Renta mensual", "Base de cálculo", "retroactivo"):
+        assert absent not in text, absent
+    assert check_case(runtime, number).verdict is Verdict.VALID
+
+
+def test_one_changed_byte_or_another_authority_is_said_and_fails_the_command(
+        stations, signed_form, tmp_path):
+    runtime, _clerk, number, _cedula, _acuerdo = decided(stations, signed_form, True)
+    original = signed_acuerdo(runtime, number).pdf
+    changed = bytearray(original)
+    spot = original.index(b"/Producer")  # inside the signed byte range
+    changed[spot + 3] ^= 0x01
+    assert verify_bytes(runtime, bytes(changed)).verdict is Verdict.ALTERED
+    assert "— alterada" in verify_bytes(runtime, bytes(changed)).sentence()
+
+    stranger = pki.issue_signer(pki.make_authority("Otra Autoridad de Certificación"),
+                                "Persona Ajena", "Otra institución", "Firmante")
+    with stations.backoffice() as connection:  # central names the very file the station has
+        assert connection.scalar(select(Agreement.signed_sha256).where(
+            Agreement.case_number == number)) == hashlib.sha256(original).hexdigest()
+    foreign = pades.sign_pdf(_unsigned_copy(original), stranger, "prueba", "Quito")
+    check = verify_bytes(runtime, foreign)
+    assert check.verdict is Verdict.UNTRUSTED and check.signer == "Persona Ajena"
+    assert "firmante no reconocido" in check.sentence()
+
+    good, bad, other = (tmp_path / "bueno.pdf", tmp_path / "malo.pdf", tmp_path / "otro.pdf")
+    good.write_bytes(original)
+    bad.write_bytes(bytes(changed))
+    other.write_bytes(foreign)
+    env = {**os.environ, HOME_ENV: str(stations.home(1))}
+    runs = {path.name: subprocess.run(
+        [sys.executable, "-m", "desktop", "document", "verify", str(path)], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120, check=False) for path in (good, bad, other)}
+    assert runs["bueno.pdf"].returncode == 0, runs["bueno.pdf"].stderr
+    assert f"Firmado electrónicamente por {DEMO_SIGNER} — firma válida" in \
+        runs["bueno.pdf"].stdout
+    assert "Fecha de la firma:" in runs["bueno.pdf"].stdout
+    assert "Documento íntegro: sí" in runs["bueno.pdf"].stdout
+    assert runs["malo.pdf"].returncode == 1 and "alterada" in runs["malo.pdf"].stdout
+    assert "Documento íntegro: no" in runs["malo.pdf"].stdout
+    assert runs["otro.pdf"].returncode == 1
+    assert "firmante no reconocido" in runs["otro.pdf"].stdout
+
+
+def _unsigned_copy(signed: bytes) -> bytes:
+    """The acuerdo as it was before central's signature (its first revision)."""
+    end = signed.index(b"%%EOF") + len(b"%%EOF")
+    return signed[:end] + b"\n"
+
+
+@pytest.fixture(params=["sqlite"])
+def central_url(request, tmp_path):
+    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
