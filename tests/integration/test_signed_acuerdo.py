@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from desktop.central.backoffice import issue_agreement, move
@@ -60,8 +59,7 @@ def decided(stations, signed_form, concession: bool):
     runtime = stations.open(1)
     clerk, supervisor = sign_in(runtime, *CLERK), sign_in(runtime, *SUPERVISOR)
     intake = IntakeService(runtime, clerk)
-    cedula = with_raise(runtime.central()) if concession else find_samples(
-        runtime.central()).eligible
+    cedula = with_raise(stations) if concession else find_samples(runtime.central()).eligible
     document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
     number = intake.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
                                         (document,))).case_number
@@ -75,13 +73,13 @@ def decided(stations, signed_form, concession: bool):
     return runtime, clerk, number, cedula, acuerdo
 
 
-def with_raise(central) -> str:
+def with_raise(stations) -> str:
     """An active pensioner without pending debts whose history the employer's late payment
     improves (the demo's histories say which months were paid late)."""
     from desktop.central.models import ContributionDebt, ContributionHistory, Pension
     from desktop.domain.pension import History, preview
 
-    with central.connect() as connection:
+    with stations.maintenance() as connection:  # the registry as its owner sees it
         indebted = set(connection.scalars(select(ContributionDebt.cedula).where(
             ContributionDebt.settled_on.is_(None))))
         rows = connection.execute(select(ContributionHistory.cedula, ContributionHistory.months,
@@ -197,7 +195,3 @@ def _unsigned_copy(signed: bytes) -> bytes:
     end = signed.index(b"%%EOF") + len(b"%%EOF")
     return signed[:end] + b"\n"
 
-
-@pytest.fixture(params=["sqlite"])
-def central_url(request, tmp_path):
-    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
