@@ -20,10 +20,10 @@ def signer_file(paths: Paths) -> Path:
 
 
 def save_signer(paths: Paths, pkcs12: bytes, password: str) -> Identity:
-    """Check that the file opens with the password, then keep both (a keyring is required
-    first: nothing is written without one)."""
-    require_keyring()
+    """Check that the file opens with the password, then keep both (nothing is written
+    without a usable keyring)."""
     identity = pki.from_pkcs12(pkcs12, password.encode() or None)
+    require_keyring()
     target = signer_file(paths)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomically(target, pkcs12, mode=0o600)

@@ -32,7 +32,7 @@ class Verdict(Enum):
     ALTERED = N_("alterada")
     UNTRUSTED = N_("firmante no reconocido")
     UNSIGNED = N_("sin firma electrónica")
-    UNREADABLE = N_("no es un PDF legible")
+    UNREADABLE = N_("dañado o no es un PDF")
 
     @property
     def label(self) -> str:
