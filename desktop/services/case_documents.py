@@ -6,13 +6,15 @@ cache older than the configured limit, or while offline, says so on paper.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from desktop.clock import now
 from desktop.documents.status_slip import HistoryLine, StatusSlipData, render_status_slip
 from desktop.domain.cases import CaseState
+from desktop.domain.requesters import Requester
 from desktop.domain.roles import Action, Actor
-from desktop.errors import NotFoundError
+from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.services.acuerdo_copies import signed_acuerdo
 from desktop.services.case_views import CaseDetail, load_detail
@@ -39,8 +41,10 @@ class CaseDocumentService:
         self.actor = actor
 
     def status_slip(self, case_number: str, paper: str | None = None,
-                    online: bool | None = None) -> RenderedDocument:
-        """The hoja de estado as its next copy would print."""
+                    online: bool | None = None,
+                    requester: Requester = Requester.TITULAR) -> RenderedDocument:
+        """The hoja de estado as its next copy would print; a third party's leaves out the
+        case's reasons and requests (the slip never carries amounts or contact data)."""
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
         paper = check_paper(paper or self.runtime.settings.paper_format)
         synced = last_good_sync(self.runtime.db)
@@ -49,13 +53,23 @@ class CaseDocumentService:
             copy_number = copies_printed(session, detail.summary.case_number, STATUS_SLIP) + 1
         data = _slip_data(detail, synced, is_stale(synced, STALE_AFTER, online),
                           self.actor.full_name, copy_number)
+        if requester is Requester.TERCERO:
+            data = replace(data, missing="", history=tuple(
+                replace(line, note="") for line in data.history))
         return RenderedDocument(detail.summary.case_number, STATUS_SLIP, copy_number, paper,
-                                render_status_slip(data, paper))
+                                render_status_slip(data, paper), requester.value)
 
-    def agreement(self, case_number: str) -> RenderedDocument:
+    def agreement(self, case_number: str,
+                  requester: Requester = Requester.TITULAR) -> RenderedDocument:
         """The acuerdo as central signed it, byte for byte (never re-rendered here): from
-        this station, or fetched from central for a case of another centre."""
+        this station, or fetched from central for a case of another centre. Only for the
+        pensioner or their representative."""
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        if not requester.may_take_acuerdo:
+            raise ValidationError(
+                _("La copia del acuerdo se entrega solo al pensionista o a su representante; "
+                  "a un tercero se le puede imprimir la hoja de estado."),
+                "acuerdo copy refused to a third party", field="requester")
         with self.runtime.db.read() as session:
             detail = load_detail(session, case_number)
             copy_number = copies_printed(session, detail.summary.case_number, AGREEMENT) + 1
@@ -65,7 +79,7 @@ class CaseDocumentService:
                     number=detail.summary.case_number), "no agreement yet")
         signed = signed_acuerdo(self.runtime, detail.summary.case_number)
         return RenderedDocument(detail.summary.case_number, AGREEMENT, copy_number, "a4",
-                                signed.pdf)
+                                signed.pdf, requester.value)
 
     def record_print(self, rendered: RenderedDocument, destination: str) -> int:
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)

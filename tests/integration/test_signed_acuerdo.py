@@ -21,6 +21,8 @@ from desktop.central.signer import DEMO_SIGNER
 from desktop.config import HOME_ENV
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
+from desktop.domain.requesters import Requester
+from desktop.errors import ValidationError
 from desktop.services.acuerdo_copies import check_case, signed_acuerdo, verify_bytes
 from desktop.services.auth import sign_in
 from desktop.services.case_documents import CaseDocumentService
@@ -30,8 +32,9 @@ from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
 from desktop.signing import pades, pki
 from desktop.signing.verify import Verdict
+from desktop.store.models import AuditEntry
 from desktop.sync.connection import CentralUnreachable
-from tests.conftest import CLERK, SUPERVISOR
+from tests.conftest import CLERK, SUPERVISOR, refused
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"IESS-[A-Z]+-\d{4}-\d{4}-A")
@@ -137,6 +140,30 @@ def test_a_signed_acuerdo_verifies_offline_and_leads_to_its_case(stations, signe
         assert found.exact and [c.case_number for c in found.cases] == [number], query
     forged = code[:-2] + ("AA" if not code.endswith("AA") else "BB")
     assert status.search(forged).cases == ()
+
+    # a copy only for the pensioner or a representative, and who asked is in the audit log
+    service = CaseDocumentService(runtime, clerk)
+    with refused(ValidationError, "solo al pensionista o a su representante"):
+        service.agreement(number, Requester.TERCERO)
+    copy = service.agreement(number, Requester.REPRESENTANTE)
+    service.record_print(copy, "impresora:PDF")
+    with runtime.db.read() as session:
+        entry = session.scalars(select(AuditEntry).where(
+            AuditEntry.case_number == number, AuditEntry.action == "acuerdo.printed")).one()
+    assert entry.details["requester"] == "representante"
+
+
+def test_print_status_takes_an_acuerdo_number(stations, signed_form, tmp_path):
+    _runtime, _clerk, number, _cedula, acuerdo = decided(stations, signed_form, False)
+    out = tmp_path / "estado.pdf"
+    env = {**os.environ, HOME_ENV: str(stations.home(1))}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "print", "status", acuerdo, "--out", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert number in result.stdout
+    text = " ".join(pdftotext(out.read_bytes(), tmp_path).split())
+    assert number in text and acuerdo in text
 
 
 def test_a_negacion_states_reasons_and_has_no_pension_table(stations, signed_form, tmp_path):
