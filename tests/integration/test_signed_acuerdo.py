@@ -222,3 +222,54 @@ def _unsigned_copy(signed: bytes) -> bytes:
     end = signed.index(b"%%EOF") + len(b"%%EOF")
     return signed[:end] + b"\n"
 
+
+
+def test_a_production_signer_from_pkcs12_with_its_password_in_the_keyring(
+        stations, signed_form, tmp_path, keyring_env):
+    """`central signer --p12`: the file kept privately, the password in the (real) keyring,
+    its root trusted by the stations; the back office then signs with it, not the demo's."""
+    from desktop.central.signer import signer_of
+    from desktop.security.secrets import load_secret
+    from desktop.signing.keystore import SECRET, load_signer, signer_file
+    from tests.conftest import paths_in
+
+    authority = pki.make_authority("Autoridad de Certificación de Prueba")
+    person = pki.issue_signer(authority, "Jorge Andrés Villacís Mena",
+                              "Instituto Ecuatoriano de Seguridad Social",
+                              "Director del Sistema de Pensiones")
+    p12 = tmp_path / "firmante.p12"
+    p12.write_bytes(pki.to_pkcs12(person, b"clave-del-certificado"))
+    backoffice = tmp_path / "direccion"
+    env = {**os.environ, HOME_ENV: str(backoffice),
+           "VENTANILLA_P12_PASSWORD": "clave-del-certificado"}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "central", "signer", "--p12", str(p12),
+         "--url", stations.url], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    paths = paths_in(backoffice)
+    assert signer_file(paths).stat().st_mode & 0o077 == 0  # only its owner reads it
+    assert load_secret(SECRET) == "clave-del-certificado"
+    assert b"clave-del-certificado" not in signer_file(paths).read_bytes()
+    identity = load_signer(paths)
+    assert identity is not None and identity.common_name == "Jorge Andrés Villacís Mena"
+
+    runtime = stations.open(1)
+    clerk, supervisor = sign_in(runtime, *CLERK), sign_in(runtime, *SUPERVISOR)
+    intake = IntakeService(runtime, clerk)
+    document = intake.attach_file(signed_form, DocumentType.SIGNED_REQUEST)
+    cedula = find_samples(runtime.central()).eligible
+    number = intake.register(IntakeForm(cedula, "ana@correo.ec", "0991234567", True,
+                                        (document,))).case_number
+    WorkflowService(runtime, supervisor).approve(number)
+    assert SyncService(runtime).run().online
+    with stations.backoffice() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        issue_agreement(connection, number, random.Random(1), False, signer_of(identity))
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    assert SyncService(runtime).run().online
+    check = check_case(runtime, number)
+    assert check is not None and check.verdict is Verdict.VALID
+    assert check.signer == "Jorge Andrés Villacís Mena"
+    text = " ".join(pdftotext(signed_acuerdo(runtime, number).pdf, tmp_path).split())
+    assert "JORGE ANDRÉS VILLACÍS MENA" in text and "Director del Sistema de Pensiones" in text
