@@ -302,8 +302,15 @@ def decided(runtime, clerk, cedula: str, form) -> str:
 
 def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, clerk, samples,
                                                        signed_form, tmp_path):
+    from sqlalchemy import select
+
+    from desktop.store.models import Agreement
+
     number = decided(runtime, clerk, samples["eligible"], signed_form)
-    search(qtbot, page, number)
+    with runtime.db.read() as session:
+        acuerdo, code = session.execute(select(Agreement.number, Agreement.signature_code)
+                                        .where(Agreement.case_number == number)).one()
+    search(qtbot, page, f"IESS-ACUERDO|{acuerdo}|{code}")  # a reader types the acuerdo's QR
     wait_opened(qtbot, page, number)
     assert "Acuerdo IESS-CPPPCH-" in page.detail.agreement.text()
     assert "Firmado electrónicamente por" in page.detail.agreement.text()
