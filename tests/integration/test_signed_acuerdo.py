@@ -273,3 +273,33 @@ def test_a_production_signer_from_pkcs12_with_its_password_in_the_keyring(
     assert check.signer == "Jorge Andrés Villacís Mena"
     text = " ".join(pdftotext(signed_acuerdo(runtime, number).pdf, tmp_path).split())
     assert "JORGE ANDRÉS VILLACÍS MENA" in text and "Director del Sistema de Pensiones" in text
+
+
+def test_a_demo_central_made_before_signed_acuerdos_gets_its_signer(tmp_path):
+    """Re-running `central init --demo` installs the demo signer once; a central with no
+    signer at all refuses to issue an acuerdo, in words."""
+    from sqlalchemy import delete, func
+
+    from desktop.central import acuerdos
+    from desktop.central.models import DemoSigner, TrustedRoot
+    from desktop.db.engines import create_app_engine, writer
+    from desktop.errors import ValidationError
+    from desktop.services.setup import init_central
+
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    init_central(url, demo=True, pensioners=20)
+    engine = create_app_engine(url)
+    try:
+        with writer(engine).begin() as connection:  # as a previous release left it
+            connection.execute(delete(DemoSigner))
+            connection.execute(delete(TrustedRoot))
+        with refused(ValidationError, "central signer --p12"), \
+                writer(engine).begin() as connection:
+            acuerdos.issue(connection, "REL-UIO01-01-2026-000001-Q", True)
+        init_central(url, demo=True, pensioners=20)
+        init_central(url, demo=True, pensioners=20)  # idempotent
+        with engine.connect() as connection:
+            assert connection.scalar(select(func.count()).select_from(DemoSigner)) == 1
+            assert connection.scalar(select(func.count()).select_from(TrustedRoot)) == 1
+    finally:
+        engine.dispose()
