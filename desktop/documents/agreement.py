@@ -238,7 +238,8 @@ def _articles(data: AgreementData, st: Styles) -> list[Flowable]:
     following = len(articles) + 1
     articles.append(_("Artículo {n}.- {text}").format(n=following,
                                                       text=texts.NOTIFICATION.read()))
-    remedy = texts.REMEDY.text.read().format(days=texts.REMEDY.working_days)
+    days = texts.REMEDY.working_days
+    remedy = texts.REMEDY.text.read().format(days=f"{num2words(days, lang='es')} ({days})")
     articles.append(_("Artículo {n}.- {text}").format(n=following + 1, text=remedy))
     return [p(text, st["justify"]) for text in articles]
 

@@ -127,7 +127,7 @@ def test_a_signed_acuerdo_verifies_offline_and_leads_to_its_case(stations, signe
     for expected in ("ACUERDA:", "Que, el artículo 98", "CONSIDERANDO:", DEMO_SIGNER.upper(),
                      "En ejercicio de las atribuciones", "Base de cálculo", "Coeficiente",
                      "Imposiciones", "dólares de los Estados Unidos de América con",
-                     "ACUERDO DE CONCESIÓN", "recurso de apelación", "10 días",
+                     "ACUERDO DE CONCESIÓN", "recurso de apelación", "diez (10) días",
                      "Quito,", number):
         assert expected in flat, (expected, text)
     assert cedula not in flat and "RESUELVE" not in flat

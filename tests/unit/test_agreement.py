@@ -63,7 +63,7 @@ def test_a_concession_reads_like_an_acuerdo() -> None:
         "entre el 1 de marzo de 2026 y el 30 de noviembre de 2026",
         "USD 609,30 (seiscientos nueve dólares de los Estados Unidos de América con 30/100)",
         "336", "360", "USD 800,00", "USD 812,40", "0,7250", "0,7500", "USD 580,00",
-        "recurso de apelación", "10 días", SIGNER.upper(), "Coordinadora Provincial",
+        "recurso de apelación", "diez (10) días", SIGNER.upper(), "Coordinadora Provincial",
         "(períodos declarados por el solicitante)", "sin que ello constituya un hecho "
         "establecido por este Instituto",
     ):
