@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import getpass
 import logging
 import sys
 import time
@@ -16,13 +15,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.atomic import write_atomically
+from desktop.acuerdo_cli import add_central_commands as add_acuerdo_central_commands
+from desktop.acuerdo_cli import add_commands as add_acuerdo_commands
 from desktop.capture.cli import add_commands as add_capture_commands
 from desktop.central.cli import add_commands as add_central_commands
 from desktop.cli_args import SpanishArgumentParser, central_url, centre_code, number, seconds
+from desktop.cli_output import operator, write_output
 from desktop.config import PAPER_FORMATS, Paths, load_settings
 from desktop.errors import VentanillaError
-from desktop.filemodes import restrict_new_files, user_file_mode
+from desktop.filemodes import restrict_new_files
 from desktop.i18n import N_, _, ngettext, translate
 from desktop.logs import configure_logging
 from desktop.report_cli import add_commands as add_report_commands
@@ -30,7 +31,6 @@ from desktop.staff_cli import add_commands as add_staff_commands
 from desktop.version import __version__
 
 if TYPE_CHECKING:
-    from desktop.domain.roles import Actor
     from desktop.services.printing import RenderedDocument
     from desktop.services.runtime import Runtime
 
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  "entrega en ventanilla)"))
     simulate.set_defaults(handler=_central_simulate)
     add_central_commands(central_commands)
+    add_acuerdo_central_commands(central_commands)
 
     init = commands.add_parser("init", help=_("conecta esta estación a una base central"))
     init.add_argument("--central", required=True, type=central_url(),
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.set_defaults(handler=_verify)
     add_staff_commands(commands)
     add_report_commands(commands)
+    add_acuerdo_commands(commands)
     return parser
 
 
@@ -252,13 +254,6 @@ def _update(args: argparse.Namespace, paths: Paths) -> int:
     return 1 if result.status in (REFUSED, UNREACHABLE) else 0
 
 
-def _operator(centre: str) -> Actor:
-    """Who the log records for a command run from a terminal."""
-    from desktop.domain.roles import Actor, Role
-
-    return Actor(f"cli:{getpass.getuser()}", _("Línea de comandos"), Role.ADMINISTRATOR, centre)
-
-
 def _print_document(paths: Paths, out: Path,
                     make: Callable[[Runtime], tuple[Any, RenderedDocument]]) -> int:
     """Render with `make(runtime) -> (service, RenderedDocument)`, write it and log the export
@@ -268,7 +263,7 @@ def _print_document(paths: Paths, out: Path,
     runtime = open_runtime(load_settings(paths))
     try:
         service, rendered = make(runtime)
-        _write_output(out, rendered.pdf)
+        write_output(out, rendered.pdf)
         service.record_export(rendered, out.name)
     finally:
         runtime.close()
@@ -281,7 +276,7 @@ def _print_receipt(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.receipts import ReceiptService
 
     def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
-        service = ReceiptService(runtime, _operator(runtime.settings.centre))
+        service = ReceiptService(runtime, operator(runtime.settings.centre))
         return service, service.render(args.case_number, args.paper)
 
     return _print_document(paths, args.out, make)
@@ -292,12 +287,12 @@ def _print_status(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.status import StatusService
 
     def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
-        operator = _operator(runtime.settings.centre)
-        found = StatusService(runtime, operator).search(args.query).cases
+        actor = operator(runtime.settings.centre)
+        found = StatusService(runtime, actor).search(args.query).cases
         if not found:
             raise VentanillaError(_("No hay trámites para «{q}» en esta estación.").format(
                 q=args.query), "print status: nothing found")
-        service = CaseDocumentService(runtime, operator)
+        service = CaseDocumentService(runtime, actor)
         return service, service.status_slip(found[0].case_number, args.paper)
 
     return _print_document(paths, args.out, make)
@@ -307,28 +302,10 @@ def _print_agreement(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.case_documents import CaseDocumentService
 
     def make(runtime: Runtime) -> tuple[Any, RenderedDocument]:
-        service = CaseDocumentService(runtime, _operator(runtime.settings.centre))
+        service = CaseDocumentService(runtime, operator(runtime.settings.centre))
         return service, service.agreement(args.case_number)
 
     return _print_document(paths, args.out, make)
-
-
-def _write_output(path: Path, data: bytes) -> None:
-    """The PDF the person asked for, with their usual file mode; a symbolic link in its
-    place is refused (it could send a copy of a case anywhere)."""
-    if path.is_symlink():
-        raise VentanillaError(
-            _("{path} es un enlace simbólico; elija otro nombre de archivo.").format(path=path),
-            "output is a symlink")
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else user_file_mode()
-        write_atomically(path, data, mode=mode)
-    except OSError as error:
-        raise VentanillaError(
-            _("No se pudo escribir {path}: {error}").format(path=path,
-                                                            error=error.strerror or error),
-            f"output not writable: {error.__class__.__name__}",
-        ) from error
 
 
 def _central_init(args: argparse.Namespace, paths: Paths) -> int:
@@ -353,13 +330,17 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
 
 def _central_simulate(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.central.backoffice import simulate
+    from desktop.central.signer import signer_of
     from desktop.db.engines import create_app_engine
+    from desktop.signing.keystore import load_signer
     from desktop.sync.connection import open_central
 
+    identity = load_signer(paths)  # the production signer; none: the demo central's own
     engine = create_app_engine(args.url) if args.url else open_central(load_settings(paths))
     try:
         report = simulate(engine, args.workers, args.seconds, seed=args.seed,
-                          email=args.email)
+                          email=args.email,
+                          signer=signer_of(identity) if identity else None)
     finally:
         engine.dispose()
     moves = ", ".join(f"{state}: {n}" for state, n in sorted(report.transitions.items()))

@@ -41,7 +41,7 @@ def add_commands(commands: Any) -> None:
 
 
 def _run(args: argparse.Namespace, paths: Paths) -> int:
-    from desktop.cli import _operator, _write_output
+    from desktop.cli_output import operator, write_output
     from desktop.domain.reporting import Month, Period
     from desktop.reports.export import format_of
     from desktop.services.reports import ReportService
@@ -52,9 +52,9 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     period = Period(first, Month.parse(args.to) if args.to else first)
     runtime = open_runtime(load_settings(paths))
     try:
-        service = ReportService(runtime, _operator(runtime.settings.centre))
+        service = ReportService(runtime, operator(runtime.settings.centre))
         report = service.make(args.report_kind, period, args.centre)
-        _write_output(args.out, service.export(report, kind))
+        write_output(args.out, service.export(report, kind))
     finally:
         runtime.close()
     print(_("{title} ({centre}, {period}) guardado en {path}").format(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.atomic import write_atomically
+from desktop.domain.requesters import Requester
 from desktop.domain.roles import Actor
 from desktop.errors import VentanillaError
 from desktop.i18n import N_, _, ngettext, translate
@@ -70,6 +71,10 @@ class Printable:
     render: Callable[[str], RenderedDocument]  # paper -> the next copy
     record: Callable[[RenderedDocument, str], object]  # a copy was printed on `printer`
     export: Callable[[RenderedDocument, str], object]  # the PDF was saved as `file name`
+    #: who may ask for it (chosen in the dialog; the first is the default), and the render
+    #: for one of them; none: the receipt, which goes to whoever filed the case
+    requesters: tuple[Requester, ...] = ()
+    render_for: Callable[[str, Requester], RenderedDocument] | None = None
 
 
 def receipt(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
@@ -94,7 +99,8 @@ def status_slip(runtime: Runtime, actor: Actor, case_number: str,
         f"{case_number}-estado.pdf", _("Copia {n} de la hoja de estado registrada."),
         (A4, TICKET), settings.paper_format, settings.receipt_printer,
         lambda paper: service.status_slip(case_number, paper, online()), service.record_print,
-        service.record_export)
+        service.record_export, tuple(Requester),
+        lambda paper, requester: service.status_slip(case_number, paper, online(), requester))
 
 
 def agreement(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
@@ -106,7 +112,8 @@ def agreement(runtime: Runtime, actor: Actor, case_number: str) -> Printable:
         f"{case_number}-acuerdo.pdf", _("Copia {n} del acuerdo registrada."), (A4,), "a4",
         settings.receipt_printer if settings.paper_format == "a4" else "",
         lambda _paper: service.agreement(case_number), service.record_print,
-        service.record_export)
+        service.record_export, tuple(r for r in Requester if r.may_take_acuerdo),
+        lambda _paper, requester: service.agreement(case_number, requester))
 
 
 class DocumentDialog(QDialog):
@@ -130,6 +137,9 @@ class DocumentDialog(QDialog):
         for value, label in self.printable.papers:
             self.paper.addItem(translate(label), value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.printable.paper)))
+        self.requester = named(QComboBox(), f"{prefix}.requester", _("Quién lo solicita"))
+        for requester in self.printable.requesters:
+            self.requester.addItem(requester.label, requester)
         self.copy_info = named(QLabel(), f"{prefix}.copyInfo", _("Copia"))
         self.print_dialog = named(with_icon(QPushButton(_("&Imprimir…")), "print"),
                                   f"{prefix}.print",
@@ -156,6 +166,11 @@ class DocumentDialog(QDialog):
             top.addWidget(self.paper)
         else:
             self.paper.hide()
+        if self.printable.requesters:
+            top.addWidget(buddy(_("&Quién lo solicita:"), self.requester))
+            top.addWidget(self.requester)
+        else:
+            self.requester.hide()
         top.addWidget(self.copy_info, 1)
         buttons = QHBoxLayout()
         for button in (self.print_direct, self.print_dialog, self.save):
@@ -173,6 +188,7 @@ class DocumentDialog(QDialog):
         layout.addLayout(buttons)
 
         self.paper.currentIndexChanged.connect(lambda _index: self.render_preview())
+        self.requester.currentIndexChanged.connect(lambda _index: self.render_preview())
         self.print_dialog.clicked.connect(self.print_with_dialog)
         self.print_direct.clicked.connect(self.print_to_configured)
         self.save.clicked.connect(self.choose_save_path)
@@ -185,9 +201,13 @@ class DocumentDialog(QDialog):
     # --- preview -----------------------------------------------------------------------
 
     def render_preview(self) -> None:
-        paper = self.paper.currentData()
+        paper, asked = self.paper.currentData(), self.requester.currentData()
+        requester = Requester(asked) if asked is not None else None  # Qt keeps it as str
+        render_for = self.printable.render_for
         self._set_working(True, _("Preparando el documento…"))
-        self.tasks.run(lambda _p, _c: self.printable.render(paper),
+        self.tasks.run(lambda _p, _c: render_for(paper, requester)
+                       if render_for is not None and requester is not None
+                       else self.printable.render(paper),
                        on_success=self._show, on_failure=self._failed, owner=self)
 
     def _show(self, rendered: RenderedDocument) -> None:
@@ -317,4 +337,5 @@ class DocumentDialog(QDialog):
         for widget in (self.print_dialog, self.save):
             widget.setEnabled(ready)
         self.paper.setEnabled(not working)
+        self.requester.setEnabled(not working)
         self.print_direct.setEnabled(ready and bool(self.printable.printer))

@@ -19,11 +19,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from desktop.central import acuerdos
 from desktop.central.holidays import calendar_for
-from desktop.central.models import Agreement, Case, CaseDocument, CaseEvent, Counter, Pension
+from desktop.central.models import Case, CaseDocument, CaseEvent
+from desktop.central.signer import Signer
 from desktop.clock import local, now
 from desktop.db.engines import writer
 from desktop.domain.cases import CaseState, TransitionRefused, check_transition
@@ -115,41 +115,12 @@ def record_notification(connection: Connection, case_number: str, channel: str,
                 notified_via=channel)
 
 
-def next_number(connection: Connection, name: str) -> int:
-    """The next value of a named counter, locked until the transaction ends."""
-    dialect_insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    connection.execute(dialect_insert(Counter).values(name=name, value=0)
-                       .on_conflict_do_nothing(index_elements=["name"]))
-    return int(connection.execute(update(Counter).where(Counter.name == name).values(
-        value=Counter.value + 1).returning(Counter.value)).scalar_one())
-
-
 def issue_agreement(connection: Connection, case_number: str, rng: random.Random,
-                    concession: bool) -> str:
-    row = connection.execute(select(Case.cedula, Case.registered_at).where(
-        Case.case_number == case_number)).one()
-    previous = connection.scalar(select(Pension.monthly_amount).where(
-        Pension.cedula == row.cedula)) or Decimal("482.00")
-    issued = local(now()).date()
-    effective = date(local(row.registered_at).year, local(row.registered_at).month, 1)
-    year = issued.year
-    number = f"IESS-DSP-{year}-{next_number(connection, f'acuerdo-{year}'):05d}-A"
-    if concession:
-        new = min((Decimal(previous) * Decimal(str(rng.uniform(1.02, 1.18)))).quantize(
-            Decimal("0.01")), MAX_PENSION)
-        months = max(1, (issued.year - effective.year) * 12 + issued.month - effective.month)
-        retroactive, motivation = (new - Decimal(previous)) * months, ""
-    else:
-        new, retroactive = Decimal(previous), Decimal("0.00")
-        motivation = ("Los períodos pagados por el empleador no modifican el promedio de los "
-                      "cinco mejores años ni el número de imposiciones que determinan la renta.")
-    connection.execute(insert(Agreement).values(
-        case_number=case_number, number=number,
-        kind="CONCESION" if concession else "NEGACION", issued_on=issued,
-        authority=AUTHORITY, legal_basis=LEGAL_BASIS, previous_pension=previous,
-        new_pension=new, effective_date=effective, retroactive_amount=retroactive,
-        motivation=motivation))
-    return number
+                    concession: bool, signer: Signer | None = None) -> str:
+    """The acuerdo, rendered and signed (desktop.central.acuerdos); `signer` None: the
+    demo's. `rng` is kept for the simulator's callers (the figures come from the history)."""
+    del rng
+    return acuerdos.issue(connection, case_number, concession, signer)
 
 
 # --- the simulator -----------------------------------------------------------------------
@@ -167,7 +138,8 @@ class SimulationReport:
         return sum(self.transitions.values())
 
 
-def _step(connection: Connection, rng: random.Random, email: bool = False) -> str | None:
+def _step(connection: Connection, rng: random.Random, email: bool = False,
+          signer: Signer | None = None) -> str | None:
     """Take one case waiting for the back office and move it one step (with `email`, an
     issued acuerdo is notified by email instead of waiting for a counter)."""
     actionable = [*ACTIONABLE, _S.ACUERDO_EMITIDO] if email else ACTIONABLE
@@ -189,7 +161,8 @@ def _step(connection: Connection, rng: random.Random, email: bool = False) -> st
                             "Presentar planillas de aportes del empleador.", today)
         return _S.REQUIERE_INFO.value
     elif state is _S.EN_ANALISIS:
-        issue_agreement(connection, number, rng, concession=rng.random() < 0.85)
+        issue_agreement(connection, number, rng, concession=rng.random() < 0.85,
+                        signer=signer)
         target, reason = _S.ACUERDO_EMITIDO, ""
     elif state is _S.REQUIERE_INFO and row.info_due_on is not None and today > row.info_due_on:
         declare_abandonment(connection, number, today)
@@ -206,8 +179,10 @@ def _step(connection: Connection, rng: random.Random, email: bool = False) -> st
 
 
 def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
-             pause: tuple[float, float] = (0.01, 0.05), email: bool = False) -> SimulationReport:
-    """K back-office writers for S seconds; each transition is its own transaction."""
+             pause: tuple[float, float] = (0.01, 0.05), email: bool = False,
+             signer: Signer | None = None) -> SimulationReport:
+    """K back-office writers for S seconds; each transition is its own transaction.
+    Acuerdos are signed by `signer` (None: the demo central's own)."""
     deadline = time.monotonic() + seconds
     tally: Tally[str] = Tally()
     errors = [0]
@@ -218,7 +193,7 @@ def simulate(engine: Engine, workers: int, seconds: float, seed: int = 1,
         while time.monotonic() < deadline:
             try:
                 with writer(engine).begin() as connection:
-                    moved = _step(connection, rng, email)
+                    moved = _step(connection, rng, email, signer)
             except Exception:
                 log.exception("back-office step failed")
                 with lock:

@@ -36,6 +36,7 @@ from desktop.central.models import (
     Person,
     Staff,
 )
+from desktop.central.signer import install_demo_signer
 from desktop.db.engines import writer
 from desktop.domain.cases import OPEN_STATES
 from desktop.domain.identity import cedula_check_digit
@@ -227,6 +228,7 @@ def populate(
             progress(stop, pensioners, label)
             if cancel is not None:
                 cancel.raise_if_cancelled()
+        install_demo_signer(connection)  # the demo back office signs its acuerdos
 
 
 def is_populated(engine: Engine) -> bool:

@@ -257,6 +257,50 @@ class Agreement(Marked, Base):
     effective_date: Mapped[date] = mapped_column(Date)
     retroactive_amount: Mapped[Decimal] = mapped_column(Money)
     motivation: Mapped[str] = mapped_column(Text, default="")
+    # the acuerdo as the institution issued it (0010 migration): who, where, the
+    # calculation it rests on, and the signed PDF (a blob) with the code its QR carries
+    unit_name: Mapped[str | None] = mapped_column(String(160))
+    city: Mapped[str | None] = mapped_column(String(60))
+    signer_name: Mapped[str | None] = mapped_column(String(120))
+    signer_post: Mapped[str | None] = mapped_column(String(160))
+    contributions_before: Mapped[int | None] = mapped_column(Integer)
+    contributions_after: Mapped[int | None] = mapped_column(Integer)
+    base_before: Mapped[Decimal | None] = mapped_column(Money)
+    base_after: Mapped[Decimal | None] = mapped_column(Money)
+    coefficient_before: Mapped[Decimal | None] = mapped_column(Numeric(6, 4))
+    coefficient_after: Mapped[Decimal | None] = mapped_column(Numeric(6, 4))
+    retro_from: Mapped[date | None] = mapped_column(Date)
+    retro_to: Mapped[date | None] = mapped_column(Date)
+    signed_sha256: Mapped[str | None] = mapped_column(String(64))
+    signature_code: Mapped[str | None] = mapped_column(String(16), index=True)
+
+
+class TrustedRoot(Marked, Base):
+    """A certification authority whose signers' acuerdos stations accept (reference data,
+    pulled): the accredited authorities in production, the demo's own in the demo."""
+
+    __tablename__ = "trusted_roots"
+    pull_key = "fingerprint"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256, hex
+    subject: Mapped[str] = mapped_column(String(200))
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # DER
+    added_at: Mapped[datetime]
+
+
+class DemoSigner(Base):
+    """The demo back office's signing certificate and key (PKCS#12 without a password).
+
+    Demo data only, like its fictitious pensioners: `central init --demo` makes it so a demo
+    central issues signed acuerdos with no keyring. Stations never read this table; a
+    production signer's PKCS#12 stays with the back office, its password in the keyring
+    (desktop.signing.keystore).
+    """
+
+    __tablename__ = "demo_signers"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    pkcs12: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CaseTransition(Base):

@@ -109,6 +109,7 @@ COUNTER_GRANTS: dict[str, str] = {
     # complaints: registered at a counter, then assigned, answered and closed there
     "complaints": "SELECT, INSERT, UPDATE (state, assigned_to, assigned_by, assigned_at, "
                   "answer, answered_by, answered_at, closed_by, closed_at)",
+    "trusted_roots": "SELECT",  # pull: the roots acuerdo signatures are verified against
 }
 COUNTER_SEQUENCES = (("case_documents", "id"), ("attention_actions", "id"))
 
@@ -120,6 +121,8 @@ BACKOFFICE_WRITES: dict[str, str] = {
     "centres": "UPDATE (time_zone)",  # `ventanilla central centre-zone`
     "agreements": "INSERT",
     "counters": "INSERT, UPDATE",  # acuerdo numbers (INSERT … ON CONFLICT, UPDATE … RETURNING)
+    "blobs": "INSERT",  # the signed acuerdo PDF
+    "blob_chunks": "INSERT",
 }
 BACKOFFICE_SEQUENCES = (("holidays", "id"),)
 STAFF_COLUMNS_WITHOUT_HASH = ("username", "full_name", "role", "centre_code", "active",
@@ -210,8 +213,11 @@ POLICIES: tuple[Policy, ...] = (
     Policy("blobs", "UPDATE", _C, using="NOT complete", check=ALL_ROWS),
     # chunks are readable while an upload is being verified, and for this centre's own
     # cases (its supervisors view them); another centre's scans stay out of reach
+    # ... and a signed acuerdo, which any station may print and verify (it travels as a blob)
     Policy("blob_chunks", "SELECT", _C, using=f"({_unfinished_blob('blob_chunks')}) OR "
-                                              f"({_own_centre_document('blob_chunks')})"),
+                                              f"({_own_centre_document('blob_chunks')}) OR "
+                                              "EXISTS (SELECT 1 FROM agreements AS a "
+                                              "WHERE a.signed_sha256 = blob_chunks.sha256)"),
     Policy("blob_chunks", "INSERT", _C, check=_unfinished_blob("blob_chunks")),
     Policy("blob_chunks", "DELETE", _C, using=_unfinished_blob("blob_chunks")),
     # issue 13: a centre reads and writes only its own attentions and complaints (who
@@ -231,6 +237,8 @@ POLICIES: tuple[Policy, ...] = (
         "contribution_histories", "attentions", "attention_actions", "complaints")),
     Policy("cases", "UPDATE", _B, using=ALL_ROWS, check=ALL_ROWS),
     Policy("case_events", "INSERT", _B, check=ALL_ROWS),
+    Policy("blobs", "INSERT", _B, check=ALL_ROWS),
+    Policy("blob_chunks", "INSERT", _B, check=ALL_ROWS),
 )
 RLS_TABLES = tuple(dict.fromkeys(policy.table for policy in POLICIES))
 

@@ -1,34 +1,31 @@
-"""Printable copy of the Acuerdo de concesión / negación de reliquidación (A4).
+"""The Acuerdo de concesión / negación de reliquidación, as the institution issues it (A4).
 
-DESIGN.md §6 and DOMAIN.md §3.3 and Appendix (b) 3. The acuerdo is an acto administrativo
-issued and signed centrally; the counter only *prints a copy* of what it synchronised, never
-invents one. Hence the copy says so on every page and in its closing clause, names the sync it
-is based on, and carries a verification QR. COA Art. 98 requires motivation, so a negación
-without reasons is refused rather than printed. The exact IESS layout is not public
-(`[NOT CONFIRMED]` in DOMAIN.md); this follows the proposed minimum contents, and the appeal
-text is deliberately generic because the applicable recursos were not confirmed either.
+Rendered ONCE, at central, by the back office (desktop.central.backoffice), then signed
+electronically (desktop.signing.pades); stations print that signed PDF and never render an
+acuerdo themselves. The form follows an acto administrativo (COA Art. 98, DOMAIN.md §3.3 and
+Appendix (b) 3): Quipux-style number, city and date, «Que, …» considerandos, «En ejercicio
+de las atribuciones…», «ACUERDA:», articles, the signer's name and post. A concesión shows
+the calculation before and after the employer's payment and the amounts in figures and in
+words; a negación states its reasons and has no pension table. The periods the citizen
+declared at the counter are labelled as declared, not as established by the authority.
+The legal texts come from desktop.domain.acuerdo_texts, each with its source.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from num2words import num2words
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from desktop.clock import format_local
 from desktop.documents.layout import (
     Layout,
     PdfInfo,
     Styles,
-    check_aware,
-    check_copy_number,
-    format_day,
-    header,
-    labelled,
     p,
     paragraphs,
     render_pdf,
@@ -36,6 +33,7 @@ from desktop.documents.layout import (
     table,
 )
 from desktop.documents.qr import QrFlowable
+from desktop.domain import acuerdo_texts as texts
 from desktop.domain.checklist import procedure_name
 from desktop.i18n import N_, _, translate
 
@@ -46,54 +44,69 @@ _MONTHS = (
 
 
 @dataclass(frozen=True)
+class Calculation:
+    """What the concession rests on, before and after the employer's payment."""
+
+    contributions_before: int
+    contributions_after: int
+    base_before: Decimal
+    base_after: Decimal
+    coefficient_before: Decimal
+    coefficient_after: Decimal
+    previous_pension: Decimal
+    new_pension: Decimal
+    effective_date: date
+    retro_from: date
+    retro_to: date
+    retroactive_amount: Decimal
+
+
+@dataclass(frozen=True)
 class AgreementData:
-    number: str  # "IESS-DSP-2026-00012-A" (Quipux numbering, type A)
+    number: str  # Quipux style: IESS-<unit>-<year>-<sequence>-A
     issued_on: date
-    city: str  # "Quito"
-    authority: str  # the signing authority (cargo) and, if known, its delegation
-    legal_basis: str  # considerandos, one per line
+    city: str  # the issuing unit's city
+    unit_name: str  # the issuing unit
+    signer_name: str
+    signer_post: str
     case_number: str
     applicant_name: str
     cedula_masked: str  # "17******03" — the full cédula never reaches this module
     pension_type_label: str  # "Vejez"
-    facts: str  # hechos: request date, employer/periods paid if known; one per line
-    concession: bool  # True: concesión; False: negación
-    previous_pension: Decimal
-    new_pension: Decimal
-    effective_date: date
-    retroactive_amount: Decimal
-    motivation: str = ""  # the reasons; required for a negación
-    verification_code: str = ""  # what the QR holds; falls back to number + case
-    synced_at: datetime | None = None
-    printed_by: str = ""
-    printed_at: datetime | None = None
-    copy_number: int = 1  # 1 = first print; n > 1 prints "Reimpresión n-1"
+    filed_on: date
+    centre_name: str
+    declared_employer: str = ""  # RUC the applicant declared at the counter
+    declared_periods: str = ""  # periods the applicant declared (not established)
+    calculation: Calculation | None = None  # None: a negación
+    reasons: str = ""  # the motivation of a negación (required for it)
+    qr: str = ""  # what the QR holds: number and the code derived from the signature
+    code: str = ""
+
+    @property
+    def concession(self) -> bool:
+        return self.calculation is not None
 
 
 def render_agreement(data: AgreementData) -> bytes:
-    """Render the acuerdo copy as A4 PDF bytes; it may run onto a second numbered page."""
-    if not data.concession and not data.motivation.strip():
-        raise ValueError("a negación must state its motivation (COA: motivación)")
-    for name in ("previous_pension", "new_pension", "retroactive_amount"):
-        amount = getattr(data, name)
-        if not amount.is_finite() or amount < 0:
-            raise ValueError(f"{name} must be a non-negative amount, got {amount}")
-    check_aware(synced_at=data.synced_at, printed_at=data.printed_at)
-    check_copy_number(data.copy_number)
-    number = _("ACUERDO No. {number}").format(number=data.number)
-    info = PdfInfo(
-        title=number,
-        subject=f"{procedure_name()} — {data.case_number}",
-        footer=f"{number} · {_('Copia impresa en ventanilla')}",
-    )
+    """The acuerdo as unsigned A4 PDF bytes (central signs them next)."""
+    if not data.concession and not data.reasons.strip():
+        raise ValueError("a negación must state its reasons (COA: motivación)")
+    if data.calculation is not None:
+        for name in ("previous_pension", "new_pension", "retroactive_amount", "base_before",
+                     "base_after"):
+            amount = getattr(data.calculation, name)
+            if not amount.is_finite() or amount < 0:
+                raise ValueError(f"{name} must be a non-negative amount, got {amount}")
+    title = _("ACUERDO Nro. {number}").format(number=data.number)
+    info = PdfInfo(title=title, subject=f"{procedure_name()} — {data.case_number}",
+                   footer=title)
     return render_pdf(lambda lay, width: _story(data, lay, width), "a4", info)
 
 
 def format_long_date(day: date) -> str:
     """The date as acts are dated in Ecuador: 15 de enero de 2026."""
     return _("{day} de {month} de {year}").format(
-        day=day.day, month=translate(_MONTHS[day.month - 1]), year=day.year
-    )
+        day=day.day, month=translate(_MONTHS[day.month - 1]), year=day.year)
 
 
 def format_usd(amount: Decimal) -> str:
@@ -104,122 +117,151 @@ def format_usd(amount: Decimal) -> str:
     return f"USD {sign}{whole.replace(',', '.')},{fraction}"
 
 
+def amount_in_words(amount: Decimal) -> str:
+    """«seiscientos dólares de los Estados Unidos de América con 50/100» (num2words, es)."""
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if cents < 0:
+        raise ValueError("amounts in words are never negative")
+    whole = int(cents)
+    fraction = int((cents - whole) * 100)
+    words = num2words(whole, lang="es")
+    if words.endswith("veintiuno"):  # the apocope before a noun: «veintiún dólares»
+        words = words[:-len("veintiuno")] + "veintiún"
+    elif words.endswith("uno"):  # «un dólar», «treinta y un dólares»
+        words = words[:-1]
+    currency = _("dólar de los Estados Unidos de América") if whole == 1 else \
+        _("dólares de los Estados Unidos de América")
+    if whole and whole % 1_000_000 == 0:
+        currency = _("de dólares de los Estados Unidos de América")
+    return _("{words} {currency} con {cents:02d}/100").format(
+        words=words, currency=currency, cents=fraction)
+
+
+def money(amount: Decimal) -> str:
+    """Figures and words: «USD 600,50 (seiscientos dólares … con 50/100)»."""
+    return f"{format_usd(amount)} ({amount_in_words(amount)})"
+
+
 def _story(data: AgreementData, lay: Layout, width: float) -> list[Flowable]:
     st = styles(lay)
-    institution = f"{_('INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL')} — {_('Sistema de Pensiones')}"
-    title = _("ACUERDO No. {number}").format(number=data.number)
-    place = f"{data.city}, {format_long_date(data.issued_on)}"
-    story = header(title, [], data.copy_number, st, width, institution=institution)
-    story += [p(place, st["centre"]), Spacer(1, 6), p(data.authority, st["inst"])]
-    story += [p(_("CONSIDERANDO:"), st["section"]), *paragraphs(data.legal_basis, st["justify"])]
-    story += [p(_("HECHOS:"), st["section"]), *_facts(data, lay, st, width)]
-    story += [p(_("CÁLCULO DE LA RENTA"), st["section"]), _calculation(data, st)]
-    story += [p(_("RESUELVE:"), st["section"]), *_decision(data, st)]
-    return [*story, Spacer(1, 8), _verification(data, st, width), *_closing(data, st)]
-
-
-def _facts(data: AgreementData, lay: Layout, st: Styles, width: float) -> list[Flowable]:
-    fields = [
-        (_("Número de trámite"), data.case_number),
-        (_("Solicitante"), data.applicant_name),
-        (_("Cédula"), data.cedula_masked),
-        (_("Tipo de pensión"), data.pension_type_label),
+    title = (texts.TITLE_CONCESSION if data.concession else texts.TITLE_REFUSAL).read()
+    story: list[Flowable] = [
+        p(_("INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL"), st["inst"]),
+        p(data.unit_name, st["centre"]),
+        p(title, st["title"]),
+        p(_("ACUERDO Nro. {number}").format(number=data.number), st["number"]),
+        p(f"{data.city}, {format_long_date(data.issued_on)}", st["body"]),
+        Spacer(1, 6),
+        p(f"{data.signer_name.upper()}", st["bold"]),
+        p(data.signer_post, st["body"]),
+        p(_("CONSIDERANDO:"), st["section"]),
+        *(p(text.read(), st["justify"]) for text in texts.CONSIDERANDOS),
+        *_facts(data, st),
     ]
-    return [*labelled(fields, lay, st, width), Spacer(1, 3), *paragraphs(data.facts, st["justify"])]
+    if data.calculation is not None:
+        story += [p(_("Que, el cálculo de la renta antes y después del pago del empleador es "
+                      "el siguiente:"), st["justify"]), _calculation(data.calculation, st)]
+    else:
+        story += [p(_("Que, del análisis del expediente se desprende:"), st["justify"]),
+                  *paragraphs(data.reasons, st["justify"])]
+    story += [p(texts.ATTRIBUTIONS.read(), st["justify"]), p(_("ACUERDA:"), st["section"]),
+              *_articles(data, st)]
+    return [*story, Spacer(1, 10), KeepTogether(_signature(data, st, width))]
 
 
-def _calculation(data: AgreementData, st: Styles) -> Flowable:
-    """The figures the decision rests on; the difference is computed, never typed in."""
-    difference = data.new_pension - data.previous_pension
+def _facts(data: AgreementData, st: Styles) -> list[Flowable]:
+    filed = _(
+        "Que, {name}, con cédula {cedula}, pensionista de {pension}, presentó el {filed} en "
+        "{centre} la solicitud de reliquidación de su renta, trámite Nro. {case};"
+    ).format(name=data.applicant_name, cedula=data.cedula_masked,
+             pension=data.pension_type_label.lower(), filed=format_long_date(data.filed_on),
+             centre=data.centre_name, case=data.case_number)
+    story = [p(filed, st["justify"])]
+    if data.declared_employer or data.declared_periods:
+        declared = _(
+            "Que, el solicitante declaró en la ventanilla, sin que ello constituya un hecho "
+            "establecido por este Instituto, el empleador con RUC {ruc} y los períodos "
+            "«{periods}» (períodos declarados por el solicitante), que fueron contrastados con "
+            "la historia laboral registrada en el IESS;"
+        ).format(ruc=data.declared_employer or "—", periods=data.declared_periods or "—")
+        story.append(p(declared, st["justify"]))
+    return story
+
+
+def _calculation(calc: Calculation, st: Styles) -> Flowable:
+    """Before and after, side by side; the difference is computed, never typed in."""
+    header = [p(_("Concepto"), st["bold"]), p(_("Antes del pago"), st["bold"]),
+              p(_("Después del pago"), st["bold"])]
     rows = [
-        (_("Renta mensual anterior"), format_usd(data.previous_pension)),
-        (_("Renta mensual reliquidada"), format_usd(data.new_pension)),
-        (_("Diferencia mensual"), format_usd(difference)),
-        (_("Fecha de efectos"), format_day(data.effective_date)),
-        (_("Valor retroactivo"), format_usd(data.retroactive_amount)),
+        (_("Imposiciones (meses de aporte)"), str(calc.contributions_before),
+         str(calc.contributions_after)),
+        (_("Base de cálculo (promedio de los cinco mejores años)"),
+         format_usd(calc.base_before), format_usd(calc.base_after)),
+        (_("Coeficiente"), f"{calc.coefficient_before:.4f}".replace(".", ","),
+         f"{calc.coefficient_after:.4f}".replace(".", ",")),
+        (_("Renta mensual"), format_usd(calc.previous_pension), format_usd(calc.new_pension)),
     ]
-    cells = [[p(label, st["bold"]), p(value, st["body"])] for label, value in rows]
+    cells = [header] + [[p(a, st["body"]), p(b, st["body"]), p(c, st["body"])]
+                        for a, b, c in rows]
     box = ("BOX", (0, 0), (-1, -1), 1, colors.black)
     grid = ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.grey)
+    shade = ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE"))
     pads = [(f"{side}PADDING", (0, 0), (-1, -1), 4) for side in ("LEFT", "TOP", "BOTTOM")]
-    return table(cells, [70 * mm, 45 * mm], box, grid, *pads, spaceBefore=2, spaceAfter=2)
+    return table(cells, [80 * mm, 40 * mm, 40 * mm], box, grid, shade, *pads,
+                 spaceBefore=2, spaceAfter=4)
 
 
-def _decision(data: AgreementData, st: Styles) -> list[Flowable]:
-    who = {
-        "pension": data.pension_type_label.lower(),
-        "name": data.applicant_name,
-        "cedula": data.cedula_masked,
-        "case": data.case_number,
-    }
-    if data.concession:
+def _articles(data: AgreementData, st: Styles) -> list[Flowable]:
+    who = {"pension": data.pension_type_label.lower(), "name": data.applicant_name,
+           "cedula": data.cedula_masked, "case": data.case_number}
+    calc = data.calculation
+    if calc is not None:
+        difference = calc.new_pension - calc.previous_pension
         first = _(
             "Artículo 1.- Conceder la reliquidación de la renta de {pension} a favor de {name}, "
-            "cédula {cedula}, trámite {case}, con una renta mensual de {new} desde el "
-            "{effective}, y disponer el pago del valor retroactivo de {retroactive}."
-        ).format(
-            **who,
-            new=format_usd(data.new_pension),
-            effective=format_day(data.effective_date),
-            retroactive=format_usd(data.retroactive_amount),
-        )
+            "con cédula {cedula}, trámite Nro. {case}, y fijar su renta mensual en {new}, a "
+            "partir del {effective}; la diferencia mensual es de {difference}."
+        ).format(**who, new=money(calc.new_pension),
+                 effective=format_long_date(calc.effective_date), difference=money(difference))
+        second = _(
+            "Artículo 2.- Disponer el pago del valor retroactivo de {amount}, correspondiente "
+            "a las diferencias de renta del período comprendido entre el {start} y el {end}."
+        ).format(amount=money(calc.retroactive_amount), start=format_long_date(calc.retro_from),
+                 end=format_long_date(calc.retro_to))
+        articles = [first, second]
     else:
-        first = _(
-            "Artículo 1.- Negar la reliquidación de la renta de {pension} solicitada por {name}, "
-            "cédula {cedula}, trámite {case}, por los motivos que se exponen a continuación."
-        ).format(**who)
-    story = [p(first, st["justify"])]
-    if data.motivation.strip():
-        story += [p(_("Motivación:"), st["bold"]), *paragraphs(data.motivation, st["justify"])]
-    notify = _(
-        "Artículo 2.- Notificar el presente acuerdo al solicitante en el correo electrónico "
-        "registrado y en el Buzón Electrónico del Pensionista, y dejar constancia de la "
-        "notificación en el expediente administrativo."
-    )
-    appeal = _(
-        "Artículo 3.- Recursos: de no estar de acuerdo, el solicitante puede impugnar este acto "
-        "mediante recurso de apelación o, en los casos previstos, recurso extraordinario de "
-        "revisión, conforme al Código Orgánico Administrativo y dentro del término legal "
-        "contado desde la notificación. Los recursos se presentan por escrito en cualquier "
-        "centro de atención del IESS. (Texto informativo general: los recursos y términos "
-        "aplicables constan en el acuerdo original.)"
-    )
-    return [*story, p(notify, st["justify"]), p(appeal, st["justify"])]
+        articles = [_(
+            "Artículo 1.- Negar la reliquidación de la renta de {pension} solicitada por "
+            "{name}, con cédula {cedula}, trámite Nro. {case}, por las razones expuestas en "
+            "los considerandos de este acuerdo."
+        ).format(**who)]
+    following = len(articles) + 1
+    articles.append(_("Artículo {n}.- {text}").format(n=following,
+                                                      text=texts.NOTIFICATION.read()))
+    days = texts.REMEDY.working_days
+    remedy = texts.REMEDY.text.read().format(days=f"{num2words(days, lang='es')} ({days})")
+    articles.append(_("Artículo {n}.- {text}").format(n=following + 1, text=remedy))
+    return [p(text, st["justify"]) for text in articles]
 
 
-def _verification(data: AgreementData, st: Styles, width: float) -> Flowable:
-    """QR and code side by side, so a clerk or the citizen can check the copy centrally."""
-    code = data.verification_code or f"IESS-ACUERDO|{data.number}|{data.case_number}"
-    size = 30 * mm
-    text = [
-        p(_("Verificación"), st["bold"]),
-        p(f"{_('Código')}: {code}", st["body"]),
-        p(
-            _(
-                "Presente este código o el QR en cualquier centro de atención del IESS para "
-                "verificar que la copia corresponde al acuerdo original."
-            ),
-            st["small"],
-        ),
+def _signature(data: AgreementData, st: Styles, width: float) -> list[Flowable]:
+    """The signature block and, beside it, the QR with the number and the signature's code."""
+    block = [
+        p(_("Documento firmado electrónicamente"), st["small"]),
+        Spacer(1, 4),
+        p(data.signer_name.upper(), st["bold"]),
+        p(data.signer_post, st["body"]),
+        p(data.unit_name, st["body"]),
     ]
-    middle = ("VALIGN", (0, 0), (-1, -1), "MIDDLE")
-    return table([[QrFlowable(code, size), text]], [size + 6, width - size - 6], middle)
-
-
-def _closing(data: AgreementData, st: Styles) -> list[Flowable]:
-    """The copy notice: where the information comes from, who printed it, which copy."""
-    if data.synced_at is None:
-        source = _("a partir de información local sin sincronizar con la central")
-    else:
-        source = _("a partir de la información sincronizada el {moment}").format(
-            moment=format_local(data.synced_at)
-        )
-    notice = _(
-        "Copia impresa en ventanilla {source}; el original firmado consta en el expediente."
-    ).format(source=source)
-    parts = [_("Impreso por {who}").format(who=data.printed_by)] if data.printed_by else []
-    if data.printed_at:
-        parts.append(format_local(data.printed_at))
-    copy = _("Reimpresión {number}").format(number=data.copy_number - 1)
-    parts.append(copy if data.copy_number > 1 else _("Primera impresión"))
-    return [Spacer(1, 6), p(notice, st["small"]), p(" · ".join(parts), st["small"])]
+    if not data.qr:
+        return block
+    size = 30 * mm
+    check = [
+        QrFlowable(data.qr, size),
+        p(_("Código: {code}").format(code=data.code), st["small"]),
+    ]
+    note = p(_("Verifique la firma electrónica de este documento en cualquier centro de "
+               "atención del IESS, presentando el código QR o el número del acuerdo."),
+             st["small"])
+    middle = ("VALIGN", (0, 0), (-1, -1), "TOP")
+    return [table([[block, check]], [width - size - 12, size + 12], middle), Spacer(1, 4), note]

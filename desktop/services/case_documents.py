@@ -6,16 +6,17 @@ cache older than the configured limit, or while offline, says so on paper.
 
 from __future__ import annotations
 
-import hashlib
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from desktop.clock import local, now
-from desktop.documents.agreement import AgreementData, render_agreement
+from desktop.clock import now
 from desktop.documents.status_slip import HistoryLine, StatusSlipData, render_status_slip
 from desktop.domain.cases import CaseState
+from desktop.domain.requesters import Requester
 from desktop.domain.roles import Action, Actor
-from desktop.errors import NotFoundError
+from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
+from desktop.services.acuerdo_copies import signed_acuerdo
 from desktop.services.case_views import CaseDetail, load_detail
 from desktop.services.permissions import require
 from desktop.services.printing import (
@@ -40,8 +41,10 @@ class CaseDocumentService:
         self.actor = actor
 
     def status_slip(self, case_number: str, paper: str | None = None,
-                    online: bool | None = None) -> RenderedDocument:
-        """The hoja de estado as its next copy would print."""
+                    online: bool | None = None,
+                    requester: Requester = Requester.TITULAR) -> RenderedDocument:
+        """The hoja de estado as its next copy would print; a third party's leaves out the
+        case's reasons and requests (the slip never carries amounts or contact data)."""
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
         paper = check_paper(paper or self.runtime.settings.paper_format)
         synced = last_good_sync(self.runtime.db)
@@ -50,12 +53,23 @@ class CaseDocumentService:
             copy_number = copies_printed(session, detail.summary.case_number, STATUS_SLIP) + 1
         data = _slip_data(detail, synced, is_stale(synced, STALE_AFTER, online),
                           self.actor.full_name, copy_number)
+        if requester is Requester.TERCERO:
+            data = replace(data, missing="", history=tuple(
+                replace(line, note="") for line in data.history))
         return RenderedDocument(detail.summary.case_number, STATUS_SLIP, copy_number, paper,
-                                render_status_slip(data, paper))
+                                render_status_slip(data, paper), requester.value)
 
-    def agreement(self, case_number: str) -> RenderedDocument:
-        """A printable copy of the acuerdo issued centrally (A4)."""
+    def agreement(self, case_number: str,
+                  requester: Requester = Requester.TITULAR) -> RenderedDocument:
+        """The acuerdo as central signed it, byte for byte (never re-rendered here): from
+        this station, or fetched from central for a case of another centre. Only for the
+        pensioner or their representative."""
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
+        if not requester.may_take_acuerdo:
+            raise ValidationError(
+                _("La copia del acuerdo se entrega solo al pensionista o a su representante; "
+                  "a un tercero se le puede imprimir la hoja de estado."),
+                "acuerdo copy refused to a third party", field="requester")
         with self.runtime.db.read() as session:
             detail = load_detail(session, case_number)
             copy_number = copies_printed(session, detail.summary.case_number, AGREEMENT) + 1
@@ -63,10 +77,9 @@ class CaseDocumentService:
             raise NotFoundError(
                 _("El trámite {number} aún no tiene acuerdo emitido.").format(
                     number=detail.summary.case_number), "no agreement yet")
-        data = _agreement_data(detail, last_good_sync(self.runtime.db), self.actor.full_name,
-                               copy_number)
+        signed = signed_acuerdo(self.runtime, detail.summary.case_number)
         return RenderedDocument(detail.summary.case_number, AGREEMENT, copy_number, "a4",
-                                render_agreement(data))
+                                signed.pdf, requester.value)
 
     def record_print(self, rendered: RenderedDocument, destination: str) -> int:
         require(self.actor, Action.PRINT_CASE_DOCUMENTS)
@@ -119,28 +132,3 @@ def _citizen_note(state: CaseState, reason: str) -> str:
     to the clerk, an annulment of a registration error)."""
     shown = {CaseState.REQUIERE_INFO, CaseState.DESISTIDO, CaseState.ABANDONO}
     return reason if state in shown else ""
-
-
-def _agreement_data(detail: CaseDetail, synced: datetime | None, printed_by: str,
-                    copy_number: int) -> AgreementData:
-    agreement = detail.agreement
-    assert agreement is not None
-    summary = detail.summary
-    facts = _("Solicitud de reliquidación ingresada el {filed} en {centre} con el número "
-              "{number}.").format(filed=local(summary.registered_at).strftime("%d/%m/%Y"),
-                                  centre=detail.centre_name, number=summary.case_number)
-    if detail.employer_ruc or detail.periods:
-        facts += " " + _("Empleador con RUC {ruc}; períodos pagados: {periods}.").format(
-            ruc=detail.employer_ruc or "—", periods=detail.periods or "—")
-    code = hashlib.sha256(f"{agreement.number}|{summary.case_number}".encode()).hexdigest()
-    return AgreementData(
-        number=agreement.number, issued_on=agreement.issued_on, city="Quito",
-        authority=agreement.authority, legal_basis=agreement.legal_basis,
-        case_number=summary.case_number, applicant_name=summary.applicant_name,
-        cedula_masked=summary.cedula_masked, pension_type_label=detail.pension_type_label,
-        facts=facts, concession=agreement.concession,
-        previous_pension=agreement.previous_pension, new_pension=agreement.new_pension,
-        effective_date=agreement.effective_date,
-        retroactive_amount=agreement.retroactive_amount, motivation=agreement.motivation,
-        verification_code=f"IESS-ACUERDO|{agreement.number}|{summary.case_number}|{code[:12]}",
-        synced_at=synced, printed_by=printed_by, printed_at=now(), copy_number=copy_number)

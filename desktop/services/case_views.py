@@ -77,6 +77,9 @@ class AgreementView:
     effective_date: date
     retroactive_amount: Decimal
     motivation: str
+    #: «Firmado electrónicamente por … — firma válida / alterada / firmante no reconocido»,
+    #: verified at this station (desktop.services.acuerdo_copies); "" before it is checked
+    signature: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from desktop.central.demo import DEMO_LOGINS, DemoLogin, DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
+from desktop.central.signer import install_demo_signer
 from desktop.config import Paths, Settings, load_settings
-from desktop.db.engines import SessionFactories
+from desktop.db.engines import SessionFactories, writer
 from desktop.domain.cases import OPEN_STATES
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -66,6 +67,8 @@ def _setup_demo(paths: Paths, pensioners: int, seed: int, progress: Progress,
             populate_demo(
                 central, pensioners=pensioners, seed=seed, progress=progress, cancel=cancel
             )
+        with writer(central).begin() as connection:  # a demo made before signed acuerdos
+            install_demo_signer(connection)
         cache = open_cache(settings)
         try:
             first_pull(settings, cache, progress, cancel)

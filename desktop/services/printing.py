@@ -27,6 +27,7 @@ class RenderedDocument:
     copy_number: int
     paper_format: str
     pdf: bytes
+    requester: str = ""  # who asked for it at the counter (desktop.domain.requesters)
 
     @property
     def is_reprint(self) -> bool:
@@ -53,7 +54,8 @@ def record_print(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
             session, actor=actor.username, workstation=settings.workstation,
             action=f"{rendered.document}.{'reprinted' if copy_number > 1 else 'printed'}",
             case_number=rendered.case_number,
-            details={"copy": copy_number, "destination": destination})
+            details={"copy": copy_number, "destination": destination,
+                     **_asked_by(rendered)})
     return copy_number
 
 
@@ -65,4 +67,10 @@ def record_export(runtime: Runtime, actor: Actor, rendered: RenderedDocument,
         audit.append(
             session, actor=actor.username, workstation=settings.workstation,
             action=f"{rendered.document}.exported", case_number=rendered.case_number,
-            details={"file": file_name, "paper": rendered.paper_format})
+            details={"file": file_name, "paper": rendered.paper_format,
+                     **_asked_by(rendered)})
+
+
+def _asked_by(rendered: RenderedDocument) -> dict[str, str]:
+    """Who asked for the copy, in the audit entry of each print and export."""
+    return {"requester": rendered.requester} if rendered.requester else {}

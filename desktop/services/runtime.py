@@ -92,9 +92,11 @@ ORPHAN_GRACE_SECONDS = 3 * 24 * 3600
 def collect_orphan_blobs(db: SessionFactories, blobs: BlobStore,
                          grace_seconds: float = ORPHAN_GRACE_SECONDS) -> int:
     """Remove documents of refused registrations and abandoned intakes, after the grace
-    period; never one a case of this cache references."""
+    period; never one a case of this cache references, nor a signed acuerdo."""
     with db.read() as session:  # Core, not the ORM: this runs before sign-in is possible
-        referenced = set(session.execute(text("SELECT sha256 FROM case_documents")).scalars())
+        referenced = set(session.execute(text(
+            "SELECT sha256 FROM case_documents UNION "
+            "SELECT signed_sha256 FROM agreements WHERE signed_sha256 IS NOT NULL")).scalars())
     removed = blobs.collect(referenced, grace_seconds)
     if removed:
         log.info("removed %d scanned documents no case references", removed)

@@ -18,6 +18,7 @@ from desktop.central.demo import DemoSamples, find_samples, is_populated
 from desktop.central.demo import populate as populate_demo
 from desktop.central.models import Centre
 from desktop.central.roles import setup_roles
+from desktop.central.signer import install_demo_signer
 from desktop.clock import now
 from desktop.config import Paths, Settings, load_settings
 from desktop.db.engines import create_app_engine, writer
@@ -73,6 +74,8 @@ def init_central(url: str, *, demo: bool = False, pensioners: int = 5000, seed: 
                 if not is_populated(engine):
                     populate_demo(engine, pensioners=pensioners, seed=seed, progress=progress)
                     analyze(engine)
+                with writer(engine).begin() as connection:  # a demo made before acuerdos
+                    install_demo_signer(connection)  # were signed gets its signer now
                 samples = find_samples(engine)
             centre_roles = setup_roles(engine)
     finally:

@@ -24,6 +24,7 @@ from desktop.domain.text import name_words, unreadable_characters
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.acuerdo_copies import cases_by_acuerdo, parse_acuerdo_query, with_signature
 from desktop.services.attentions import note_work
 from desktop.services.case_views import CaseDetail, CaseSummary, load_detail, summary_of
 from desktop.services.runtime import Runtime
@@ -65,6 +66,10 @@ class StatusService:
         if not text:
             raise ValidationError(_("Escriba una cédula, un número de trámite o un nombre."),
                                   "status: empty query", field="query")
+        if (acuerdo := parse_acuerdo_query(text)) is not None:  # typed, or its QR scanned
+            with self.runtime.db.read() as session:
+                cases = tuple(summary_of(row) for row in cases_by_acuerdo(session, *acuerdo))
+            return SearchResult(cases, last_good_sync(self.runtime.db), len(cases) == 1)
         if unreadable_characters(text) or len(text) > MAX_QUERY_CHARS:
             raise ValidationError(
                 _("La búsqueda admite hasta {n} letras, números y espacios.").format(
@@ -98,6 +103,7 @@ class StatusService:
         """A case's full picture; every view is logged (who, when, which case, why)."""
         with self.runtime.db.read() as session:
             detail = load_detail(session, case_number)
+        detail = with_signature(self.runtime, detail)
         settings = self.runtime.settings
         with self.runtime.db.write() as session, session.begin():
             audit.append(session, actor=self.actor.username, workstation=settings.workstation,

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -290,6 +291,19 @@ class Agreement(Base):
     effective_date: Mapped[date] = mapped_column(Date)
     retroactive_amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     motivation: Mapped[str] = mapped_column(Text, default="")
+    signed_sha256: Mapped[str | None] = mapped_column(String(64))  # the signed PDF (a blob)
+    signature_code: Mapped[str | None] = mapped_column(String(16), index=True)  # in its QR
+
+
+class TrustedRoot(Base):
+    """A certification authority whose signers' acuerdos this station accepts (pulled)."""
+
+    __tablename__ = "trusted_roots"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # DER
+    added_at: Mapped[datetime]
 
 
 # --- service at the counters (issue 13) ---------------------------------------------------

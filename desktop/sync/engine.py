@@ -28,6 +28,7 @@ from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security.audit import GENESIS, Anchor, ensure_epoch, latest_anchor
 from desktop.store.centre_locale import apply_centre_locale
 from desktop.store.models import CacheMeta, OutboxEvent, SyncState
+from desktop.sync.acuerdo_files import fetch_acuerdo_files
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.pull import pull, refresh_cases, refresh_staff
 from desktop.sync.push import LastRound, push
@@ -74,6 +75,7 @@ def sync_once(
                 refresh_staff(central, cache_db, settings.centre, pushed.refused_staff)
             pulled = pull(central, cache_db, settings.centre, progress, cancel)
             apply_centre_locale(cache_db, settings.centre)  # holidays or zone may change
+            fetch_acuerdo_files(central, cache_db, blobs, settings.centre)
         report_station_version(central, settings)
     except (CentralUnreachable, ClockSkew) as error:
         log.info("sync round not done: %s", error.log_message)

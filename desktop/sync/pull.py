@@ -330,6 +330,9 @@ SCOPES: tuple[Scope, ...] = (
     Scope("privacy_notices", N_("Aviso de privacidad"), central.PrivacyNotice,
           lambda: select(*central.PrivacyNotice.__table__.columns),
           _store_plain(cache.PrivacyNotice)),
+    Scope("trusted_roots", N_("Certificados raíz de firma"), central.TrustedRoot,
+          lambda: select(*central.TrustedRoot.__table__.columns),
+          _store_plain(cache.TrustedRoot)),
 )
 
 

@@ -156,10 +156,13 @@ def _comparisons(centre: str) -> list[Comparison]:
                    (_("páginas"),)),
         Comparison(_("Acuerdo"),
                    select(c.Agreement.case_number, c.Agreement.number, c.Agreement.kind,
-                          c.Agreement.new_pension, c.Agreement.retroactive_amount),
+                          c.Agreement.new_pension, c.Agreement.retroactive_amount,
+                          c.Agreement.signed_sha256),
                    select(l.Agreement.case_number, l.Agreement.number, l.Agreement.kind,
-                          l.Agreement.new_pension, l.Agreement.retroactive_amount),
-                   (_("número"), _("tipo"), _("pensión nueva"), _("retroactivo"))),
+                          l.Agreement.new_pension, l.Agreement.retroactive_amount,
+                          l.Agreement.signed_sha256),
+                   (_("número"), _("tipo"), _("pensión nueva"), _("retroactivo"),
+                    _("documento firmado"))),
         # issue 13: this centre's complaints and closed attentions (an open one is not
         # sent until it is closed)
         Comparison(_("Queja"),

@@ -78,3 +78,9 @@ def test_bench_scan_runs():
 def test_bench_counter_runs():
     out = run_script("tests.benchmarks.bench_counter", "--repeat", "1")
     assert "Registrar → comprobante" in out and "cola" in out, out
+
+
+def test_bench_acuerdo_runs():
+    out = run_script("tests.benchmarks.bench_acuerdo", "--repeat", "2", "--issues", "2")
+    assert "sign (PAdES, pyHanko)" in out and "verify intact (offline)" in out, out
+    assert "issue (calc+number+render+sign+blob+row)" in out, out

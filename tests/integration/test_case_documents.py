@@ -71,8 +71,9 @@ def test_status_slip_and_acuerdo_from_the_synced_cache(stations, signed_form):
 
     acuerdo = service.agreement(number)
     text = text_of(acuerdo.pdf)
-    for expected in ("ACUERDO No. IESS-DSP-", "Conceder", "USD", "Fecha de efectos",
-                     "Recursos", number):
+    # the eligible sample has no late-paid months in its history: the analysis refuses it
+    for expected in ("ACUERDO Nro. IESS-CPPPCH-", "ACUERDA:", "Negar", "recurso de apelación",
+                     number):
         assert expected.lower() in text.lower(), expected
     assert cedula not in text
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from shiboken6 import isValid
 from sqlalchemy import select
 
@@ -252,6 +252,43 @@ def test_the_slip_printed_offline_says_so(qtbot, page, runtime, clerk, samples, 
     assert samples["eligible"] not in text
 
 
+def test_a_third_party_gets_a_slip_without_the_case_s_reasons(qtbot, page, runtime, clerk,
+                                                              samples, signed_form, tmp_path):
+
+    from desktop.store.models import AuditEntry
+
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    assert SyncService(runtime).run().online
+    with runtime.central().begin() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        move(connection, number, CaseState.REQUIERE_INFO, "Certificado bancario del titular")
+    assert SyncService(runtime).run().online
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_for_window(qtbot, "slip.dialog")
+    asked = dialog.findChild(QComboBox, "slip.requester")
+    assert asked.count() == 3 and asked.currentText() == "El pensionista (titular)"
+    qtbot.waitUntil(asked.isEnabled, timeout=WAIT)  # the preview is ready
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # «Quién lo solicita:»
+    assert focused() is asked
+    for _step in range(2):  # each choice renders the preview again
+        press(Qt.Key.Key_Down)
+        qtbot.waitUntil(asked.isEnabled, timeout=WAIT)
+        asked.setFocus()
+    assert asked.currentText() == "Un tercero"
+    target = tmp_path / "tercero.pdf"
+    save_through_dialog(qtbot, "slip", target)
+    text = text_of(target)
+    assert number in text and "Requiere información" in text
+    assert "Certificado bancario" not in text
+    with runtime.db.read() as session:
+        details = session.scalars(select(AuditEntry.details).where(
+            AuditEntry.case_number == number, AuditEntry.action == "hoja_estado.exported")).all()
+    assert details and details[-1]["requester"] == "tercero"
+
+
 def decided(runtime, clerk, cedula: str, form) -> str:
     """Registered, approved, and issued an acuerdo by the (demo) central, synced back."""
     number = register(runtime, clerk, cedula, form)
@@ -267,15 +304,26 @@ def decided(runtime, clerk, cedula: str, form) -> str:
 
 def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, clerk, samples,
                                                        signed_form, tmp_path):
+
+    from desktop.store.models import Agreement
+
     number = decided(runtime, clerk, samples["eligible"], signed_form)
-    search(qtbot, page, number)
+    with runtime.db.read() as session:
+        acuerdo, code = session.execute(select(Agreement.number, Agreement.signature_code)
+                                        .where(Agreement.case_number == number)).one()
+    search(qtbot, page, f"IESS-ACUERDO|{acuerdo}|{code}")  # a reader types the acuerdo's QR
     wait_opened(qtbot, page, number)
-    assert "Acuerdo IESS-DSP-" in page.detail.agreement.text()
+    assert "Acuerdo IESS-CPPPCH-" in page.detail.agreement.text()
+    assert "Firmado electrónicamente por" in page.detail.agreement.text()
+    assert "firma válida" in page.detail.agreement.text()  # verified here, offline
     assert page.print_agreement.isEnabled() and page.deliver.isEnabled()
     page.print_agreement.click()
+    asked = wait_for_window(qtbot, "agreement.dialog").findChild(QComboBox, "agreement.requester")
+    assert [asked.itemText(i) for i in range(asked.count())] == [
+        "El pensionista (titular)", "Su representante"]  # never a third party
     target = tmp_path / "acuerdo.pdf"
     save_through_dialog(qtbot, "agreement", target)
-    assert "ACUERDO No. IESS-DSP-" in text_of(target)
+    assert "ACUERDO Nro. IESS-CPPPCH-" in text_of(target)
 
     page.deliver.click()
     dialog = wait_for_window(qtbot, "delivery.dialog")

@@ -43,11 +43,15 @@ DATA_MODULES = {
     "desktop/central/demo_cases.py": "what the demo writes into its central's cases",
     "desktop/domain/holiday_table.py": "holiday names and their legal sources (reference data)",
     "desktop/domain/deadlines.py": "legal periods' sources (citations, shown as written)",
+    "desktop/central/acuerdos.py": "issuing units and the analysis' reasons (acuerdo data)",
+    "desktop/central/signer.py": "the demo signer's certificate names (certificate data)",
+    "desktop/domain/acuerdo_texts.py": "the sources of the legal texts (English notes)",
 }
 DATA_TEXTS = {
     ("desktop/services/intake.py", "LOPDP Art. 7"): "legal basis stored with each case",
     ("desktop/services/demo_cases.py", "SOLICITUD DE RELIQUIDACIÓN"): "a demo scanned page",
     ("desktop/documents/agreement.py", "motivación"): "an English error naming a legal term",
+    ("desktop/documents/agreement.py", "veintiún"): "the apocope of num2words' Spanish words",
     ("ui/review_page.py", "revisión del supervisor"): "audit reason stored in the access log",
     ("ui/status_page.py", "envío a revisión"): "audit reason stored in the access log",
     ("ui/status_page.py", "mis trámites"): "audit reason stored in the access log",

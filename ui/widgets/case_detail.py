@@ -214,12 +214,17 @@ def _agreement_text(detail: CaseDetail) -> str:
     agreement = detail.agreement
     if agreement is None:
         return ""
-    result = _("Concesión") if agreement.concession else _("Negación")
-    text = _("<b>Acuerdo {number}</b> del {date}: {result}. Renta {previous} → {new}; "
-             "retroactivo {retro}.").format(
-        number=html.escape(agreement.number), date=day(agreement.issued_on), result=result,
-        previous=usd(agreement.previous_pension), new=usd(agreement.new_pension),
-        retro=usd(agreement.retroactive_amount))
+    if agreement.concession:
+        text = _("<b>Acuerdo {number}</b> del {date}: Concesión. Renta {previous} → {new}; "
+                 "retroactivo {retro}.").format(
+            number=html.escape(agreement.number), date=day(agreement.issued_on),
+            previous=usd(agreement.previous_pension), new=usd(agreement.new_pension),
+            retro=usd(agreement.retroactive_amount))
+    else:  # a negación has reasons, not amounts
+        text = _("<b>Acuerdo {number}</b> del {date}: Negación.").format(
+            number=html.escape(agreement.number), date=day(agreement.issued_on))
+    if agreement.signature:
+        text += "<br>" + html.escape(agreement.signature)
     if detail.delivered_to:
         text += " " + _("Entregado a {who}.").format(who=html.escape(detail.delivered_to))
     return text
