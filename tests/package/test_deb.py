@@ -96,6 +96,13 @@ def _use_the_installed_app(tmp_path: Path) -> None:
     _run(["ventanilla", "print", "receipt", number, "--out", str(receipt)], env=env)
     text = _run(["pdftotext", "-layout", str(receipt), "-"]).stdout
     assert number in text and "IESS-034-01-07" in text
+    # the back office issues and signs acuerdos (num2words, reportlab, pyHanko), frozen
+    simulated = _run(["ventanilla", "central", "simulate", "--workers", "1", "--seconds", "4"],
+                     env=env)
+    assert "0 errores" in simulated.stdout, simulated.stdout
+    unsigned = _run(["ventanilla", "document", "verify", str(receipt)], env=env, check=False)
+    assert unsigned.returncode == 1 and "sin firma" in unsigned.stdout + unsigned.stderr
+    assert "Traceback" not in unsigned.stderr, unsigned.stderr
 
     _gui_for_a_while(env, home)
     for line in summary(compare(Path("/usr/bin/ventanilla"), runs=5)):
