@@ -115,7 +115,7 @@ def _form_values(form: ComplaintForm) -> dict[str, Any]:
     cedula = validate_cedula(form.complainant_cedula) if form.complainant_cedula.strip() else ""
     email = (contact_rules.validate_email(form.contact_email)
              if form.contact_email.strip() else "")
-    phone = (contact_rules.validate_mobile(form.contact_phone)
+    phone = (contact_rules.validate_phone(form.contact_phone)
              if form.contact_phone.strip() else "")
     case = str(parse_case_number(form.case_number)) if form.case_number.strip() else None
     return {"channel": channel.value, "category": category.value, "text": text,

@@ -60,6 +60,8 @@ def _type_part_of_a_form(qtbot, window: MainWindow, cedula: str) -> tuple[QLineE
     name = window.findChild(QLabel, "intake.pensionerName")
     qtbot.waitUntil(lambda: bool(name.text()), timeout=WAIT)
     tab()
+    assert focused().objectName() == "intake.byRepresentative"  # in person: passed by
+    tab()
     assert focused().objectName() == "intake.email"
     type_text(EMAIL)
     return window.intake.cedula, window.intake.email
