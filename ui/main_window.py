@@ -193,7 +193,10 @@ class MainWindow(QMainWindow):
     def _signed_in(self, actor: Actor) -> None:
         from ui.workspace import Workspace
 
-        assert self.runtime is not None and self.sync is not None
+        assert self.runtime is not None
+        if self.sync is None:  # signed in before the session modules finished loading
+            self._start_sync(self.runtime)
+        assert self.sync is not None
         self.actor = actor
         self.login.reset()
         self.status_user.setText(f"{actor.full_name} · {actor.role.label}")

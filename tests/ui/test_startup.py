@@ -80,3 +80,36 @@ def test_a_production_station_without_a_keyring_says_what_to_set_up(qtbot, tmp_p
         window.close()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_signing_in_before_sync_has_started_starts_it(qtbot, home, monkeypatch):
+    """The sign-in button is ready as soon as the cache opens; sync starts once the session
+    modules loaded on a worker. A quick clerk can sign in first: the window then starts sync
+    itself instead of failing."""
+    import threading
+
+    import ui.main_window
+
+    release = threading.Event()
+    loaded = ui.main_window._load_session_modules
+
+    def slow_load() -> None:
+        release.wait(30)
+        loaded()
+
+    monkeypatch.setattr(ui.main_window, "_load_session_modules", slow_load)
+    window = launch()
+    qtbot.addWidget(window)
+    submit = window.findChild(QPushButton, "login.submit")
+    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
+    assert window.sync is None  # the modules are still "loading"
+    window.login.username.setText("oficinista.uio")
+    window.login.password.setText("uio-oficinista-2026")
+    submit.click()
+    qtbot.waitUntil(lambda: window.actor is not None, timeout=30_000)
+    assert window.sync is not None and window.workspace is not None
+    started = window.sync
+    release.set()
+    qtbot.wait(500)
+    assert window.sync is started  # the late start found it running
+    window.close()
