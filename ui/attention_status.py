@@ -1,6 +1,7 @@
 """The open attention in the status bar: its turno and running time, and the button (F8)
 that opens or closes one. The time runs on a one-second timer; what is open is read again
-every few seconds (the pages open attentions by themselves) and after each change."""
+every few seconds on a worker (the pages open attentions by themselves), and at once after
+each change the clerk makes."""
 
 from __future__ import annotations
 
@@ -31,8 +32,12 @@ def running(since: datetime, at: datetime) -> str:
 class AttentionStatus(QWidget):
     requested = Signal()  # open the dialog
 
-    def __init__(self, runtime: Runtime, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, runtime: Runtime, actor: Actor, tasks: TaskRunner,
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self.tasks = tasks
+        self._rereading = False
+        self._reads = 0  # a background read started before the clerk's last change is stale
         self.setObjectName("attention.status")
         self.service = AttentionService(runtime, actor)
         self.current: OpenAttention | None = None
@@ -51,16 +56,36 @@ class AttentionStatus(QWidget):
         self._tick.timeout.connect(self._show)
         self._tick.start(1000)
         self._reread = QTimer(self)
-        self._reread.timeout.connect(self.refresh)
+        self._reread.timeout.connect(self._reread_in_background)
         self._reread.start(REREAD_MS)
         self.refresh()
 
     def refresh(self) -> None:
+        self._reads += 1
         try:
             self.current = self.service.current()
         except VentanillaError:
             return  # the cache is busy now: the next read shows it
         self._show()
+
+    def _reread_in_background(self) -> None:
+        """The periodic read, off the GUI thread (one at a time; a busy cache skips a turn)."""
+        if self._rereading:
+            return
+        self._rereading = True
+        started = self._reads
+        self.tasks.run(lambda _p, _c: self.service.current(),
+                       on_success=lambda current: self._reread_arrived(current, started),
+                       on_failure=lambda _message: self._reread_done(), owner=self)
+
+    def _reread_arrived(self, current: OpenAttention | None, started: int) -> None:
+        self._reread_done()
+        if started == self._reads:
+            self.current = current
+            self._show()
+
+    def _reread_done(self) -> None:
+        self._rereading = False
 
     def _show(self) -> None:
         current = self.current

@@ -66,7 +66,7 @@ class Workspace(QWidget):
         self.complaints_page = (ComplaintsPage(runtime, actor, tasks)
                                 if may(actor.role, Action.REGISTER_COMPLAINT) else None)
         #: shown in the main window's status bar while this session lasts
-        self.attention_status = (AttentionStatus(runtime, actor)
+        self.attention_status = (AttentionStatus(runtime, actor, tasks)
                                  if may(actor.role, Action.SERVE_COUNTER) else None)
         self.pages = QStackedWidget()
         self.nav = QButtonGroup(self)
