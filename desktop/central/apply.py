@@ -21,9 +21,8 @@ the server's time then) means the station's clock was behind, and central stamps
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -43,19 +42,29 @@ from desktop.central.models import (
 )
 from desktop.clock import format_local, local
 from desktop.db.engines import writer
-from desktop.db.reference import REGISTRATION_EXTRAS
-from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, CaseState, TransitionRefused, check_transition
 from desktop.domain.complaints import (
-    Category,
-    Channel,
     ComplaintState,
     check_step,
     parse_complaint_number,
 )
+from desktop.domain.events import (
+    AttentionRecorded,
+    CaseRegistered,
+    CaseTransition,
+    ComplaintRegistered,
+    ComplaintStep,
+    ContactCorrected,
+    DocumentAdded,
+    DocumentFile,
+    Event,
+    MalformedEvent,
+    StaffChanged,
+    UnknownEvent,
+    read_event,
+)
 from desktop.domain.numbering import CaseNumber, parse_case_number
 from desktop.domain.outbox import OutcomeStatus
-from desktop.domain.roles import Role
 from desktop.domain.text import fold
 from desktop.errors import ValidationError, VentanillaError
 from desktop.i18n import _
@@ -128,7 +137,6 @@ class Context:
 
 
 def apply_event(engine: Engine, envelope: Envelope) -> Outcome:
-    handler = HANDLERS.get(envelope.event_type)
     for _attempt in range(2):
         try:
             with writer(engine).begin() as connection:
@@ -136,7 +144,7 @@ def apply_event(engine: Engine, envelope: Envelope) -> Outcome:
                 if previous is not None:
                     return previous
                 context = Context(server_now(connection), skew_allowed(connection))
-                outcome = _run(connection, handler, envelope, context)
+                outcome = _run(connection, envelope, context)
                 _record(connection, envelope, outcome, context.now)
                 return outcome
         except IntegrityError as error:
@@ -177,25 +185,41 @@ def _recorded(connection: Connection, event_id: str) -> Outcome | None:
     return None if row is None else Outcome(row.outcome, row.reason, repeated=True)
 
 
-Handler = Callable[[Connection, Envelope, Context], None]
+def _dispatch(connection: Connection, envelope: Envelope, context: Context,
+              event: Event) -> None:
+    match event:
+        case CaseRegistered():
+            _register(connection, envelope, context, event)
+        case CaseTransition():
+            _transition(connection, envelope, context, event)
+        case DocumentAdded():
+            _document_added(connection, envelope, context, event)
+        case ContactCorrected():
+            _contact_corrected(envelope, connection, event)
+        case StaffChanged():
+            staff_changes.apply(connection, envelope.actor, envelope.centre, event)
+        case AttentionRecorded():
+            _attention_recorded(connection, envelope, context, event)
+        case ComplaintRegistered():
+            _complaint_registered(connection, envelope, context, event)
+        case ComplaintStep():
+            _complaint_step(connection, envelope, context, event)
 
 
-def _run(connection: Connection, handler: Handler | None, envelope: Envelope,
-         context: Context) -> Outcome:
-    if handler is None:
-        return Outcome(REFUSED, _("La central no conoce el evento «{t}».").format(
-            t=envelope.event_type))
+def _run(connection: Connection, envelope: Envelope, context: Context) -> Outcome:
+    try:
+        event = read_event(envelope.event_type, envelope.payload)
+    except (UnknownEvent, MalformedEvent) as refusal:
+        # a payload central cannot read: final, whoever retries it
+        log.warning("event %s: %s", envelope.event_id, refusal.log_message)
+        return Outcome(REFUSED, refusal.user_message)
     savepoint = connection.begin_nested()
     try:
-        handler(connection, envelope, context)
+        _dispatch(connection, envelope, context, event)
     except (Refused, staff_changes.StaffRefused, contact_changes.ContactRefused) as refusal:
         savepoint.rollback()
         log.info("event %s refused: %s", envelope.event_id, refusal.log_message)
         return Outcome(REFUSED, refusal.user_message)
-    except (KeyError, TypeError, ValueError) as error:
-        savepoint.rollback()  # a payload central cannot read: final, whoever retries it
-        log.warning("event %s malformed: %s", envelope.event_id, type(error).__name__)
-        return Outcome(REFUSED, _("La central no pudo leer los datos del evento."))
     except DBAPIError as error:
         reason = _refused_by_database(error)
         if reason is None:
@@ -234,11 +258,6 @@ def _refused_by_database(error: DBAPIError) -> str | None:
     return None
 
 
-def _at(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _own_centre(envelope: Envelope, centre: str) -> None:
     """A station changes only its own centre's cases (row security says the same on
     PostgreSQL; the demo's SQLite central has only this check)."""
@@ -248,10 +267,10 @@ def _own_centre(envelope: Envelope, centre: str) -> None:
 
 
 
-def _register(connection: Connection, envelope: Envelope, context: Context) -> None:
-    case = envelope.payload
-    number = case["case_number"]
-    _own_centre(envelope, case["centre_code"])
+def _register(connection: Connection, envelope: Envelope, context: Context,
+              case: CaseRegistered) -> None:
+    number = case.case_number
+    _own_centre(envelope, case.centre_code)
     parsed = _case_number(number)
     if parsed is None or parsed.centre != envelope.centre:
         raise Refused(_("El número de trámite {n} no es válido para esta estación.").format(
@@ -259,51 +278,57 @@ def _register(connection: Connection, envelope: Envelope, context: Context) -> N
     if connection.scalar(select(Case.case_number).where(Case.case_number == number)):
         raise Refused(_("Ya existe en la central otro trámite con el número {n}.").format(
             n=number))
-    registered_at = context.stamp(_at(case["registered_at"]), envelope, "registered_at")
+    registered_at = context.stamp(case.registered_at, envelope, "registered_at")
     if parsed.year > local(context.now).year:
         raise Refused(_("El trámite {n} lleva un año posterior al de la central: el reloj de "
                         "la estación estaba adelantado.").format(n=number),
                       "case number year in the future")
-    for document in case["documents"]:
-        if not blobs.is_complete(connection, document["sha256"]):
-            raise RetryLater(f"blob {document['sha256'][:12]} not uploaded yet")
+    for document in case.documents:
+        if not blobs.is_complete(connection, document.sha256):
+            raise RetryLater(f"blob {document.sha256[:12]} not uploaded yet")
     connection.execute(insert(Case).values(
         case_number=number,
-        request_type=case["request_type"],
-        cedula=case["cedula"],
-        applicant_name=case["applicant_name"],
-        search_name=fold(case["applicant_name"]),
-        pension_type=case["pension_type"],
-        centre_code=case["centre_code"],
-        counter=case["counter"],
-        year=case["year"],
-        sequence=case["sequence"],
+        request_type=case.request_type,
+        cedula=case.cedula,
+        applicant_name=case.applicant_name,
+        search_name=fold(case.applicant_name),
+        pension_type=case.pension_type,
+        centre_code=case.centre_code,
+        counter=case.counter,
+        year=case.year,
+        sequence=case.sequence,
         state=INITIAL_STATE.value,
         state_changed_at=registered_at,
         registered_at=registered_at,
-        registered_by=case["registered_by"],
+        registered_by=case.registered_by,
         workstation=envelope.workstation,
-        email=case["email"],
-        phone=case["phone"],
-        employer_ruc=case["employer_ruc"],
-        periods=case["periods"],
-        cedula_verified=case["cedula_verified"],
-        legal_basis=case["legal_basis"],
-        override_by=case.get("override_by"),
-        override_reason=case.get("override_reason") or "",
-        # issue 11 (absent from events queued by an older station: '')
-        **{column: case.get(column) or "" for column in REGISTRATION_EXTRAS},
+        email=case.email,
+        phone=case.phone,
+        employer_ruc=case.employer_ruc,
+        periods=case.periods,
+        cedula_verified=case.cedula_verified,
+        legal_basis=case.legal_basis,
+        override_by=case.override_by,
+        override_reason=case.override_reason,
+        **case.extras(),
     ))
-    if case["documents"]:
+    if case.documents:
         connection.execute(insert(CaseDocument), [
-            {**document, "case_number": number, "added_by": case["registered_by"],
-             "added_at": registered_at}
-            for document in case["documents"]
+            _document_row(document, number, case.registered_by, registered_at)
+            for document in case.documents
         ])
     connection.execute(insert(CaseEvent).values(
         event_id=envelope.event_id, case_number=number, from_state=None,
         to_state=INITIAL_STATE.value, actor=envelope.actor, workstation=envelope.workstation,
         at=registered_at, reason=""))
+
+
+def _document_row(document: DocumentFile, number: str, added_by: str,
+                  added_at: datetime) -> dict[str, Any]:
+    return {"case_number": number, "document_type": document.document_type,
+            "sha256": document.sha256, "media_type": document.media_type,
+            "pages": document.pages, "size_bytes": document.size_bytes,
+            "source": document.source, "added_by": added_by, "added_at": added_at}
 
 
 def _case_number(text: str) -> CaseNumber | None:
@@ -313,9 +338,9 @@ def _case_number(text: str) -> CaseNumber | None:
         return None
 
 
-def _transition(connection: Connection, envelope: Envelope, context: Context) -> None:
+def _transition(connection: Connection, envelope: Envelope, context: Context,
+                change: CaseTransition) -> None:
     """Move a case if central's own state allows it (the back office may have moved it)."""
-    change = envelope.payload
     number = envelope.case_number
     query = select(Case.state, Case.registered_by, Case.centre_code).where(
         Case.case_number == number)
@@ -326,7 +351,7 @@ def _transition(connection: Connection, envelope: Envelope, context: Context) ->
         _missing_case(connection, number)
     _own_centre(envelope, row.centre_code)
     central_state = CaseState(row.state)
-    source, target = CaseState(change["from_state"]), CaseState(change["to_state"])
+    source, target = change.from_state, change.to_state
     if central_state is not source:
         raise Refused(_("En la central el trámite está «{central}»; ya no se puede pasar de "
                         "«{source}» a «{target}».").format(
@@ -334,12 +359,12 @@ def _transition(connection: Connection, envelope: Envelope, context: Context) ->
     documents = set(connection.scalars(select(CaseDocument.document_type).where(
         CaseDocument.case_number == number)))
     try:
-        check_transition(source, target, Role(change["role"]), actor=envelope.actor,
-                         registered_by=row.registered_by, reason=change.get("reason", ""),
+        check_transition(source, target, change.role, actor=envelope.actor,
+                         registered_by=row.registered_by, reason=change.reason,
                          documents=documents)
     except TransitionRefused as refusal:
         raise Refused(refusal.user_message) from refusal
-    at = context.stamp(_at(change["at"]), envelope, "at")
+    at = context.stamp(change.at, envelope, "at")
     notified = ({"notified_on": local(at).date(), "notified_via": "VENTANILLA"}
                 if target is CaseState.NOTIFICADO else {})
     connection.execute(update(Case).where(Case.case_number == number).values(
@@ -347,11 +372,11 @@ def _transition(connection: Connection, envelope: Envelope, context: Context) ->
     connection.execute(insert(CaseEvent).values(
         event_id=envelope.event_id, case_number=number, from_state=source.value,
         to_state=target.value, actor=envelope.actor, workstation=envelope.workstation, at=at,
-        reason=change.get("reason", "")))
-    if delivery := change.get("delivery"):
+        reason=change.reason))
+    if delivery := change.delivery:
         connection.execute(insert(Delivery).values(
-            case_number=number, recipient_kind=delivery["kind"],
-            recipient_name=delivery["name"], recipient_cedula=delivery["cedula"],
+            case_number=number, recipient_kind=delivery.kind,
+            recipient_name=delivery.name, recipient_cedula=delivery.cedula,
             delivered_at=at, delivered_by=envelope.actor, workstation=envelope.workstation))
 
 
@@ -362,9 +387,12 @@ def _missing_case(connection: Connection, number: str | None) -> NoReturn:
     raise RetryLater(f"case {number} not registered at central yet")
 
 
-def _document_added(connection: Connection, envelope: Envelope, context: Context) -> None:
+def _document_added(connection: Connection, envelope: Envelope, context: Context,
+                    added: DocumentAdded) -> None:
     """A document added at the counter to a registered case (its file uploaded first)."""
     number = envelope.case_number
+    if number is None:
+        raise Refused(_("El documento no dice de qué trámite es."), "document without case")
     row = connection.execute(select(Case.state, Case.centre_code).where(
         Case.case_number == number)).first()
     if row is None:
@@ -374,54 +402,37 @@ def _document_added(connection: Connection, envelope: Envelope, context: Context
     if state.is_terminal:
         raise Refused(_("En la central el trámite está «{state}»; ya no admite documentos.")
                       .format(state=state.label))
-    documents = envelope.payload["documents"]
-    for document in documents:
-        if not blobs.is_complete(connection, document["sha256"]):
-            raise RetryLater(f"blob {document['sha256'][:12]} not uploaded yet")
+    for document in added.documents:
+        if not blobs.is_complete(connection, document.sha256):
+            raise RetryLater(f"blob {document.sha256[:12]} not uploaded yet")
     # mark the case changed so that other stations pull the new document with it
     connection.execute(update(Case).where(Case.case_number == number).values(
         state_changed_at=Case.state_changed_at))
     connection.execute(insert(CaseDocument), [
-        {"case_number": number, "document_type": d["document_type"], "sha256": d["sha256"],
-         "media_type": d["media_type"], "pages": d["pages"], "size_bytes": d["size_bytes"],
-         "source": d["source"], "added_by": d.get("added_by", envelope.actor),
-         "added_at": context.stamp(_at(d["added_at"]) if d.get("added_at")
-                                   else envelope.created_at, envelope, "added_at")}
-        for d in documents
+        _document_row(d, number, d.added_by or envelope.actor,
+                      context.stamp(d.added_at or envelope.created_at, envelope, "added_at"))
+        for d in added.documents
     ])
 
 
-def _contact_corrected(connection: Connection, envelope: Envelope, _context: Context) -> None:
+def _contact_corrected(envelope: Envelope, connection: Connection,
+                       change: ContactCorrected) -> None:
     """The counter corrected the contact data of a case returned to it."""
     if envelope.case_number is None:
         raise Refused(_("La corrección no dice de qué trámite es."), "correction without case")
-    contact_changes.apply(connection, envelope.centre, envelope.case_number, envelope.payload)
-
-
-def _staff_changed(connection: Connection, envelope: Envelope, context: Context) -> None:
-    """An account created or changed by an administrator (or a password by its owner)."""
-    staff_changes.apply(connection, envelope.actor, envelope.centre, envelope.payload)
-
-
-HANDLERS: dict[str, Handler] = {
-    "staff.changed": _staff_changed,
-    "case.registered": _register,
-    "case.transition": _transition,
-    "case.document_added": _document_added,
-    "case.contact_corrected": _contact_corrected,
-}
+    contact_changes.apply(connection, envelope.centre, envelope.case_number, change)
 
 
 # --- service at the counters (issue 13) ----------------------------------------------------
 
 
-def _attention_recorded(connection: Connection, envelope: Envelope, context: Context) -> None:
+def _attention_recorded(connection: Connection, envelope: Envelope, context: Context,
+                        record: AttentionRecorded) -> None:
     """A closed attention, with what was done; central keeps it as it arrives."""
-    record = envelope.payload
-    _own_centre(envelope, record["centre_code"])
-    if record["workstation"] != envelope.workstation:
+    _own_centre(envelope, record.centre_code)
+    if record.workstation != envelope.workstation:
         raise Refused(_("La atención es de otra estación."), "attention of another station")
-    declared_start, declared_end = _at(record["started_at"]), _at(record["ended_at"])
+    declared_start, declared_end = record.started_at, record.ended_at
     ended = context.stamp(declared_end, envelope, "ended_at")
     # the start is as old as the service was long: a clock found behind moves both
     started = declared_start + (ended - declared_end)
@@ -429,84 +440,76 @@ def _attention_recorded(connection: Connection, envelope: Envelope, context: Con
         raise Refused(_("La atención termina antes de empezar: revise el reloj de la "
                         "estación."), "attention ends before it starts")
     if connection.scalar(select(Attention.attention_id).where(
-            Attention.attention_id == record["attention_id"])):
+            Attention.attention_id == record.attention_id)):
         raise Refused(_("La central ya tiene esa atención."), "attention already recorded")
-    booked = record.get("turno_booked_at")
     connection.execute(insert(Attention).values(
-        attention_id=record["attention_id"], centre_code=record["centre_code"],
-        workstation=envelope.workstation, counter=int(record["counter"]),
-        clerk=record["clerk"], turno_code=record["turno_code"],
-        turno_booked_at=_at(booked) if booked else None, started_at=started, ended_at=ended))
-    actions = [{"attention_id": record["attention_id"], "kind": Kind(a["kind"]).value,
-                "case_number": a.get("case_number"), "note": a.get("note", ""),
-                "at": min(max(_at(a["at"]), started), ended)}  # within the attention
-               for a in record["actions"]]
+        attention_id=record.attention_id, centre_code=record.centre_code,
+        workstation=envelope.workstation, counter=record.counter, clerk=record.clerk,
+        turno_code=record.turno_code, turno_booked_at=record.turno_booked_at,
+        started_at=started, ended_at=ended))
+    actions = [{"attention_id": record.attention_id, "kind": a.kind.value,
+                "case_number": a.case_number, "note": a.note,
+                "at": min(max(a.at, started), ended)}  # within the attention
+               for a in record.actions]
     if actions:
         connection.execute(insert(AttentionAction), actions)
 
 
-def _complaint_registered(connection: Connection, envelope: Envelope, context: Context) -> None:
-    record = envelope.payload
-    _own_centre(envelope, record["centre_code"])
+def _complaint_registered(connection: Connection, envelope: Envelope, context: Context,
+                          record: ComplaintRegistered) -> None:
+    _own_centre(envelope, record.centre_code)
     try:
-        parsed = parse_complaint_number(record["number"])
+        parsed = parse_complaint_number(record.number)
     except ValidationError:
         parsed = None
     if parsed is None or parsed.centre != envelope.centre:
         raise Refused(_("El número de queja {n} no es válido para esta estación.").format(
-            n=record["number"]), "complaint number malformed or of another centre")
-    if connection.scalar(select(Complaint.number).where(Complaint.number == record["number"])):
+            n=record.number), "complaint number malformed or of another centre")
+    if connection.scalar(select(Complaint.number).where(Complaint.number == record.number)):
         raise Refused(_("Ya existe en la central otra queja con el número {n}.").format(
-            n=record["number"]))
-    registered_at = context.stamp(_at(record["registered_at"]), envelope, "registered_at")
+            n=record.number))
+    registered_at = context.stamp(record.registered_at, envelope, "registered_at")
     if parsed.year > local(context.now).year:
         raise Refused(_("La queja {n} lleva un año posterior al de la central: el reloj de la "
-                        "estación estaba adelantado.").format(n=record["number"]),
+                        "estación estaba adelantado.").format(n=record.number),
                       "complaint year in the future")
     connection.execute(insert(Complaint).values(
-        number=record["number"], centre_code=parsed.centre, counter=parsed.counter,
+        number=record.number, centre_code=parsed.centre, counter=parsed.counter,
         year=parsed.year, sequence=parsed.sequence, workstation=envelope.workstation,
-        registered_by=record["registered_by"], registered_at=registered_at,
-        channel=Channel(record["channel"]).value, category=Category(record["category"]).value,
-        text=record["text"], complainant_name=record["complainant_name"],
-        complainant_cedula=record["complainant_cedula"],
-        contact_email=record["contact_email"], contact_phone=record["contact_phone"],
-        case_number=record.get("case_number"),
-        due_on=datetime.fromisoformat(record["due_on"]).date(),
+        registered_by=record.registered_by, registered_at=registered_at,
+        channel=record.channel.value, category=record.category.value,
+        text=record.text, complainant_name=record.complainant_name,
+        complainant_cedula=record.complainant_cedula,
+        contact_email=record.contact_email, contact_phone=record.contact_phone,
+        case_number=record.case_number, due_on=record.due_on,
         state=ComplaintState.REGISTERED.value, answer=""))
 
 
-def _complaint_step(connection: Connection, envelope: Envelope, context: Context) -> None:
+def _complaint_step(connection: Connection, envelope: Envelope, context: Context,
+                    step: ComplaintStep) -> None:
     """Assigned, answered or closed by a supervisor of the complaint's centre."""
-    step = envelope.payload
     query = select(Complaint.state, Complaint.centre_code).where(
-        Complaint.number == step["number"])
+        Complaint.number == step.number)
     if connection.dialect.name == "postgresql":
         query = query.with_for_update()
     row = connection.execute(query).first()
     if row is None:
-        raise RetryLater(f"complaint {step['number']} not at central yet")
+        raise RetryLater(f"complaint {step.number} not at central yet")
     _own_centre(envelope, row.centre_code)
-    target = ComplaintState(step["to_state"])
+    target = step.to_state
     try:
         check_step(ComplaintState(row.state), target)
     except ValidationError as refusal:
         raise Refused(refusal.user_message, "complaint step refused") from refusal
-    at = context.stamp(_at(step["at"]), envelope, "at")
+    at = context.stamp(step.at, envelope, "at")
     values: dict[str, Any] = {"state": target.value}
     if target is ComplaintState.ASSIGNED:
-        values |= {"assigned_to": step["assigned_to"], "assigned_by": envelope.actor,
+        values |= {"assigned_to": step.assigned_to, "assigned_by": envelope.actor,
                    "assigned_at": at}
     elif target is ComplaintState.ANSWERED:
-        values |= {"answer": step["answer"], "answered_by": envelope.actor, "answered_at": at}
+        values |= {"answer": step.answer, "answered_by": envelope.actor, "answered_at": at}
     else:
         values |= {"closed_by": envelope.actor, "closed_at": at}
-    connection.execute(update(Complaint).where(Complaint.number == step["number"])
+    connection.execute(update(Complaint).where(Complaint.number == step.number)
                        .values(**values))
 
-
-HANDLERS.update({
-    "attention.recorded": _attention_recorded,
-    "complaint.registered": _complaint_registered,
-    "complaint.step": _complaint_step,
-})

@@ -11,12 +11,11 @@ checks run here in Python (`check`), which also give the station a Spanish reaso
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Connection, select, text, update
 
 from desktop.central.models import Case
 from desktop.domain.cases import CaseState
+from desktop.domain.events import ContactCorrected
 from desktop.errors import VentanillaError
 from desktop.i18n import _
 
@@ -60,10 +59,10 @@ def function_sql(schema: str) -> str:
 
 
 def apply(connection: Connection, centre: str, case_number: str,
-          change: dict[str, Any]) -> None:
+          change: ContactCorrected) -> None:
     """Check, then write (the function on PostgreSQL, a plain statement on SQLite)."""
     check(connection, centre, case_number)
-    values = {name: change[name] for name in FIELDS}
+    values = {name: getattr(change, name) for name in FIELDS}
     if connection.dialect.name == "postgresql":
         connection.execute(text(
             f"SELECT {FUNCTION}(:case_number, :email, :phone, :employer_ruc, :periods)"),

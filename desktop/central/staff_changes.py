@@ -17,11 +17,10 @@ on PostgreSQL also give the station a precise Spanish reason before the function
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Connection, insert, select, text, update
 
 from desktop.central.models import Centre, Staff
+from desktop.domain.events import StaffChanged
 from desktop.domain.roles import Role
 from desktop.errors import VentanillaError
 from desktop.i18n import _
@@ -96,55 +95,56 @@ def function_sql(schema: str) -> str:
 
 
 def apply(connection: Connection, acting: str, workstation_centre: str,
-          person: dict[str, Any]) -> None:
+          person: StaffChanged) -> None:
     """Check, then write (the function on PostgreSQL, plain statements on SQLite)."""
     check(connection, acting, workstation_centre, person)
-    values = {name: person[name] for name in FIELDS}
+    values = {name: getattr(person, name) for name in FIELDS}
     if connection.dialect.name == "postgresql":
         connection.execute(text(
             f"SELECT {FUNCTION}(:acting, :username, :full_name, :role, :centre_code, "
-            ":active, :password_hash)"), {"acting": acting, "username": person["username"],
+            ":active, :password_hash)"), {"acting": acting, "username": person.username,
                                           **values})
         return
     exists = connection.scalar(select(Staff.username).where(
-        Staff.username == person["username"]))
+        Staff.username == person.username))
     if exists is None:
-        connection.execute(insert(Staff).values(username=person["username"], **values))
+        connection.execute(insert(Staff).values(username=person.username, **values))
     else:
-        connection.execute(update(Staff).where(Staff.username == person["username"])
+        connection.execute(update(Staff).where(Staff.username == person.username)
                            .values(**values))
 
 
-def check(connection: Connection, acting: str, centre: str, person: dict[str, Any]) -> None:
+def check(connection: Connection, acting: str, centre: str, person: StaffChanged) -> None:
     """The function's rules, with a Spanish reason (the SQLite demo relies on these alone)."""
-    if person["role"] not in STAFF_ROLES:
+    if person.role not in STAFF_ROLES:
         raise StaffRefused(_("Rol no válido para el personal de un centro."), "bad role")
-    if connection.scalar(select(Centre.code).where(Centre.code == person["centre_code"])) is None:
-        raise StaffRefused(_("No existe el centro {c}.").format(c=person["centre_code"]),
+    if connection.scalar(select(Centre.code).where(Centre.code == person.centre_code)) is None:
+        raise StaffRefused(_("No existe el centro {c}.").format(c=person.centre_code),
                            "unknown centre")
     actor = connection.execute(select(Staff.role, Staff.centre_code, Staff.active).where(
         Staff.username == acting)).first()
     admin = (actor is not None and actor.active and actor.role == Role.ADMINISTRATOR.value
              and actor.centre_code == centre)
     target = connection.execute(select(*(getattr(Staff, name) for name in FIELDS)).where(
-        Staff.username == person["username"])).first()
+        Staff.username == person.username)).first()
     if target is None:
         if not admin:
             raise StaffRefused(_("Solo un administrador del centro crea cuentas."),
                                "create by a non-administrator")
-        if person["centre_code"] != centre:
+        if person.centre_code != centre:
             raise StaffRefused(_("Una cuenta nueva empieza en el centro que la crea."),
                                "create at another centre")
         return
     if target.centre_code != centre:
         raise StaffRefused(_("La cuenta {u} pertenece a otro centro.").format(
-            u=person["username"]), "account of another centre")
-    unchanged = all(person[name] == getattr(target, name)
+            u=person.username), "account of another centre")
+    unchanged = all(getattr(person, name) == getattr(target, name)
                     for name in ("full_name", "role", "centre_code", "active"))
-    if not admin and not (acting == person["username"] and target.active and unchanged):
+    if not admin and not (acting == person.username and target.active and unchanged):
         raise StaffRefused(_("Solo un administrador del centro cambia las cuentas."),
                            "change by a non-administrator")
-    if admin and acting == person["username"] and not all(
-            person[name] == getattr(target, name) for name in ("role", "centre_code", "active")):
+    if admin and acting == person.username and not all(
+            getattr(person, name) == getattr(target, name)
+            for name in ("role", "centre_code", "active")):
         raise StaffRefused(_("Un administrador no cambia su propio rol, centro ni estado."),
                            "administrator changing self")

@@ -72,13 +72,6 @@ class StaffColumns:
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-#: Case columns registration added in issue 11: the station writes them, the registration
-#: event carries them, central stores them as sent ('' from an older station's event).
-REGISTRATION_EXTRAS = ("eligibility_warning", "passport_country", "passport_number",
-                       "privacy_notice", "representative_name", "representative_cedula",
-                       "representative_passport_country", "representative_passport_number")
-
-
 class CaseColumns:
     """A case as both sides know it; the key, `cedula` (indexed differently) and what only
     one side keeps are declared by each schema."""

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.central import models as central
 from desktop.clock import now
 from desktop.domain.attentions import CLOSING_KINDS, NO_TURNO, Kind, Turno, parse_turno
+from desktop.domain.events import AttentionRecorded, AttentionStep, EventType
 from desktop.domain.roles import Action, Actor, may
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -28,11 +29,11 @@ from desktop.security import audit
 from desktop.services.limits import checked_text
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
-from desktop.store.models import Attention, AttentionAction, OutboxEvent
+from desktop.store.models import Attention, AttentionAction, OutboxEvent, outbox_event
 
 log = logging.getLogger(__name__)
 
-ATTENTION_RECORDED = "attention.recorded"
+ATTENTION_RECORDED = EventType.ATTENTION_RECORDED.value  # its audit action too
 
 
 @dataclass(frozen=True)
@@ -206,18 +207,12 @@ class AttentionService:
 
 def _recorded_event(attention: Attention) -> OutboxEvent:
     assert attention.ended_at is not None
-    payload = {
-        "attention_id": attention.attention_id, "centre_code": attention.centre_code,
-        "workstation": attention.workstation, "counter": attention.counter,
-        "clerk": attention.clerk, "turno_code": attention.turno_code,
-        "turno_booked_at": (attention.turno_booked_at.isoformat()
-                            if attention.turno_booked_at else None),
-        "started_at": attention.started_at.isoformat(),
-        "ended_at": attention.ended_at.isoformat(),
-        "actions": [{"kind": a.kind, "case_number": a.case_number, "note": a.note,
-                     "at": a.at.isoformat()} for a in attention.actions],
-    }
-    return OutboxEvent(
-        event_id=str(uuid.uuid4()), event_type=ATTENTION_RECORDED, case_number=None,
-        payload=payload, actor=attention.clerk, workstation=attention.workstation,
-        created_at=attention.ended_at)
+    event = AttentionRecorded(
+        attention_id=attention.attention_id, centre_code=attention.centre_code,
+        workstation=attention.workstation, counter=attention.counter, clerk=attention.clerk,
+        turno_code=attention.turno_code, turno_booked_at=attention.turno_booked_at,
+        started_at=attention.started_at, ended_at=attention.ended_at,
+        actions=tuple(AttentionStep(Kind(a.kind), a.case_number, a.note, a.at)
+                      for a in attention.actions))
+    return outbox_event(event, case_number=None, actor=attention.clerk,
+                        workstation=attention.workstation, at=attention.ended_at)

@@ -9,7 +9,6 @@ central in order and a pull never overwrites a step still waiting to go.
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -33,6 +32,7 @@ from desktop.domain.complaints import (
     next_complaint_number,
     parse_complaint_number,
 )
+from desktop.domain.events import ComplaintRegistered, ComplaintStep
 from desktop.domain.identity import mask_cedula, mask_email, validate_cedula
 from desktop.domain.numbering import parse_case_number
 from desktop.domain.roles import Action, Actor
@@ -49,11 +49,10 @@ from desktop.services.printing import (
     record_print,
 )
 from desktop.services.runtime import Runtime
-from desktop.store.models import Centre, Complaint, OutboxEvent, Staff
+from desktop.store.models import Centre, Complaint, Staff, outbox_event
 
 log = logging.getLogger(__name__)
 
-REGISTERED_EVENT, STEP_EVENT = "complaint.registered", "complaint.step"
 MIN_TEXT = 10
 ACKNOWLEDGEMENT = "constancia_queja"
 
@@ -152,10 +151,14 @@ class ComplaintService:
                 registered_by=self.actor.username, registered_at=at, due_on=due_on,
                 state=ComplaintState.REGISTERED.value, answer="", **values)
             session.add(complaint)
-            payload = {**values, "number": number, "centre_code": settings.centre,
-                       "registered_by": self.actor.username, "registered_at": at.isoformat(),
-                       "due_on": due_on.isoformat()}
-            self._outbox(session, REGISTERED_EVENT, number, payload, at)
+            self._outbox(session, ComplaintRegistered(
+                number=number, centre_code=settings.centre, channel=Channel(values["channel"]),
+                category=Category(values["category"]), text=values["text"],
+                complainant_name=values["complainant_name"],
+                complainant_cedula=values["complainant_cedula"],
+                contact_email=values["contact_email"], contact_phone=values["contact_phone"],
+                case_number=values["case_number"], registered_by=self.actor.username,
+                registered_at=at, due_on=due_on), number, ComplaintState.REGISTERED, at)
             note_work(session, self.actor, self.workstation, Kind.COMPLAINT, values["case_number"],
                       note=number)
             view = _view(complaint)
@@ -257,9 +260,8 @@ class ComplaintService:
                      "answered_at", ComplaintState.CLOSED: "closed_at"}[target]
             for name, value in {**values, stamp: at, "state": target.value}.items():
                 setattr(row, name, value)
-            self._outbox(session, STEP_EVENT, row.number,
-                         {**payload, "number": row.number, "to_state": target.value,
-                          "at": at.isoformat()}, at)
+            self._outbox(session, ComplaintStep(row.number, target, at, **payload), row.number,
+                         target, at)
             view = _view(row)
         log.info("complaint %s: %s", number, target.value)
         return view
@@ -276,13 +278,10 @@ class ComplaintService:
             raise PermissionDenied(_("La queja es de otro centro."), "complaint of another centre")
         return row
 
-    def _outbox(self, session: Session, event_type: str, number: str,
-                payload: dict[str, Any], at: datetime) -> None:
-        session.add(OutboxEvent(
-            event_id=str(uuid.uuid4()), event_type=event_type, case_number=number,
-            payload=payload, actor=self.actor.username, workstation=self.workstation,
-            created_at=at))
+    def _outbox(self, session: Session, event: ComplaintRegistered | ComplaintStep,
+                number: str, state: ComplaintState, at: datetime) -> None:
+        session.add(outbox_event(event, case_number=number, actor=self.actor.username,
+                                 workstation=self.workstation, at=at))
         audit.append(session, actor=self.actor.username, workstation=self.workstation,
-                     action=event_type, details={"complaint": number,
-                                                 "state": payload.get("to_state",
-                                                                      "registrada")})
+                     action=event.TYPE.value, details={"complaint": number,
+                                                       "state": state.value})

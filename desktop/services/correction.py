@@ -11,7 +11,6 @@ case before it sees it back in review.
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import now
 from desktop.domain.cases import CaseState
+from desktop.domain.events import ContactCorrected, EventType
 from desktop.domain.roles import Action, Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -31,11 +31,11 @@ from desktop.services.permissions import require
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import TransitionDone, own_centre_only, record_transition
-from desktop.store.models import Case, OutboxEvent, Staff
+from desktop.store.models import Case, Staff, outbox_event
 
 log = logging.getLogger(__name__)
 
-CONTACT_CORRECTED = "case.contact_corrected"
+CONTACT_CORRECTED = EventType.CONTACT_CORRECTED.value  # its audit action too
 #: INGRESADO: a case registered before registration sent cases to review by itself
 CORRECTABLE = (CaseState.DEVUELTO, CaseState.INGRESADO)
 
@@ -138,12 +138,11 @@ def _correct_contact(session: Session, case: Case, contact: Contact, actor: Acto
         ("periods", case.periods, contact.periods)) if old != new)
     case.email, case.phone = contact.email, contact.phone
     case.employer_ruc, case.periods = contact.employer_ruc or None, contact.periods
-    session.add(OutboxEvent(
-        event_id=str(uuid.uuid4()), event_type=CONTACT_CORRECTED, case_number=case.case_number,
-        payload={"email": contact.email, "phone": contact.phone,
-                 "employer_ruc": contact.employer_ruc or None, "periods": contact.periods,
-                 "at": at.isoformat()},
-        actor=actor.username, workstation=workstation, created_at=at))
+    event = ContactCorrected(email=contact.email, phone=contact.phone,
+                             employer_ruc=contact.employer_ruc or None, periods=contact.periods,
+                             at=at)
+    session.add(outbox_event(event, case_number=case.case_number, actor=actor.username,
+                             workstation=workstation, at=at))
     audit.append(session, actor=actor.username, workstation=workstation,
                  action=CONTACT_CORRECTED, case_number=case.case_number,
                  details={"fields": changed})  # which fields, never their values

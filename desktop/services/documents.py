@@ -14,7 +14,6 @@ row is never written for a file that is not complete on disk.
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +28,7 @@ from desktop.clock import now
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
+from desktop.domain.events import DocumentAdded, DocumentFile, EventType
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
@@ -39,11 +39,11 @@ from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import own_centre_only
-from desktop.store.models import Case, CaseDocument, OutboxEvent
+from desktop.store.models import Case, CaseDocument, outbox_event
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_ADDED = "case.document_added"
+DOCUMENT_ADDED = EventType.DOCUMENT_ADDED.value  # its audit action too
 
 
 @dataclass(frozen=True)
@@ -123,16 +123,13 @@ def record_document(session: Session, case: Case, document: AttachedDocument, ac
         sha256=document.sha256, media_type=document.media_type, pages=document.pages,
         size_bytes=document.size_bytes, source=document.source,
         added_by=actor.username, added_at=at))
-    fields = {
-        "document_type": document.document_type.value, "sha256": document.sha256,
-        "media_type": document.media_type, "pages": document.pages,
-        "size_bytes": document.size_bytes, "source": document.source,
-        "added_by": actor.username, "added_at": at.isoformat(),
-    }
-    session.add(OutboxEvent(
-        event_id=str(uuid.uuid4()), event_type=DOCUMENT_ADDED, case_number=case.case_number,
-        payload={"documents": [fields]}, actor=actor.username, workstation=workstation,
-        created_at=at))
+    added = DocumentFile(
+        document_type=document.document_type.value, sha256=document.sha256,
+        media_type=document.media_type, pages=document.pages,
+        size_bytes=document.size_bytes, source=document.source, added_by=actor.username,
+        added_at=at)
+    session.add(outbox_event(DocumentAdded((added,)), case_number=case.case_number,
+                             actor=actor.username, workstation=workstation, at=at))
     audit.append(session, actor=actor.username, workstation=workstation,
                  action=DOCUMENT_ADDED, case_number=case.case_number,
                  details={"document_type": document.document_type.value,

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from desktop.capture.files import read_checked
 from desktop.clock import format_local, local, now
-from desktop.db.reference import REGISTRATION_EXTRAS
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, OPEN_STATES, CaseState
 from desktop.domain.checklist import DocumentType, RequestType, document_label, missing_required
 from desktop.domain.eligibility import DebtFact, Verdict, assess
+from desktop.domain.events import CaseRegistered, DocumentFile
 from desktop.domain.identity import province_name
 from desktop.domain.numbering import CaseNumber, next_case_number
 from desktop.domain.passport import Passport, validate_passport
@@ -45,6 +45,7 @@ from desktop.store.models import (
     CounterSequence,
     OutboxEvent,
     Pensioner,
+    outbox_event,
 )
 
 log = logging.getLogger(__name__)
@@ -393,46 +394,24 @@ def _issue_number(session: Session, centre: str, counter: int, year: int) -> Cas
 
 
 def _registered_event(event_id: str, case: Case, actor: Actor, at: datetime) -> OutboxEvent:
-    payload = {
-        "case_number": case.case_number,
-        "request_type": case.request_type,
-        "cedula": case.cedula,
-        "applicant_name": case.applicant_name,
-        "pension_type": case.pension_type,
-        "centre_code": case.centre_code,
-        "counter": case.counter,
-        "year": case.year,
-        "sequence": case.sequence,
-        "state": case.state,
-        "registered_at": at.isoformat(),
-        "registered_by": case.registered_by,
-        "email": case.email,
-        "phone": case.phone,
-        "employer_ruc": case.employer_ruc,
-        "periods": case.periods,
-        "cedula_verified": case.cedula_verified,
-        "legal_basis": case.legal_basis,
-        "override_by": case.override_by,
-        "override_reason": case.override_reason,
-        **{column: getattr(case, column) for column in REGISTRATION_EXTRAS},
-        "documents": [
-            {
-                "document_type": d.document_type,
-                "sha256": d.sha256,
-                "media_type": d.media_type,
-                "pages": d.pages,
-                "size_bytes": d.size_bytes,
-                "source": d.source,
-            }
-            for d in case.documents
-        ],
-    }
-    return OutboxEvent(
-        event_id=event_id,
-        event_type="case.registered",
-        case_number=case.case_number,
-        payload=payload,
-        actor=actor.username,
-        workstation=case.workstation,
-        created_at=at,
-    )
+    event = CaseRegistered(
+        case_number=case.case_number, request_type=case.request_type, cedula=case.cedula,
+        applicant_name=case.applicant_name, pension_type=case.pension_type,
+        centre_code=case.centre_code, counter=case.counter, year=case.year,
+        sequence=case.sequence, state=case.state, registered_at=at,
+        registered_by=case.registered_by, email=case.email, phone=case.phone,
+        employer_ruc=case.employer_ruc, periods=case.periods,
+        cedula_verified=case.cedula_verified, legal_basis=case.legal_basis,
+        override_by=case.override_by, override_reason=case.override_reason,
+        eligibility_warning=case.eligibility_warning,
+        passport_country=case.passport_country, passport_number=case.passport_number,
+        privacy_notice=case.privacy_notice, representative_name=case.representative_name,
+        representative_cedula=case.representative_cedula,
+        representative_passport_country=case.representative_passport_country,
+        representative_passport_number=case.representative_passport_number,
+        documents=tuple(DocumentFile(
+            document_type=d.document_type, sha256=d.sha256, media_type=d.media_type,
+            pages=d.pages, size_bytes=d.size_bytes, source=d.source)
+            for d in case.documents))
+    return outbox_event(event, event_id=event_id, case_number=case.case_number,
+                        actor=actor.username, workstation=case.workstation, at=at)

@@ -6,7 +6,6 @@ once (sign-in keeps working offline) and travels to central as an outbox event.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.central import models as central
 from desktop.clock import now
+from desktop.domain.events import StaffChanged
 from desktop.domain.roles import Action, Actor, Role
 from desktop.domain.text import unreadable_characters
 from desktop.errors import NotFoundError, ValidationError
@@ -25,9 +25,8 @@ from desktop.security.passwords import hash_password, needs_rehash
 from desktop.services.limits import checked_text
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
-from desktop.store.models import Centre, OutboxEvent, Staff
+from desktop.store.models import Centre, Staff, outbox_event
 
-STAFF_CHANGED = "staff.changed"
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{2,59}$")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
@@ -182,16 +181,18 @@ class StaffService:
             edit(row)
             session.flush()
             member = _member(row)
-            session.add(OutboxEvent(
-                event_id=str(uuid.uuid4()), event_type=STAFF_CHANGED, case_number=None,
-                payload={"username": row.username, "full_name": row.full_name,
-                         "role": row.role, "centre_code": row.centre_code,
-                         "active": row.active, "password_hash": row.password_hash,
-                         "previous_centre": self.actor.centre_code},
-                actor=self.actor.username, workstation=settings.workstation, created_at=now()))
+            session.add(outbox_event(
+                staff_event(row, previous_centre=self.actor.centre_code), case_number=None,
+                actor=self.actor.username, workstation=settings.workstation, at=now()))
             audit.append(session, actor=self.actor.username, workstation=settings.workstation,
                          action=action, details={"username": row.username})
         return member
+
+
+def staff_event(row: Staff, previous_centre: str) -> StaffChanged:
+    return StaffChanged(username=row.username, full_name=row.full_name, role=row.role,
+                        centre_code=row.centre_code, active=row.active,
+                        password_hash=row.password_hash, previous_centre=previous_centre)
 
 
 def _own_staff(session: Session, username: str, actor: Actor) -> Staff:

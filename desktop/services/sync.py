@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
+from desktop.domain.events import label_of
 from desktop.domain.outbox import OutboxStatus
 from desktop.domain.roles import Action, Actor
 from desktop.errors import Cancelled
-from desktop.i18n import N_, translate
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
@@ -22,17 +22,6 @@ from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, backoff, retr
 from desktop.sync.versions import StationVersions, station_versions
 
 __all__ = ["StationVersions", "SyncService"]  # StationVersions: what station_versions returns
-
-EVENT_LABELS = {
-    "case.registered": N_("Registro de trámite"),
-    "case.transition": N_("Cambio de estado"),
-    "case.document_added": N_("Documento añadido"),
-    "staff.changed": N_("Cambio de cuenta del personal"),
-    "attention.recorded": N_("Atención en ventanilla"),
-    "complaint.registered": N_("Registro de queja"),
-    "complaint.step": N_("Trámite de queja"),
-}
-
 
 @dataclass(frozen=True)
 class SyncOverview:
@@ -106,7 +95,7 @@ class SyncService:
             )).order_by(OutboxEvent.seq)).all()
         return [
             OutboxProblem(
-                row.seq, translate(EVENT_LABELS.get(row.event_type, row.event_type)),
+                row.seq, label_of(row.event_type),
                 row.case_number or "",
                 row.created_at,
                 OutboxStatus.REFUSED if row.status == REFUSED_LOCAL else OutboxStatus.STUCK,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -20,6 +19,7 @@ from desktop.clock import local, now
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState, check_transition
 from desktop.domain.checklist import DocumentType
+from desktop.domain.events import CaseTransition, DeliveryRecipient
 from desktop.domain.identity import validate_cedula
 from desktop.domain.roles import Actor
 from desktop.errors import PermissionDenied, ValidationError
@@ -29,7 +29,7 @@ from desktop.services.attentions import note_work
 from desktop.services.limits import checked_text
 from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
-from desktop.store.models import Case, CaseEvent, Delivery, OutboxEvent
+from desktop.store.models import Case, CaseEvent, Delivery, outbox_event
 
 log = logging.getLogger(__name__)
 
@@ -78,31 +78,31 @@ class WorkflowService:
 
     def deliver(self, case_number: str, recipient: Recipient) -> TransitionDone:
         """The acuerdo was handed over: to the pensioner, or to a representative."""
-        delivery = self._delivery_payload(case_number, recipient)
+        delivery = self._recipient(case_number, recipient)
         return self.transition(case_number, CaseState.NOTIFICADO,
-                               _("Acuerdo entregado a {who}.").format(who=delivery["name"]),
-                               extra={"delivery": delivery})
+                               _("Acuerdo entregado a {who}.").format(who=delivery.name),
+                               delivery=delivery)
 
     def transition(self, case_number: str, target: CaseState, reason: str = "",
-                   extra: dict[str, Any] | None = None) -> TransitionDone:
+                   delivery: DeliveryRecipient | None = None) -> TransitionDone:
         reason = checked_text(reason, central.CaseEvent.reason, field="reason",
                               label=_("Motivo"))
         with self.runtime.db.write() as session, session.begin():
             case = find_case(session, case_number)
             own_centre_only(case, self.actor)
             done = record_transition(session, case, target, self.actor,
-                                     self.runtime.settings.workstation, reason, extra)
+                                     self.runtime.settings.workstation, reason, delivery)
         log.info("case %s: %s -> %s", done.case_number, done.source.value, done.target.value)
         return done
 
-    def _delivery_payload(self, case_number: str, recipient: Recipient) -> dict[str, Any]:
+    def _recipient(self, case_number: str, recipient: Recipient) -> DeliveryRecipient:
         with self.runtime.db.read() as session:
             case = find_case(session, case_number)
             holder_name, holder_cedula = case.applicant_name, case.cedula
             has_power = any(document.document_type == DocumentType.POWER_OF_ATTORNEY.value
                             for document in case.documents)
         if recipient.kind == TITULAR:
-            return {"kind": TITULAR, "name": holder_name, "cedula": holder_cedula}
+            return DeliveryRecipient(TITULAR, holder_name, holder_cedula)
         if recipient.kind != REPRESENTATIVE:
             raise ValueError(recipient.kind)
         name = " ".join(checked_text(recipient.name, central.Delivery.recipient_name,
@@ -124,12 +124,12 @@ class WorkflowService:
                   "intentar, o entréguelo al titular."),
                 "delivery: representative without a power of attorney",
                 field="recipient_kind")
-        return {"kind": REPRESENTATIVE, "name": name, "cedula": cedula}
+        return DeliveryRecipient(REPRESENTATIVE, name, cedula)
 
 
 def record_transition(session: Session, case: Case, target: CaseState, actor: Actor,
                       workstation: str, reason: str = "",
-                      extra: dict[str, Any] | None = None) -> TransitionDone:
+                      delivery: DeliveryRecipient | None = None) -> TransitionDone:
     """Move `case` through the transition table inside the caller's transaction: the
     history event, the outbox event and the audit entry, written together. Registration
     uses it too (a complete request goes on to review in the same act)."""
@@ -146,13 +146,12 @@ def record_transition(session: Session, case: Case, target: CaseState, actor: Ac
     session.add(CaseEvent(event_id=event_id, case_id=case.id, from_state=source.value,
                           to_state=target.value, actor=actor.username,
                           workstation=workstation, at=at, reason=reason))
-    payload = {"from_state": source.value, "to_state": target.value, "reason": reason,
-               "role": actor.role.value, "at": at.isoformat(), **(extra or {})}
-    session.add(OutboxEvent(
-        event_id=event_id, event_type="case.transition", case_number=case.case_number,
-        payload=payload, actor=actor.username, workstation=workstation, created_at=at))
-    if "delivery" in payload:
-        _store_delivery(session, case, payload["delivery"], actor, workstation)
+    event = CaseTransition(from_state=source, to_state=target, role=actor.role, at=at,
+                           reason=reason, delivery=delivery)
+    session.add(outbox_event(event, event_id=event_id, case_number=case.case_number,
+                             actor=actor.username, workstation=workstation, at=at))
+    if delivery is not None:
+        _store_delivery(session, case, delivery, actor, workstation)
         note_work(session, actor, workstation, Kind.DELIVERY, case.case_number)
     audit.append(session, actor=actor.username, workstation=workstation,
                  action="case.transition", case_number=case.case_number,
@@ -170,9 +169,9 @@ def own_centre_only(case: Case, actor: Actor) -> None:
             "case of another centre")
 
 
-def _store_delivery(session: Session, case: Case, delivery: dict[str, Any], actor: Actor,
+def _store_delivery(session: Session, case: Case, delivery: DeliveryRecipient, actor: Actor,
                     workstation: str) -> None:
-    session.add(Delivery(case_number=case.case_number, recipient_kind=delivery["kind"],
-                         recipient_name=delivery["name"], recipient_cedula=delivery["cedula"],
+    session.add(Delivery(case_number=case.case_number, recipient_kind=delivery.kind,
+                         recipient_name=delivery.name, recipient_cedula=delivery.cedula,
                          delivered_at=now(), delivered_by=actor.username,
                          workstation=workstation))

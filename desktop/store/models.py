@@ -7,6 +7,7 @@ Times are stored in UTC.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -41,6 +42,7 @@ from desktop.db.service_records import (
     ComplaintColumns,
 )
 from desktop.db.types import UtcDateTime
+from desktop.domain.events import Event
 from desktop.domain.outbox import OutboxStatus
 
 
@@ -214,6 +216,14 @@ class OutboxEvent(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     next_attempt_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
+
+
+def outbox_event(event: Event, *, case_number: str | None, actor: str, workstation: str,
+                 at: datetime, event_id: str | None = None) -> OutboxEvent:
+    """The outbox row that carries a typed event to central (its payload as sent)."""
+    return OutboxEvent(event_id=event_id or str(uuid.uuid4()), event_type=event.TYPE.value,
+                       case_number=case_number, payload=event.to_payload(), actor=actor,
+                       workstation=workstation, created_at=at)
 
 
 class AuditEntry(Base):

@@ -27,6 +27,7 @@ from desktop.central import blobs as central_blobs
 from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_event
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
+from desktop.domain.events import EventType
 from desktop.domain.outbox import OutboxStatus
 from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _
@@ -37,7 +38,7 @@ from desktop.sync.connection import is_busy_error, is_offline_error, unreachable
 log = logging.getLogger(__name__)
 
 PENDING, SENT, REFUSED_LOCAL = OutboxStatus.PENDING, OutboxStatus.SENT, OutboxStatus.REFUSED
-STAFF_CHANGED = "staff.changed"
+STAFF_CHANGED = EventType.STAFF_CHANGED
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=5)
 STUCK_AFTER = 5  # attempts; the panel lists the event from then on

@@ -245,6 +245,28 @@ def test_applying_the_same_event_twice_is_a_no_op(stations, tmp_path):
                          central.AppliedEvent.event_id == event.event_id) == 1
 
 
+def test_a_damaged_event_is_refused_with_its_reason_and_changes_nothing(stations, tmp_path):
+    """A payload central cannot read (an old bug, a hand-edited outbox) is a refusal that
+    names the field, recorded once, never a KeyError that stops the round."""
+    runtime = stations.open()
+    [case] = register_cases(runtime, tmp_path, 1)
+    event = outbox_row(runtime, case.number, "case.registered")
+    upload_blob(runtime.central(), runtime.blobs, case.sha256)
+    damaged = {key: value for key, value in event.payload.items() if key != "registered_at"}
+    envelope = dataclasses.replace(envelope_of(event), payload=damaged)
+
+    first = apply_event(runtime.central(), envelope)
+    again = apply_event(runtime.central(), envelope)
+
+    assert first.status == REFUSED
+    assert "registered_at" in first.reason and "falta el dato" in first.reason
+    assert (again.status, again.reason, again.repeated) == (REFUSED, first.reason, True)
+    assert central_count(runtime, central.Case, central.Case.case_number == case.number) == 0
+    unknown = dataclasses.replace(envelope_of(event), event_id="another", event_type="case.x")
+    assert apply_event(runtime.central(), unknown).reason == (
+        "La central no conoce el evento «case.x».")
+
+
 def test_event_central_applied_but_station_never_acknowledged(stations, tmp_path):
     runtime = stations.open()
     [case] = register_cases(runtime, tmp_path, 1)
