@@ -2,7 +2,7 @@
 
 `ventanilla demo --cases N` on the embedded demo writes N cases straight into the demo
 central, as if this workstation had registered them over the past year and sync had sent
-them: each case as the registration at central leaves it (`apply._register`: case,
+them: each case as the registration at central leaves it (`case_events.register`: case,
 document, INGRESADO event), most then sent to review by the clerk and approved by the
 supervisor, as `desktop.services.demo_cases` does through the services. The workstation's
 next pull brings them like any case of the country. This path is for demo data only; a

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from desktop.central import models as central
 from desktop.clock import now
 from desktop.domain.attentions import CLOSING_KINDS, NO_TURNO, Kind, Turno, parse_turno
-from desktop.domain.events import AttentionRecorded, AttentionStep, EventType
+from desktop.domain.event_wire import EventType
+from desktop.domain.events import AttentionRecorded, AttentionStep
 from desktop.domain.roles import Action, Actor, may
 from desktop.errors import ValidationError
 from desktop.i18n import _

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import now
 from desktop.domain.cases import CaseState
-from desktop.domain.events import ContactCorrected, EventType
+from desktop.domain.event_wire import EventType
+from desktop.domain.events import ContactCorrected
 from desktop.domain.roles import Action, Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _

@@ -28,7 +28,8 @@ from desktop.clock import now
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, document_label
-from desktop.domain.events import DocumentAdded, DocumentFile, EventType
+from desktop.domain.event_wire import EventType
+from desktop.domain.events import DocumentAdded, DocumentFile
 from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
-from desktop.domain.events import label_of
+from desktop.domain.event_wire import label_of
 from desktop.domain.outbox import OutboxStatus
 from desktop.domain.roles import Action, Actor
 from desktop.errors import Cancelled

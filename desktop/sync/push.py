@@ -27,7 +27,7 @@ from desktop.central import blobs as central_blobs
 from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_event
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
-from desktop.domain.events import EventType
+from desktop.domain.event_wire import EventType
 from desktop.domain.outbox import OutboxStatus
 from desktop.errors import Cancelled, VentanillaError
 from desktop.i18n import _

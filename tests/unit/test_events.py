@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import CaseState
 from desktop.domain.complaints import Category, Channel, ComplaintState
+from desktop.domain.event_wire import EventType, MalformedEvent, UnknownEvent, label_of
 from desktop.domain.events import (
     EVENT_CLASSES,
     AttentionRecorded,
@@ -25,11 +26,7 @@ from desktop.domain.events import (
     DeliveryRecipient,
     DocumentAdded,
     DocumentFile,
-    EventType,
-    MalformedEvent,
     StaffChanged,
-    UnknownEvent,
-    label_of,
     read_event,
 )
 from desktop.domain.roles import Role
