@@ -360,6 +360,6 @@ def upgrade_settings(raw: dict[str, Any]) -> dict[str, Any]:
     version = raw.get("version", 1)
     if not _is_int(version) or version < 1:
         raise field_error("version", _("debe ser un número entero"), version)
-    # Each future step reads version N and returns version N + 1; none exists yet.
+    # SETTINGS_VERSION 1 is the only format: there is no step to run, the number is recorded.
     raw["version"] = max(version, SETTINGS_VERSION)
     return raw

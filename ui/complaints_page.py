@@ -37,6 +37,8 @@ from ui.style import Tone
 from ui.tasks import TaskRunner
 from ui.widgets.forms import MARGIN, button_row, labelled_rows, message_label, named, show_message
 
+Assignees = tuple[tuple[str, str], ...]  # (username, full name), as the service lists them
+
 COLUMNS = (N_("Número"), N_("Recibida"), N_("Motivo"), N_("Estado"), N_("Responder hasta"))
 
 
@@ -190,14 +192,18 @@ class ComplaintsPage(QWidget):
     def reload(self, select: str | None = None) -> None:
         handles = self.handles
 
-        def work(_p: object, _c: object) -> tuple[tuple[ComplaintView, ...], tuple]:
+        def work(_p: object, _c: object) -> tuple[tuple[ComplaintView, ...], Assignees]:
             return self.service.list(), (self.service.assignees() if handles else ())
 
-        self.tasks.run(work, on_success=lambda answer: self._loaded(*answer, select),
+        def loaded(answer: tuple[tuple[ComplaintView, ...], Assignees]) -> None:
+            rows, assignees = answer
+            self._loaded(rows, assignees, select)
+
+        self.tasks.run(work, on_success=loaded,
                        on_failure=lambda message: show_message(self.list_message, message),
                        owner=self)
 
-    def _loaded(self, rows: tuple[ComplaintView, ...], assignees: tuple,
+    def _loaded(self, rows: tuple[ComplaintView, ...], assignees: Assignees,
                 select: str | None) -> None:
         self.rows = rows
         if assignees:

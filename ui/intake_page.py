@@ -31,8 +31,8 @@ from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _, ngettext
 from desktop.services import intake_checks as checks
+from desktop.services.attached import AttachedDocument
 from desktop.services.intake import (
-    AttachedDocument,
     CedulaLookup,
     IntakeForm,
     IntakeService,

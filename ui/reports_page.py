@@ -195,7 +195,7 @@ class ReportsPage(QWidget):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if widget is not self.viewer:
+            if widget is not None and widget is not self.viewer:
                 widget.deleteLater()
         for index, table in enumerate(report.tables):
             self.tabs.addTab(self._table(table, index), table.title.split(" (")[0])

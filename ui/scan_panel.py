@@ -28,7 +28,7 @@ from desktop.domain.checklist import DocumentType, document_label
 from desktop.errors import VentanillaError
 from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
-from desktop.services.intake import AttachedDocument
+from desktop.services.attached import AttachedDocument
 from desktop.services.scanning import (
     DraftDocument,
     DraftPage,

@@ -1,1 +1,2 @@
-"""The central database: its schema, the demo registry and (later) the change feed."""
+"""The central database: its schema and roles, the change feed stations pull, the events they
+push applied, the back office's work (acuerdos, staff) and the demo registry."""

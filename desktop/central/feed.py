@@ -41,13 +41,13 @@ def reserve_marker(connection: Connection) -> int:
 
 
 def page_query(
-    query: Select[Any],
+    query: Select[*tuple[Any, ...]],
     change_column: Any,
     key_column: Any,
     cursor: int,
     after: tuple[int, Any] | None,
     limit: int | None,
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """Rows changed at or after `cursor`, after the last row of the previous page (`limit`
     None: all of them, as one stream)."""
     query = query.where(change_column >= cursor)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -28,6 +28,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     column,
     table,
@@ -56,6 +57,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime}
 
+    if TYPE_CHECKING:  # every model maps one Table (DeclarativeBase says FromClause)
+        __table__: ClassVar[Table]
+
 
 class Marked:
     """A table whose row changes workstations pull, in `change_id` order."""
@@ -65,6 +69,8 @@ class Marked:
     )
 
     pull_key: ClassVar[str]  # the primary key column pages are ordered by after change_id
+    if TYPE_CHECKING:
+        __tablename__: str  # set by each model that uses this mixin
 
     @declared_attr.directive
     def __table_args__(cls) -> tuple[Any, ...]:  # noqa: N805 - SQLAlchemy's declared_attr

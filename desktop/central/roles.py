@@ -145,7 +145,7 @@ class Policy:
         return f"{POLICY_PREFIX}{who}_{self.command.lower()}"
 
     def create(self) -> sql.Composable:
-        parts = [sql.SQL("CREATE POLICY {} ON {} FOR {} TO {}").format(
+        parts: list[sql.Composable] = [sql.SQL("CREATE POLICY {} ON {} FOR {} TO {}").format(
             sql.Identifier(self.name), sql.Identifier(self.table), sql.SQL(self.command),
             sql.Identifier(self.role))]
         if self.using is not None:

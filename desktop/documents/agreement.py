@@ -176,7 +176,7 @@ def _facts(data: AgreementData, st: Styles) -> list[Flowable]:
     ).format(name=data.applicant_name, cedula=data.cedula_masked,
              pension=data.pension_type_label.lower(), filed=format_long_date(data.filed_on),
              centre=data.centre_name, case=data.case_number)
-    story = [p(filed, st["justify"])]
+    story: list[Flowable] = [p(filed, st["justify"])]
     if data.declared_employer or data.declared_periods:
         declared = _(
             "Que, el solicitante declaró en la ventanilla, sin que ello constituya un hecho "

@@ -7,10 +7,14 @@ the reception receipt, the status slip and the acuerdo copy.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import segno
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+
+HAlign = Literal["LEFT", "CENTER", "RIGHT"]  # a flowable narrower than its frame
 
 QUIET_ZONE = 4  # modules of white border that scanners need (ISO/IEC 18004)
 
@@ -53,7 +57,7 @@ def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
 class QrFlowable(Flowable):
     """A platypus flowable holding a square QR of `size` points (quiet zone included)."""
 
-    def __init__(self, data: str, size: float, h_align: str = "CENTER") -> None:
+    def __init__(self, data: str, size: float, h_align: HAlign = "CENTER") -> None:
         super().__init__()
         if not data:
             raise ValueError("QR data must not be empty")

@@ -48,8 +48,8 @@ def _table(data: Table, lay: Layout, width: float) -> list[Flowable]:
     st = styles(lay)
     heading = ParagraphStyle("reportHeading", st["bold"], fontSize=lay.small - 0.5,
                              leading=(lay.small - 0.5) * 1.2)
-    rows = [[p(h, heading) for h in data.headers],
-            *([p(_cell(value), st["small"]) for value in row] for row in data.rows)]
+    rows: list[list[Flowable | str]] = [[p(h, heading) for h in data.headers]]
+    rows.extend([p(_cell(value), st["small"]) for value in row] for row in data.rows)
     if not data.rows:
         rows.append([p(_("Sin datos en el periodo."), st["small"]), *([""] * (len(
             data.headers) - 1))])
@@ -81,8 +81,9 @@ def chart_drawing(chart: Chart, width: float, height: float = CHART_HEIGHT) -> D
                        fontSize=9))
     bars = VerticalBarChart()
     left = 34 + (min(50, 1.6 * max(map(len, chart.categories or [""]))) if angled else 0)
-    bars.x, bars.y = left, below  # room for the first angled label
-    bars.width, bars.height = width - 126 - left, height - 22
+    # reportlab's stubs type these as int; PlotArea takes any number (isNumber)
+    bars.x, bars.y = left, below  # type: ignore[assignment]  # room for the first angled label
+    bars.width, bars.height = width - 126 - left, height - 22  # type: ignore[assignment]
     bars.data = [list(values) or [0] for _name, values in chart.series] or [[0]]
     bars.categoryAxis.categoryNames = list(chart.categories) or [""]
     bars.categoryAxis.labels.fontSize = 6.5
@@ -104,7 +105,8 @@ def chart_drawing(chart: Chart, width: float, height: float = CHART_HEIGHT) -> D
         bars.bars[index].strokeColor = None
     drawing.add(bars)
     legend = Legend()
-    legend.x, legend.y = width - 116, height + below - 24
+    # as for the bars: the stubs say int, Legend's x and y take any number
+    legend.x, legend.y = width - 116, height + below - 24  # type: ignore[assignment]
     legend.fontSize = 7
     legend.columnMaximum = 8
     legend.alignment = "right"

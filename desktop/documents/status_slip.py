@@ -183,7 +183,7 @@ def _history(data: StatusSlipData, lay: Layout, st: Styles, width: float) -> Flo
     rows_rule = ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey)
     if lay.side_by_side:
         heads = [_("Fecha"), _("Estado"), _("Unidad"), _("Observación")]
-        rows: list[list[Flowable]] = [[p(h, st["bold"]) for h in heads]]
+        rows: list[list[Flowable | list[Flowable]]] = [[p(h, st["bold"]) for h in heads]]
         for line in data.history:
             cells = (format_local(line.at), line.state_label, line.unit, line.note)
             rows.append([p(text, st["body"]) for text in cells])
@@ -191,7 +191,7 @@ def _history(data: StatusSlipData, lay: Layout, st: Styles, width: float) -> Flo
         return table(rows, widths, rule, rows_rule, repeatRows=1)
     rows = [[p(_("Fecha"), st["bold"]), p(_("Estado · unidad · observación"), st["bold"])]]
     for line in data.history:
-        details = [p(line.state_label, st["bold"]), p(line.unit, st["body"])]
+        details: list[Flowable] = [p(line.state_label, st["bold"]), p(line.unit, st["body"])]
         if line.note:
             details.append(p(line.note, st["small"]))
         rows.append([p(format_local(line.at), st["body"]), details])

@@ -45,7 +45,8 @@ class Passport:
 def country_names() -> dict[str, str]:
     """Country code → Spanish name, sorted by name (for the picker)."""
     territories = Locale("es").territories
-    codes = [code for code in territories if len(code) == 2 and code.isalpha()
+    codes = [code for code in territories
+             if isinstance(code, str) and len(code) == 2 and code.isalpha()
              and code not in ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ")]
     return dict(sorted(((code, territories[code]) for code in codes),
                        key=lambda item: item[1]))

@@ -111,7 +111,8 @@ class Period:
 
     @property
     def months(self) -> tuple[Month, ...]:
-        months, month = [], self.first
+        months: list[Month] = []
+        month = self.first
         while month <= self.last and len(months) <= MAX_MONTHS:
             months.append(month)
             month = month.next()

@@ -59,7 +59,9 @@ def to_xlsx(report: Report) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.remove(book.active)
+    default = book.active  # the empty sheet a new workbook starts with
+    if default is not None:
+        book.remove(default)
     taken: set[str] = set()
     for data in report.tables:
         sheet = book.create_sheet(_sheet_name(data.title, taken))

@@ -130,7 +130,7 @@ def overdue_cases(connection: Connection, centre: str | None, today: date, limit
         cases.c.registered_at < deadline)
     if centre is not None:
         query = query.where(cases.c.centre_code == centre)
-    return [tuple(row) for row in connection.execute(  # type: ignore[misc]
+    return [tuple(row) for row in connection.execute(
         query.order_by(cases.c.registered_at, cases.c.case_number).limit(limit))]
 
 

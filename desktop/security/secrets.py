@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+from keyring.errors import KeyringError, NoKeyringError
 
 from desktop.errors import StorageError
 from desktop.i18n import _
@@ -58,12 +58,3 @@ def load_secret(name: str) -> str | None:
 def require_keyring() -> None:
     """SecretsUnavailable now, before anything changes, when no usable keyring exists."""
     load_secret("availability-check")
-
-
-def delete_secret(name: str) -> None:
-    try:
-        _backend().delete_password(SERVICE, name)
-    except PasswordDeleteError:
-        return
-    except (NoKeyringError, KeyringError) as error:
-        raise _unavailable(type(error).__name__) from None

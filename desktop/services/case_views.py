@@ -19,7 +19,7 @@ from desktop.domain.passport import Passport
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
 from desktop.services.applicants import masked_document, representative_line
-from desktop.services.receipts import find_case
+from desktop.services.case_lookup import find_case
 from desktop.store.models import Agreement, Case, Centre, Delivery
 
 BACK_OFFICE_UNIT = N_("Dirección de Pensiones")

@@ -25,11 +25,11 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
+from desktop.services.attached import AttachedDocument
+from desktop.services.case_lookup import find_case
 from desktop.services.case_views import CaseDetail, load_detail
 from desktop.services.documents import record_document
-from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
-from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import TransitionDone, own_centre_only, record_transition
 from desktop.store.models import Case, Staff, outbox_event

@@ -19,6 +19,9 @@ from desktop.services.cache import first_pull, open_cache, startup_lock
 from desktop.store.models import Case
 from desktop.sync.connection import open_central
 
+# DemoLogin: what demo_logins returns, for the GUI (which does not import desktop.central)
+__all__ = ["DEMO_CENTRE", "DEMO_COUNTER", "DemoLogin", "DemoSetup", "demo_logins", "setup_demo"]
+
 DEMO_CENTRE = "UIO01"
 DEMO_COUNTER = 1
 

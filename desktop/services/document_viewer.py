@@ -17,8 +17,8 @@ from desktop.domain.roles import Action, Actor
 from desktop.errors import NotFoundError, StorageError
 from desktop.i18n import _
 from desktop.security import audit
+from desktop.services.case_lookup import find_case
 from desktop.services.permissions import require
-from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 

@@ -35,8 +35,8 @@ from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.security import audit
+from desktop.services.attached import AttachedDocument
 from desktop.services.attentions import note_work
-from desktop.services.intake import AttachedDocument
 from desktop.services.permissions import require
 from desktop.services.runtime import Runtime
 from desktop.services.workflow import own_centre_only

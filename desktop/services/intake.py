@@ -15,7 +15,7 @@ from desktop.capture.files import read_checked
 from desktop.clock import format_local, local, now
 from desktop.domain.attentions import Kind
 from desktop.domain.cases import INITIAL_STATE, OPEN_STATES, CaseState
-from desktop.domain.checklist import DocumentType, RequestType, document_label, missing_required
+from desktop.domain.checklist import DocumentType, RequestType, missing_required
 from desktop.domain.eligibility import DebtFact, Verdict, assess
 from desktop.domain.events import CaseRegistered, DocumentFile
 from desktop.domain.identity import province_name
@@ -31,6 +31,7 @@ from desktop.i18n import _
 from desktop.security import audit
 from desktop.services import intake_checks as checks
 from desktop.services.applicants import Representative, checked_name, checked_representative
+from desktop.services.attached import AttachedDocument
 from desktop.services.attentions import note_work
 from desktop.services.permissions import require
 from desktop.services.privacy import notice_in_force, notice_version
@@ -96,20 +97,6 @@ class CedulaLookup:
 def eligibility_warning(verdict: Verdict) -> str:
     """The text that travels with the case when a requirement could not be confirmed."""
     return "" if verdict.eligible else " ".join(verdict.reasons)
-
-
-@dataclass(frozen=True)
-class AttachedDocument:
-    document_type: DocumentType
-    sha256: str
-    media_type: str
-    pages: int
-    size_bytes: int
-    source: str = "archivo"
-
-    @property
-    def label(self) -> str:
-        return document_label(self.document_type)
 
 
 @dataclass(frozen=True)

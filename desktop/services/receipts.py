@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
 from desktop.config import PAPER_FORMATS
 from desktop.documents.receipt import ReceiptData, ReceiptDocument, render_receipt
 from desktop.domain.cases import CaseState
@@ -16,9 +13,10 @@ from desktop.domain.numbering import parse_case_number
 from desktop.domain.passport import Passport
 from desktop.domain.privacy import PrivacyNotice
 from desktop.domain.roles import Action, Actor
-from desktop.errors import NotFoundError, ValidationError
+from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.applicants import representative_line
+from desktop.services.case_lookup import case_not_found
 from desktop.services.permissions import require
 from desktop.services.printing import (
     RECEIPT,
@@ -30,7 +28,6 @@ from desktop.services.printing import (
 from desktop.services.privacy import notice_version
 from desktop.services.runtime import Runtime
 from desktop.store.lookups import ReceiptFacts, receipt_facts
-from desktop.store.models import Case
 
 log = logging.getLogger(__name__)
 
@@ -42,22 +39,6 @@ def check_paper(paper: str) -> str:
         raise ValidationError(
             _("Formato de papel no válido: use «a4» u «80mm»."), f"bad paper {paper!r}")
     return paper
-
-
-def find_case(session: Session, case_number: str) -> Case:
-    """The case by its number (checked, so a mistyped number says so)."""
-    number = str(parse_case_number(case_number))
-    case = session.scalar(
-        select(Case).options(selectinload(Case.documents)).where(Case.case_number == number))
-    if case is None:
-        raise _not_found(number)
-    return case
-
-
-def _not_found(number: str) -> NotFoundError:
-    return NotFoundError(
-        _("No existe el trámite {number} en esta estación.").format(number=number),
-        "case not found")
 
 
 class ReceiptService:
@@ -72,7 +53,7 @@ class ReceiptService:
         number = str(parse_case_number(case_number))
         facts = receipt_facts(self.runtime.db.engine, number, RECEIPT)
         if facts is None:
-            raise _not_found(number)
+            raise case_not_found(number)
         with self.runtime.db.read() as session:
             given = notice_version(session, facts.privacy_notice)
         data = _receipt_data(facts, given)

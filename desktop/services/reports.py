@@ -40,7 +40,7 @@ from desktop.domain.roles import Action, Actor
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.reports import export, queries
-from desktop.reports.model import Chart, Report, Table
+from desktop.reports.model import Cell, Chart, Report, Table
 from desktop.reports.tables import centres
 from desktop.security import audit
 from desktop.services.permissions import require
@@ -76,7 +76,7 @@ class ReportService:
         """(code, name) of every centre the cache knows, for the page's chooser."""
         require(self.actor, Action.VIEW_REPORTS)
         with self.runtime.db.engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(  # type: ignore[misc]
+            return [tuple(row) for row in connection.execute(
                 select(centres.c.code, centres.c.name).order_by(centres.c.code))]
 
     @property
@@ -109,7 +109,7 @@ class ReportService:
         limit = RESPONSE_LIMIT_WORKING_DAYS
 
         def read(connection: Connection, code: str | None) -> tuple[
-                queries.Backlog, list[tuple[str, str, str, object]], dict[str, list[int]]]:
+                queries.Backlog, list[tuple[str, str, str, datetime]], dict[str, list[int]]]:
             return (queries.backlog(connection, code, day, limit),
                     queries.overdue_cases(connection, code, day, limit, OVERDUE_LISTED),
                     queries.agreements_by_month(connection, period, code))
@@ -117,13 +117,16 @@ class ReportService:
         (backlog, overdue, issued), source = self._read(centre, read)
         buckets = tuple(age_bucket_label(i) for i in range(len(AGE_BUCKETS)))
         states = [(CaseState(state).label, counts) for state, counts in backlog.by_state.items()]
+        state_rows: list[tuple[Cell, ...]] = [
+            (label, *counts, sum(counts), backlog.past_deadline.get(state, 0))
+            for (label, counts), state in zip(states, backlog.by_state, strict=True)]
+        state_rows.append(
+            (_("Total"), *(sum(col) for col in zip(*backlog.by_state.values(), strict=True)),
+             backlog.total, sum(backlog.past_deadline.values())))
         by_state = Table(
             _("Pendientes por estado y antigüedad (días hábiles desde el registro)"),
             (_("Estado"), *buckets, _("Total"), _("Fuera de plazo")),
-            (*((label, *counts, sum(counts), backlog.past_deadline.get(state, 0))
-               for (label, counts), state in zip(states, backlog.by_state, strict=True)),
-             (_("Total"), *(sum(col) for col in zip(*backlog.by_state.values(), strict=True)),
-              backlog.total, sum(backlog.past_deadline.values()))),
+            tuple(state_rows),
             note=_("Fuera de plazo: trámites que aún esperan la respuesta de la institución "
                    "con más de {n} días hábiles desde su registro (COA, art. 207; supuesto: "
                    "no confirmado para prestaciones). Edades al {day}.").format(
@@ -169,7 +172,7 @@ class ReportService:
                    _("P90 de atención (min)"), _("Con hora de turno"),
                    _("Mediana de espera (min)"), _("P90 de espera (min)"))
 
-        def figures(item: queries.Work) -> tuple[object, ...]:
+        def figures(item: queries.Work) -> tuple[Cell, ...]:
             service, waiting = item.service_seconds or [], item.waiting_seconds or []
             return (item.attentions, item.registrations,
                     _minutes(nearest_rank(service, 0.5)), _minutes(nearest_rank(service, 0.9)),

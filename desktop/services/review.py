@@ -20,10 +20,10 @@ from desktop.domain.pensions import MONTEPIO, PensionType
 from desktop.domain.roles import Action, Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.services.case_lookup import find_case
 from desktop.services.case_views import CaseSummary, cases_in
 from desktop.services.intake import IntakeService
 from desktop.services.permissions import require
-from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case, CaseEvent
 from desktop.sync.connection import CentralUnreachable, offline_as_unreachable

@@ -34,8 +34,8 @@ from desktop.domain.roles import Actor
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
+from desktop.services.attached import AttachedDocument
 from desktop.services.documents import DocumentService
-from desktop.services.intake import AttachedDocument
 from desktop.services.runtime import Runtime
 
 #: What the GUI holds of a scan in progress: the service hands these out and the GUI keeps

@@ -78,11 +78,11 @@ class StatusService:
         if exact or re.fullmatch(r"[\d\s-]+", text):
             with self.runtime.db.read() as session:
                 if exact:
-                    query = select(Case).where(Case.case_number == str(parse_case_number(text)))
+                    statement = select(Case).where(Case.case_number == str(parse_case_number(text)))
                 else:
-                    query = select(Case).where(Case.cedula == validate_cedula(text)).order_by(
+                    statement = select(Case).where(Case.cedula == validate_cedula(text)).order_by(
                         Case.registered_at.desc())
-                cases = tuple(summary_of(row) for row in session.scalars(query))
+                cases = tuple(summary_of(row) for row in session.scalars(statement))
         else:
             cases = self._by_name(text)
         return SearchResult(cases, last_good_sync(self.runtime.db), exact and len(cases) == 1)

@@ -21,7 +21,8 @@ from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, backoff, retry_refused
 from desktop.sync.versions import StationVersions, station_versions
 
-__all__ = ["StationVersions", "SyncService"]  # StationVersions: what station_versions returns
+# StationVersions and SyncReport: what station_versions and a round return, for the GUI
+__all__ = ["StationVersions", "SyncReport", "SyncService"]
 
 @dataclass(frozen=True)
 class SyncOverview:

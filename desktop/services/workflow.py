@@ -26,8 +26,8 @@ from desktop.errors import PermissionDenied, ValidationError
 from desktop.i18n import _
 from desktop.security import audit
 from desktop.services.attentions import note_work
+from desktop.services.case_lookup import find_case
 from desktop.services.limits import checked_text
-from desktop.services.receipts import find_case
 from desktop.services.runtime import Runtime
 from desktop.store.models import Case, CaseEvent, Delivery, outbox_event
 

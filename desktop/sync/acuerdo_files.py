@@ -38,7 +38,7 @@ def fetch_acuerdo_files(central: Engine, cache_db: SessionFactories, blobs: Blob
         wanted = [sha for sha in session.scalars(
             select(Agreement.signed_sha256).join(Case, Case.case_number == Agreement.case_number)
             .where(Agreement.signed_sha256.is_not(None), Case.centre_code == centre))
-            if not blobs.exists(sha)][:limit]
+            if sha is not None and not blobs.exists(sha)][:limit]
     if not wanted:
         return 0
     arrived = 0

@@ -11,7 +11,7 @@ Pages are large (PAGE_SIZE rows: a few fsyncs for a million rows) and move as tu
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
@@ -62,7 +62,7 @@ class Scope:
     name: str
     label: str
     table: type[central.Marked]
-    query: Callable[[], Select[Any]]
+    query: Callable[[], Select[*tuple[Any, ...]]]
     store: Store
     streams: bool = True
 
@@ -290,7 +290,7 @@ def _columns(table: Any, *names: str) -> list[Any]:
 CONTACT_COLUMNS = ("email", "phone")  # never read from `cases`: see _contacts
 
 
-def _cases() -> Select[Any]:
+def _cases() -> Select[*tuple[Any, ...]]:
     return select(*(column for column in central.Case.__table__.columns
                     if column.name not in CONTACT_COLUMNS))
 
@@ -394,7 +394,7 @@ def _forget_staff_gone(context: PullContext, cache_db: SessionFactories) -> None
         session.execute(delete(cache.Staff).where(cache.Staff.username.not_in(visible)))
 
 
-def _pages(scope: Scope, source: Connection, position: _Position) -> Iterator[Page]:
+def _pages(scope: Scope, source: Connection, position: _Position) -> Generator[Page, None, None]:
     """The scope's rows from where the pull stands, PAGE_SIZE at a time."""
     change, key, after = scope.table.change_id, scope.key, position.after
     bulk = position.cursor == 0 or after is not None  # a first or a resumed pull

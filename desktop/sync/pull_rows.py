@@ -55,18 +55,18 @@ class Page:
 # --- reading -----------------------------------------------------------------------------
 
 
-def columns_of(query: Select[Any]) -> tuple[str, ...]:
+def columns_of(query: Select[*tuple[Any, ...]]) -> tuple[str, ...]:
     return tuple(str(column.key) for column in query.selected_columns)
 
 
-def read_page(source: Connection, query: Select[Any], bulk: bool) -> Page:
+def read_page(source: Connection, query: Select[*tuple[Any, ...]], bulk: bool) -> Page:
     """All the rows of `query` (a page query: keyset and LIMIT) from central."""
     with stream_rows(source, query, bulk) as rows:
         return Page(columns_of(query), list(rows))
 
 
 @contextmanager
-def stream_rows(source: Connection, query: Select[Any], bulk: bool
+def stream_rows(source: Connection, query: Select[*tuple[Any, ...]], bulk: bool
                 ) -> Iterator[Iterator[tuple[Any, ...]]]:
     """The rows of `query` as they arrive. Leaving the block early (a cancel) stops the
     query at central (psycopg cancels a COPY left unfinished).

@@ -21,4 +21,5 @@ def has_pulled(cache_db: SessionFactories, scopes: Iterable[str] = REFERENCE_SCO
                  "AND last_success_at IS NOT NULL").bindparams(
         bindparam("scopes", expanding=True))
     with cache_db.engine.connect() as connection:
-        return connection.scalar(query, {"scopes": names}) == len(names)
+        completed: int | None = connection.scalar(query, {"scopes": names})
+    return completed == len(names)

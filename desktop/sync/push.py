@@ -56,7 +56,7 @@ class PushResult:
 def backoff(attempts: int, longest: timedelta = LONGEST_RETRY) -> timedelta:
     """5 s, 10 s, 20 s … after consecutive failures, never longer than `longest`: one back-off
     for an event central could not take and for a round that found central unreachable."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), longest)
+    return min(FIRST_RETRY * (1 << max(attempts - 1, 0)), longest)  # 2 ** (attempts - 1)
 
 
 @dataclass(frozen=True)

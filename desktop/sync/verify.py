@@ -41,8 +41,8 @@ class Verification:
 @dataclass(frozen=True)
 class Comparison:
     label: str
-    central: Select[Any]  # first column: the key (both sides sorted by it)
-    cache: Select[Any]
+    central: Select[*tuple[Any, ...]]  # first column: the key (both sides sorted by it)
+    cache: Select[*tuple[Any, ...]]
     columns: tuple[str, ...] = ()  # what the other columns are called, in Spanish
     masked_key: bool = False  # the key is a cédula
 
@@ -55,7 +55,7 @@ class Comparison:
         return ", ".join(names)
 
 
-def _sorted(connection: Connection, query: Select[Any]) -> Select[Any]:
+def _sorted(connection: Connection, query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     """Order by the first column, byte-wise on both databases (PostgreSQL's default
     collation would sort `REL-…` differently from SQLite and break the merge)."""
     key = next(iter(query.selected_columns))
@@ -64,7 +64,7 @@ def _sorted(connection: Connection, query: Select[Any]) -> Select[Any]:
     return query.order_by(key)
 
 
-def _stream(connection: Connection, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
+def _stream(connection: Connection, query: Select[*tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     options = connection.execution_options(stream_results=True, yield_per=5_000)
     for row in options.execute(_sorted(connection, query)):
         yield tuple(row)
@@ -80,16 +80,16 @@ def _merge(comparison: Comparison, central_rows: Iterable[tuple[Any, ...]],
     a, b = next(left, None), next(right, None)
     while a is not None or b is not None:
         counted += 1
-        if b is None or (a is not None and a[0] < b[0]):
+        if a is not None and (b is None or a[0] < b[0]):
             found.append(_("{t}: {k} está en la central y falta en esta estación").format(
                 t=label, k=comparison.key(a[0])))
             a = next(left, None)
-        elif a is None or b[0] < a[0]:
+        elif b is not None and (a is None or b[0] < a[0]):
             found.append(_("{t}: {k} está en esta estación y no en la central").format(
                 t=label, k=comparison.key(b[0])))
             b = next(right, None)
-        else:
-            if a != b:
+        else:  # the same key on both sides (neither is None here)
+            if a is not None and b is not None and a != b:
                 found.append(_("{t}: {k} difiere en: {columns}").format(
                     t=label, k=comparison.key(a[0]), columns=comparison.differing(a, b)))
             a, b = next(left, None), next(right, None)

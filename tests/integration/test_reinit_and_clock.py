@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import keyring
 import psycopg
 import pytest
 from sqlalchemy import func, select
@@ -31,7 +32,7 @@ from desktop.errors import ValidationError
 from desktop.security import passwords
 from desktop.security.audit import chain_epoch
 from desktop.security.keys import BLOBS, CACHE, entry_name
-from desktop.security.secrets import delete_secret
+from desktop.security.secrets import SERVICE
 from desktop.services.auth import sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_runtime
@@ -104,7 +105,7 @@ def test_after_setting_the_station_up_again_the_new_chain_verifies_and_is_anchor
     assert audit_verify(paths.config_dir.parent).returncode == 0
     if how == "lost key":
         for kind in (CACHE, BLOBS):
-            delete_secret(entry_name(kind, settings.installation_id))
+            keyring.delete_password(SERVICE, entry_name(kind, settings.installation_id))
 
     init_workstation(paths, station_url, "UIO01", 1)
     runtime = open_runtime(load_settings(paths))

@@ -1,4 +1,5 @@
-"""The architecture's promises, checked: the core runs without Qt; lint and contracts pass."""
+"""The architecture's promises, checked: the core runs without Qt; lint, types and contracts
+pass."""
 
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ def test_import_contracts_hold():
 
 def test_ruff_is_clean():
     result = run(sys.executable, "-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    """The type check of desktop/ and ui/ with pyproject's [tool.mypy] (strict on the core)."""
+    result = run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

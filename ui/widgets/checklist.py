@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from desktop.domain.checklist import ChecklistItem, DocumentType, RequestType, checklist_for
 from desktop.i18n import _
-from desktop.services.intake import AttachedDocument
+from desktop.services.attached import AttachedDocument
 from ui.widgets.forms import named
 
 DOC_ROLE = Qt.ItemDataRole.UserRole

@@ -50,11 +50,11 @@ class IdentityFields(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(buddy(_("Documento:"), self.kind), self.kind)
-        self.form.addRow(buddy(cedula_label or _("Cédula:"), self.cedula),
-                         with_message(self.cedula, self.cedula_message))
+        self.cedula_row = with_message(self.cedula, self.cedula_message)
+        self.form.addRow(buddy(cedula_label or _("Cédula:"), self.cedula), self.cedula_row)
         self.form.addRow(buddy(_("País del pasaporte:"), self.country), self.country)
-        self.form.addRow(buddy(_("Nº de pasaporte:"), self.number),
-                         with_message(self.number, self.passport_message))
+        self.number_row = with_message(self.number, self.passport_message)
+        self.form.addRow(buddy(_("Nº de pasaporte:"), self.number), self.number_row)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.country.currentIndexChanged.connect(self.changed)
         self.number.textChanged.connect(self.changed)
@@ -90,8 +90,8 @@ class IdentityFields(QWidget):
 
     def _kind_changed(self) -> None:
         passport = self.by_passport
-        self.form.setRowVisible(self.cedula.parentWidget(), not passport)
-        for widget in (self.country, self.number.parentWidget()):
+        self.form.setRowVisible(self.cedula_row, not passport)
+        for widget in (self.country, self.number_row):
             self.form.setRowVisible(widget, passport)
         if not passport:
             self.passport_message.clear()
