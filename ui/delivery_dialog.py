@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +39,7 @@ from ui.widgets.forms import (
     message_label,
     named,
     show_message,
+    swallow_enter,
 )
 
 
@@ -104,11 +105,8 @@ class DeliveryDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a field moves on (the field did it); only elsewhere it records."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and (self._busy or isinstance(self.focusWidget(), QLineEdit)):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not swallow_enter(self, event, self._busy):
+            super().keyPressEvent(event)
 
     def _toggle(self) -> None:
         by_representative = self.representative.isChecked()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from ui.widgets.forms import (
     message_label,
     named,
     show_message,
+    swallow_enter,
 )
 
 
@@ -93,11 +94,8 @@ class PasswordDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a field moves on (the field did it); only elsewhere it saves."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and (self._busy or isinstance(self.focusWidget(), QLineEdit)):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not swallow_enter(self, event, self._busy):
+            super().keyPressEvent(event)
 
     def submit(self) -> None:
         if self._busy:

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.style import Tone, set_tone
 
@@ -73,3 +74,13 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
     for button in buttons:
         row.addWidget(button)
     return row
+
+
+def swallow_enter(dialog: QWidget, event: QKeyEvent, busy: bool) -> bool:
+    """Enter in a line edit only moves on (the field did it) and does nothing while the
+    dialog is busy; elsewhere it reaches the default button. True when it was swallowed."""
+    enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    if enter and (busy or isinstance(dialog.focusWidget(), QLineEdit)):
+        event.accept()
+        return True
+    return False
