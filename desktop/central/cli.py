@@ -108,7 +108,7 @@ def read_new_password(environ: Mapping[str, str] = os.environ, stdin: TextIO | N
 def add_login_command(args: argparse.Namespace, _paths: object) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from desktop.central.roles import create_login
+    from desktop.central.logins import create_login
     from desktop.db.engines import create_app_engine
 
     password = read_new_password()

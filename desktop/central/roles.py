@@ -7,7 +7,8 @@ account from doing more than its own sync needs, whatever code runs on the works
   preview use (`COUNTER_GRANTS`); no DELETE but on unfinished document chunks; no
   TRUNCATE, no DDL, no temporary tables.
 - `ventanilla_centre_<code>` (one per centre, NOLOGIN, member of the group): names the
-  centre. A workstation's login is a member of exactly one of them (`create_login`).
+  centre. A workstation's login is a member of exactly one of them
+  (`desktop.central.logins.create_login`).
 - `ventanilla_backoffice` (group, NOLOGIN): the Dirección de Pensiones; reads everything but
   the staff password hashes, moves cases, issues acuerdos and their numbers.
 - The owner of the tables (who runs `ventanilla central init`) and superusers: maintenance.
@@ -274,14 +275,14 @@ def centre_role(code: str) -> str:
     return CENTRE_ROLE_PREFIX + code.lower()
 
 
-def _driver(connection: Connection) -> Any:
+def driver_of(connection: Connection) -> Any:
     """The psycopg connection under SQLAlchemy's, in the same transaction: DDL with `%` and
     `:` in it runs as written, and psycopg.sql quotes identifiers and literals."""
     return connection.connection.dbapi_connection
 
 
 @contextmanager
-def _driver_errors() -> Iterator[None]:
+def driver_errors() -> Iterator[None]:
     """psycopg errors as SQLAlchemy's (so callers tell offline from refused as everywhere
     else), without the statement: a CREATE ROLE carries the password verifier."""
     try:
@@ -302,12 +303,12 @@ def setup_roles(engine: Engine) -> tuple[str, ...]:
     """
     if engine.dialect.name != "postgresql":
         return ()
-    with _driver_errors(), engine.begin() as connection:
-        driver = _driver(connection)
+    with driver_errors(), engine.begin() as connection:
+        driver = driver_of(connection)
         for group in (COUNTER_GROUP, BACKOFFICE_GROUP):
             _ensure_group(driver, group)
         codes = list(connection.scalars(select(Centre.code).order_by(Centre.code)))
-        centre_roles = tuple(_ensure_centre_role(driver, code) for code in codes)
+        centre_roles = tuple(ensure_centre_role(driver, code) for code in codes)
         _database_access(driver)
         driver.execute(CURRENT_CENTRE_FUNCTION)
         driver.execute(SESSION_CENTRE_FUNCTION)
@@ -337,7 +338,7 @@ def _ensure_group(driver: Any, name: str) -> None:
             f"role {name} can log in or is privileged")
 
 
-def _ensure_centre_role(driver: Any, code: str) -> str:
+def ensure_centre_role(driver: Any, code: str) -> str:
     role = centre_role(code)
     _ensure_group(driver, role)
     driver.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(COUNTER_GROUP),
@@ -435,76 +436,3 @@ def _policies(driver: Any) -> None:
                                                                sql.Identifier(table)))
     for policy in POLICIES:
         driver.execute(policy.create())
-
-
-# --- logins ------------------------------------------------------------------------------
-
-
-def create_login(engine: Engine, centre: str | None, login: str, password: str) -> str:
-    """A LOGIN role for one centre's workstations, or for the back office (`centre` None).
-
-    The password is hashed here by libpq (SCRAM), so the server and its statement log never
-    see it in clear. An existing login gets the new password, but only if it already is a
-    plain login of the same centre: this never changes an administrator's account or moves
-    a login between centres. Returns the group role the login belongs to.
-    """
-    if engine.dialect.name != "postgresql":
-        raise ValidationError(_("Los accesos por centro existen solo en PostgreSQL."),
-                              "create_login: not PostgreSQL")
-    if not LOGIN_NAME.match(login) or login.startswith(POLICY_PREFIX):
-        raise ValidationError(
-            _("El nombre del acceso lleva de 3 a 63 minúsculas, números o «_», empieza con "
-              "una letra y no con «ventanilla_»."), "create_login: invalid name", field="login")
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError(
-            _("La clave debe tener al menos {n} caracteres.").format(n=MIN_PASSWORD),
-            "create_login: password too short", field="password")
-    with _driver_errors(), engine.begin() as connection:
-        driver = _driver(connection)
-        group = _login_group(connection, driver, centre)
-        verifier = driver.pgconn.encrypt_password(password.encode(), login.encode(), None)
-        name, secret = sql.Identifier(login), sql.Literal(verifier.decode())
-        if _existing_login(driver, login, group):
-            driver.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(name, secret))
-        else:
-            driver.execute(sql.SQL(
-                "CREATE ROLE {} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
-                "PASSWORD {} IN ROLE {}").format(name, secret, sql.Identifier(group)))
-    log.info("central login set for %s", group)
-    return group
-
-
-def _login_group(connection: Connection, driver: Any, centre: str | None) -> str:
-    present = {row[0] for row in driver.execute(
-        "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY(%s)",
-        ([COUNTER_GROUP, BACKOFFICE_GROUP],))}
-    if present != {COUNTER_GROUP, BACKOFFICE_GROUP}:
-        raise StorageError(_("Ejecute primero «ventanilla central init» en esta base."),
-                           "create_login: groups missing")
-    if centre is None:
-        return BACKOFFICE_GROUP
-    code = centre.strip().upper()
-    centre_role(code)  # a valid code, before it is used in a query
-    if connection.scalar(select(Centre.code).where(Centre.code == code)) is None:
-        raise ValidationError(
-            _("El centro {centre} no existe en la base central.").format(centre=code),
-            "create_login: unknown centre", field="centre")
-    return _ensure_centre_role(driver, code)
-
-
-def _existing_login(driver: Any, login: str, group: str) -> bool:
-    """False when `login` is free; True when it is a plain login of `group`; else refuse."""
-    row = driver.execute(
-        "SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls "
-        "OR r.rolreplication, array(SELECT g.rolname FROM pg_catalog.pg_auth_members AS m "
-        "JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid WHERE m.member = r.oid) "
-        "FROM pg_catalog.pg_roles AS r WHERE r.rolname = %s", (login,)).fetchone()
-    if row is None:
-        return False
-    privileged, memberships = row
-    if privileged or list(memberships) != [group]:
-        raise ValidationError(
-            _("Ya existe en el servidor un rol «{login}» que no es un acceso de {group}; "
-              "elija otro nombre.").format(login=login, group=group),
-            "create_login: name taken by another role", field="login")
-    return True

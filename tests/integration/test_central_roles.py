@@ -28,7 +28,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from desktop.central import models as central
 from desktop.central.backoffice import move
 from desktop.central.cli import PASSWORD_ENV, add_commands, read_new_password
-from desktop.central.roles import COUNTER_GROUP, create_login
+from desktop.central.logins import create_login
+from desktop.central.roles import COUNTER_GROUP
 from desktop.config import Settings, load_settings
 from desktop.db.engines import create_app_engine, sqlite_url, writer
 from desktop.db.migrate import alembic_config, upgrade

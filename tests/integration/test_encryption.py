@@ -33,7 +33,7 @@ from desktop.capture.blobstore import BlobStore
 from desktop.capture.draft import DraftDocument
 from desktop.capture.scanners import ScannedPage
 from desktop.central.demo import find_samples
-from desktop.central.roles import create_login
+from desktop.central.logins import create_login
 from desktop.config import HOME_ENV, Paths, Settings, load_settings
 from desktop.db import cipher
 from desktop.db.engines import create_app_engine, sqlite_url

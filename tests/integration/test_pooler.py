@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
-from desktop.central.roles import create_login
+from desktop.central.logins import create_login
 from desktop.db.engines import create_app_engine
 from desktop.services.setup import init_central
 from desktop.services.status import StatusService
