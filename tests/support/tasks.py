@@ -1,25 +1,60 @@
-"""A TaskRunner that runs the work at once, on the calling (GUI) thread.
+"""A TaskRunner without threads, for widget tests where threads are not what is tested.
 
-For widget tests where threads are not what is tested: a page asks for its data and has it
-when the call returns, through the same callbacks, error handling and busy signals as the
-real runner (only the pools differ, as in picard's FakeThreadPool). Tests of sync,
+The work runs at once, on the calling (GUI) thread, inside `run()`; its result, error or
+progress reaches the page through the same callbacks, error handling and busy signals as
+with the real runner (only the pools differ, as with picard's FakeThreadPool). As with the
+real runner, the callbacks come on the event loop's next turn, never before `run()` has
+returned: pages keep the task `run()` gives them and set their busy state after the call,
+so an answer delivered inside the call would be one production never sees. Tests of sync,
 scanning, printing progress or cancel keep the real `ui.tasks.TaskRunner`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QTimer
+
+from desktop.progress import CancelToken, Progress
 from ui.tasks import TaskRunner
 
 
 class _ThisThread:
-    """The part of QThreadPool that TaskRunner uses, running each runnable at once."""
+    """The part of QThreadPool that TaskRunner uses: the work now, the hand-back queued."""
+
+    def __init__(self) -> None:
+        self.pending = 0
 
     def start(self, runnable: QRunnable) -> None:
-        runnable.run()
+        task = runnable.task  # type: ignore[attr-defined]  # ui.tasks._Runnable
+        work = task.work
+        progress: list[tuple[int, int, str]] = []
+        outcome: tuple[bool, Any]
+        try:
+            outcome = (True, work(lambda *step: progress.append(step), task.token))
+        except Exception as error:  # handed back as the runner would hand it
+            outcome = (False, error)
+
+        def replay(report: Progress, _cancel: CancelToken) -> Any:
+            for step in progress:
+                report(*step)
+            done, value = outcome
+            if not done:
+                raise value
+            return value
+
+        def hand_back() -> None:
+            self.pending -= 1
+            runnable.run()  # the runner's own error mapping and signals
+
+        task.work = replay
+        self.pending += 1
+        QTimer.singleShot(0, hand_back)
 
     def waitForDone(self, _timeout_ms: int = -1) -> bool:  # Qt's name
+        """Deliver what is still queued (a test's end: nothing leaks into the next one)."""
+        while self.pending:
+            QCoreApplication.processEvents()
         return True
 
 

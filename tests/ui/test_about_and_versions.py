@@ -12,7 +12,7 @@ from tests.support.accounts import ADMIN
 from tests.ui.keyboard import assert_accessible, press, wait_for_focus
 from ui.app import launch
 
-WAIT = 60_000
+WAIT = 30_000
 
 
 def test_f1_shows_the_version_and_the_title_carries_it(qtbot, home, monkeypatch):

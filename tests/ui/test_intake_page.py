@@ -20,17 +20,14 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.store.models import Case
 from tests.support.files import make_pdf
 from ui.intake_page import IntakePage
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def page(qtbot, runtime, clerk):
-    tasks = TaskRunner()
-    widget = IntakePage(runtime, clerk, tasks)
+def page(qtbot, runtime, clerk, immediate_tasks):
+    widget = IntakePage(runtime, clerk, immediate_tasks)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    tasks.shutdown()
+    return widget
 
 
 def label(page: QWidget, name: str) -> QLabel:

@@ -37,9 +37,8 @@ from tests.ui.keyboard import (
 )
 from ui.status_page import StatusPage
 from ui.sync_controller import SyncState
-from ui.tasks import TaskRunner
 
-WAIT = 20_000
+WAIT = 10_000  # the page's work runs at once (immediate_tasks): one event-loop turn
 
 
 def register(runtime, actor, cedula: str, form) -> str:
@@ -59,17 +58,15 @@ def online() -> list[bool | None]:
 
 
 @pytest.fixture
-def page(qtbot, runtime, clerk, online):
-    tasks = TaskRunner()
-    widget = StatusPage(runtime, clerk, tasks, online=lambda: online[0])
+def page(qtbot, runtime, clerk, online, immediate_tasks):
+    widget = StatusPage(runtime, clerk, immediate_tasks, online=lambda: online[0])
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
     widget.activateWindow()
     widget.focus_query()
     wait_for_focus(qtbot, "status.query")
-    yield widget
-    tasks.shutdown()
+    return widget
 
 
 def search(qtbot, page: StatusPage, text: str) -> None:
