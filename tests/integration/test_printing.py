@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -23,6 +24,7 @@ from desktop.services.runtime import open_runtime
 from tests.support.files import written_pdf
 from tests.support.waiting import wait_until
 from tests.ui.keyboard import press, wait_for_window
+from ui.commands import COMMANDS
 
 QUEUE = "PDF"
 OUTPUT = Path.home() / "PDF"
@@ -88,7 +90,8 @@ def test_receipt_printed_directly_on_the_configured_printer(qtbot, printing_runt
     direct = dialog.findChild(QPushButton, "receipt.printDirect")
     qtbot.waitUntil(direct.isEnabled, timeout=10_000)
     assert QUEUE in direct.text()
-    press(direct.shortcut()[0].key(), direct.shortcut()[0].keyboardModifiers())
+    key = QKeySequence(COMMANDS["document.printDirect"].keys[0])[0]  # Ctrl+P, the registry's
+    press(key.key(), key.keyboardModifiers())
     copy_info = dialog.findChild(QLabel, "receipt.copyInfo")
     qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=60_000)
 
