@@ -213,7 +213,7 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
     page.phone.setText("0991234567")
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
-    page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(page.register.isEnabled, timeout=WAIT)
     page.submit()
     qtbot.waitUntil(lambda: page.registered is not None, timeout=WAIT)
