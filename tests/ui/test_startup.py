@@ -40,11 +40,9 @@ def test_a_cancelled_first_start_leaves_nothing_configured_and_can_retry(qtbot, 
     window.close()
 
 
-def test_wrong_password_is_refused_with_a_message(qtbot, home):
-    window = launch()
-    qtbot.addWidget(window)
+def test_wrong_password_is_refused_with_a_message(qtbot, home, main_window):
+    window = main_window()
     submit = window.findChild(QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
     window.login.username.setText("oficinista.uio")
     window.login.password.setText("equivocada")
     submit.click()
