@@ -9,7 +9,6 @@ import platform
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,8 @@ from desktop.i18n import _
 from desktop.machine import load_machine_settings
 from desktop.updates import how_updated
 from desktop.version import __version__
-from ui.icons import app_icon, icon
+from ui.commands import bind_keys, command_button
+from ui.icons import app_icon
 from ui.widgets.forms import MARGIN, named
 
 
@@ -81,14 +81,10 @@ def install_about(window: QMainWindow, settings: Settings) -> None:
         dialog.open()
         window.about_dialog = dialog  # type: ignore[attr-defined]
 
-    button = named(QToolButton(), "about.open", _("Acerca de Ventanilla"), "F1")
-    button.setText(_("Acerca de"))
-    button.setIcon(icon("about"))
+    button = command_button("about.open", kind=QToolButton)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setAutoRaise(True)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F1 is the keyboard's way; Tab stays on the page
     button.clicked.connect(open_about)
     window.statusBar().addPermanentWidget(button)
-    shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
-    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-    shortcut.activated.connect(open_about)
+    bind_keys("about.open", window, open_about, Qt.ShortcutContext.ApplicationShortcut)

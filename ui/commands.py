@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 from desktop.i18n import N_, translate
 from ui.icons import icon
 from ui.widgets.forms import named
+
+B = TypeVar("B", bound=QAbstractButton)
 
 
 @dataclass(frozen=True)
@@ -76,15 +79,32 @@ _COMMANDS = (
                                      "revisión")),
     Command("status.sendToReview", N_("Enviar a re&visión"), N_("Enviar a revisión del supervisor"),
             "send"),
+    # the review page: keys of its own, while the page has the focus
+    Command("review.filter", N_("Filtrar la bandeja"), N_("Filtrar la bandeja"), keys=("Ctrl+F",),
+            description=N_("Número, nombre o quién lo registró")),
+    Command("review.refresh", N_("Actuali&zar"), N_("Actualizar la bandeja"), keys=("Ctrl+R",)),
+    # a document's preview dialog (its buttons are named after the document: receipt.save, …)
+    Command("document.printDirect", N_("Imprimir en la impresora configurada"),
+            N_("Imprimir en la impresora configurada"), keys=("Ctrl+P",)),
+    Command("document.save", N_("&Guardar PDF…"), N_("Guardar el documento como PDF"), "save",
+            ("Ctrl+S",)),
+    # the window's status bar: F5 while signed in, F1 everywhere (the sign-in page too)
+    Command("sync.now", N_("Sincronizar ahora"), N_("Sincronizar ahora"), keys=("F5",),
+            description=N_("Enviar y recibir cambios ahora")),
+    Command("about.open", N_("Acerca de"), N_("Acerca de Ventanilla"), "about", ("F1",)),
 )
 COMMANDS = {command.name: command for command in _COMMANDS}
 
 
-def command_button(command: Command | str, parent: QWidget | None = None) -> QPushButton:
-    """A button showing the command (text with its mnemonic, icon, tooltip); no keys bound."""
+def command_button(command: Command | str, parent: QWidget | None = None, *,
+                   name: str = "", kind: type[B] = QPushButton) -> B:  # type: ignore[assignment]
+    """A button showing the command (text with its mnemonic, icon, tooltip); no keys bound.
+    `name` replaces the objectName where one dialog serves several documents
+    (`receipt.save`, `slip.save` for «document.save»); `kind` e.g. a QToolButton."""
     command = COMMANDS[command] if isinstance(command, str) else command
-    button = named(QPushButton(translate(command.text), parent), command.name,
-                   translate(command.accessible), command.tooltip())
+    button = named(kind(parent), name or command.name, translate(command.accessible),
+                   command.tooltip())
+    button.setText(translate(command.text))
     if command.icon:
         button.setIcon(icon(command.icon))
     return button
@@ -106,11 +126,17 @@ def bind_keys(command: Command | str, scope: QWidget, slot: Callable[[], object]
     return action
 
 
-def wire(button: QAbstractButton, scope: QWidget, slot: Callable[[], object]) -> QAbstractButton:
-    """Clicks and the command's keys (only while the button is enabled and shown) run `slot`."""
+def wire(button: QAbstractButton, scope: QWidget, slot: Callable[[], object],
+         command: Command | str | None = None,
+         context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+         ) -> QAbstractButton:
+    """Clicks and the command's keys (only while the button is enabled and shown) run `slot`.
+    The command is the button's objectName's unless given; the keys work while the focus is
+    in `scope` (or, with `context`, e.g. anywhere in its window)."""
     button.clicked.connect(lambda _checked=False: slot())
-    command = COMMANDS.get(button.objectName())
+    if command is None:
+        command = COMMANDS.get(button.objectName())
     if command is not None:
         bind_keys(command, scope, lambda: button.click() if button.isEnabled()
-                  and button.isVisibleTo(scope) else None)
+                  and button.isVisibleTo(scope) else None, context)
     return button

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +39,7 @@ from desktop.services.case_documents import CaseDocumentService
 from desktop.services.printing import RenderedDocument
 from desktop.services.receipts import ReceiptService
 from desktop.services.runtime import Runtime
+from ui.commands import command_button, wire
 from ui.icons import with_icon
 from ui.printing import print_pdf, printer_named
 from ui.style import Tone
@@ -144,14 +144,10 @@ class DocumentDialog(QDialog):
         self.print_dialog = named(with_icon(QPushButton(_("&Imprimir…")), "print"),
                                   f"{prefix}.print",
                                   _("Imprimir eligiendo impresora"))
-        self.print_direct = named(
-            QPushButton(_("Imprimir en «{name}»").format(name=printer) if printer
-                        else _("Sin impresora configurada")),
-            f"{prefix}.printDirect", _("Imprimir en la impresora configurada"), "Ctrl+P")
-        self.print_direct.setShortcut(QKeySequence("Ctrl+P"))
-        self.save = named(with_icon(QPushButton(_("&Guardar PDF…")), "save"), f"{prefix}.save",
-                          _("Guardar el documento como PDF"), "Ctrl+S")
-        self.save.setShortcut(QKeySequence("Ctrl+S"))
+        self.print_direct = command_button("document.printDirect", name=f"{prefix}.printDirect")
+        self.print_direct.setText(_("Imprimir en «{name}»").format(name=printer) if printer
+                                  else _("Sin impresora configurada"))
+        self.save = command_button("document.save", name=f"{prefix}.save")
         self.close_button = named(with_icon(QPushButton(_("Cerrar")), "close"),
                                   f"{prefix}.close", _("Cerrar"))
         self.progress = named(QProgressBar(), f"{prefix}.progress", _("Progreso de impresión"))
@@ -190,8 +186,9 @@ class DocumentDialog(QDialog):
         self.paper.currentIndexChanged.connect(lambda _index: self.render_preview())
         self.requester.currentIndexChanged.connect(lambda _index: self.render_preview())
         self.print_dialog.clicked.connect(self.print_with_dialog)
-        self.print_direct.clicked.connect(self.print_to_configured)
-        self.save.clicked.connect(self.choose_save_path)
+        # Ctrl+P and Ctrl+S as actions, not the buttons' setShortcut: «&Guardar PDF…» keeps Alt+G
+        wire(self.print_direct, self, self.print_to_configured, "document.printDirect")
+        wire(self.save, self, self.choose_save_path, "document.save")
         self.close_button.clicked.connect(self.reject)
         self.cancel.clicked.connect(self._cancel_job)
         self._set_working(False)

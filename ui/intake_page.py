@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -128,8 +127,6 @@ class IntakePage(QWidget):
             "intake.cedulaVerified", _("Cédula original verificada"))
 
         self.checklist = DocumentChecklist(self.request_type)
-        self.attach, self.remove_document = self.scan.attach, self.scan.remove_document
-        self.attach_message = self.scan.message
 
         self.missing = message_label("intake.missing", _("Lo que falta para registrar"))
         self.register = named(with_icon(QPushButton(_("&Registrar trámite")), "register"),
@@ -204,7 +201,7 @@ class IntakePage(QWidget):
         set_look(bar, Look.ACTION_BAR)
         messages = QVBoxLayout()
         messages.setSpacing(2)
-        for label in (self.attach_message, self.missing, self.register_message):
+        for label in (self.scan.message, self.missing, self.register_message):
             messages.addWidget(label)
         actions = QHBoxLayout()
         actions.addWidget(self.register)
@@ -290,7 +287,7 @@ class IntakePage(QWidget):
         self.notice.given.setChecked(False)
         self.cedula_verified.setChecked(False)
         self.case_number.clear()
-        for label in (self.register_message, self.eligibility, self.blocked, self.attach_message):
+        for label in (self.register_message, self.eligibility, self.blocked, self.scan.message):
             show_message(label, "")
         self._show_pensioner(None)
         self._set_editable(True)
@@ -517,10 +514,6 @@ class IntakePage(QWidget):
         """F3, Enter on the checklist: a file for the selected item (the panel's chooser)."""
         if self.registered is None and not self._busy:
             self.scan.choose_file()
-
-    def attach_path(self, path: Path, document_type: DocumentType) -> None:
-        """Import a file into `document_type`'s document and save it (the panel does it)."""
-        self.scan.attach_path(path, document_type)
 
     def _attach_received(self, picked: PickedUp) -> None:
         document_type = self._selected_type()

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.eligibility import Verdict
 from desktop.domain.roles import Actor
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, translate
 from desktop.services.case_views import CaseDetail, DocumentItem
 from desktop.services.document_viewer import DocumentContent, DocumentViewerService
 from desktop.services.review import PreviewAnswer, ReviewItem, ReviewService
 from desktop.services.runtime import Runtime
 from desktop.services.status import StatusService
 from desktop.services.workflow import TransitionDone, WorkflowService
+from ui.commands import COMMANDS, bind_keys, command_button
 from ui.icons import with_icon
 from ui.models.cases import CaseFilterProxy, ReviewQueueModel
 from ui.style import Look, Tone, set_look
@@ -99,8 +99,8 @@ class ReviewPage(QWidget):
     def _build(self) -> None:
         title = QLabel(_("Bandeja de revisión"))
         set_look(title, Look.PAGE_TITLE)
-        self.filter = named(QLineEdit(), "review.filter", _("Filtrar la bandeja"),
-                            _("Número, nombre o quién lo registró (Ctrl+F)"))
+        find = COMMANDS["review.filter"]
+        self.filter = named(QLineEdit(), find.name, translate(find.accessible), find.tooltip())
         self.filter.setPlaceholderText(_("Filtrar por número, nombre o funcionario"))
         self.filter.setClearButtonEnabled(True)
         filter_label = buddy(_("&Filtrar:"), self.filter)
@@ -110,8 +110,7 @@ class ReviewPage(QWidget):
             self.proxy, ReviewQueueModel.DAYS, Qt.SortOrder.DescendingOrder,
             ReviewQueueModel.FLAGS)
         self.count = named(QLabel(), "review.count", _("Trámites en la bandeja"))
-        self.refresh = named(QPushButton(_("Actuali&zar")), "review.refresh",
-                             _("Actualizar la bandeja"))
+        self.refresh = command_button("review.refresh")
 
         self.eligibility = message_label("review.eligibility", _("Requisitos del solicitante"))
         self.eligibility.setTextFormat(Qt.TextFormat.RichText)
@@ -208,10 +207,8 @@ class ReviewPage(QWidget):
         self.detail.document_activated.connect(self._show_document_item)
         self.document_choice.currentIndexChanged.connect(lambda _i: self._load_document())
         self.tabs.currentChanged.connect(lambda _i: self._load_document())
-        for keys, slot in (("Ctrl+F", self.filter.setFocus), ("Ctrl+R", self.reload)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        bind_keys("review.filter", self, self.filter.setFocus)
+        bind_keys("review.refresh", self, self.reload)  # as the button: also while it is hidden
 
     # --- the queue ---------------------------------------------------------------------
 

@@ -6,11 +6,12 @@ built from the controller's state alone and repeats the essentials in words.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop.clock import format_local
 from desktop.i18n import _, ngettext
+from ui.commands import command_button, wire
 from ui.style import Tone, set_tone
 from ui.sync_controller import SyncController, SyncState
 from ui.widgets.forms import named
@@ -49,15 +50,14 @@ class SyncStatus(QWidget):
         self.busy.setRange(0, 0)  # indeterminate until the round says how much
         self.busy.setTextVisible(False)
         self.busy.setFixedSize(72, 12)
-        self.now = named(QPushButton(_("Sincronizar ahora")), "sync.now",
-                         _("Sincronizar ahora"), _("Enviar y recibir cambios ahora (F5)"))
-        self.now.setShortcut(QKeySequence("F5"))
+        self.now = command_button("sync.now")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.busy)
         layout.addWidget(self.label)
         layout.addWidget(self.now)
-        self.now.clicked.connect(controller.sync_now)
+        # F5 anywhere in the window, while the button shows (signed in) and is enabled
+        wire(self.now, self, controller.sync_now, context=Qt.ShortcutContext.WindowShortcut)
         controller.state_changed.connect(self.show_state)
         controller.progressed.connect(self.show_progress)
         self.show_state(controller.state)

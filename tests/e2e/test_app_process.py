@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from desktop.config import HOME_ENV
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,14 +19,16 @@ def test_the_app_starts_on_a_bare_machine_and_sets_up_the_demo(tmp_path):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         settings = tmp_path / "config" / "settings.toml"
-        deadline = time.monotonic() + 120
-        while not settings.exists() and app.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(1)
+        cache = tmp_path / "data" / "cache.sqlite3"
+        log_file = tmp_path / "logs" / "ventanilla.log"
+        # the demo is set up (settings, cache, log), or the app has ended
+        wait_until(lambda: app.poll() is not None or (settings.exists() and cache.exists()
+                                                      and log_file.exists()),
+                   120, 0.1, "the demo's settings, cache and log")
         assert app.poll() is None, app.communicate()[1]
         assert settings.exists()
-        assert (tmp_path / "data" / "cache.sqlite3").exists()
-        log = (tmp_path / "logs" / "ventanilla.log").read_text(encoding="utf-8")
+        assert cache.exists()
+        log = log_file.read_text(encoding="utf-8")
         assert "Traceback" not in log
     finally:
         app.terminate()

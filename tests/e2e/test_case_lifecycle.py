@@ -167,7 +167,7 @@ def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, 
     type_text("0991234567")
     tab(3)
     press(Key.Key_Space)  # cédula original verificada
-    intake.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    intake.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
     wait_for_focus(qtbot, "intake.register", WAIT)
     press(Key.Key_Return, Mod.ControlModifier)
     qtbot.waitUntil(lambda: intake.registered is not None, timeout=WAIT)

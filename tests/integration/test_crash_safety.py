@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from desktop.config import load_settings
 from desktop.services.cache import open_cache
 from desktop.store import models
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,13 +25,6 @@ def start_worker(*args: str) -> subprocess.Popen[str]:
         [sys.executable, "-m", "tests.integration.register_worker", *args],
         cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True)
-
-
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def check_consistent() -> int:
@@ -62,7 +56,7 @@ def test_killed_inside_the_transaction_leaves_nothing(home, tmp_path):
     marker = tmp_path / "inside"
     worker = start_worker("--cases", "1", "--pause-before-commit", str(marker))
     try:
-        wait_for(marker.exists)
+        wait_until(marker.exists, 60, 0.02, "the worker's marker")
         worker.send_signal(signal.SIGKILL)
     finally:
         worker.wait(30)

@@ -27,8 +27,8 @@ from desktop.services.documents import DOCUMENT_ADDED, DocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.runtime import open_cache, open_runtime
 from desktop.store import models
-from tests.integration.test_crash_safety import wait_for
 from tests.support.accounts import CLERK
+from tests.support.waiting import wait_until
 from tests.unit.test_document_service import scanned_draft
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,7 +103,7 @@ def test_killed_while_the_blob_is_being_written(home, samples, tmp_path):
     number = registered_case(samples)
     marker = tmp_path / "in-blob"
     worker = start_worker(number, "--documents", "1", "--pause-in-blob", str(marker))
-    wait_for(marker.exists)
+    wait_until(marker.exists, 60, 0.02, "the worker's marker")
     kill(worker)
     assert check_consistent(number) == 0
     [left] = temporaries()  # written, never renamed: no blob has its name
@@ -116,7 +116,7 @@ def test_killed_inside_the_transaction_leaves_the_blob_and_no_row(home, samples,
     number = registered_case(samples)
     marker = tmp_path / "in-transaction"
     worker = start_worker(number, "--documents", "1", "--pause-before-commit", str(marker))
-    wait_for(marker.exists)
+    wait_until(marker.exists, 60, 0.02, "the worker's marker")
     kill(worker)
     assert check_consistent(number) == 0
     assert temporaries() == []

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -21,7 +21,10 @@ from desktop.domain.checklist import DocumentType
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.receipts import ReceiptService
 from desktop.services.runtime import open_runtime
+from tests.support.files import written_pdf
+from tests.support.waiting import wait_until
 from tests.ui.keyboard import press, wait_for_window
+from ui.commands import COMMANDS
 
 QUEUE = "PDF"
 OUTPUT = Path.home() / "PDF"
@@ -49,15 +52,11 @@ def printing_runtime(home, cups_queue):
 
 
 def new_job(before: set[Path], timeout: float = 60) -> Path:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def finished() -> Path | None:
         jobs = set(OUTPUT.glob("*.pdf")) - before if OUTPUT.exists() else set()
-        finished = [job for job in jobs if job.stat().st_size > 0]
-        if finished:
-            time.sleep(0.5)  # cups-pdf writes, then closes
-            return finished[0]
-        time.sleep(0.2)
-    raise AssertionError("no job arrived from the CUPS PDF queue")
+        return next((job for job in sorted(jobs) if written_pdf(job)), None)
+
+    return wait_until(finished, timeout, 0.2, "a job from the CUPS PDF queue")
 
 
 def qr_text(pdf: Path, tmp_path: Path) -> str:
@@ -91,7 +90,8 @@ def test_receipt_printed_directly_on_the_configured_printer(qtbot, printing_runt
     direct = dialog.findChild(QPushButton, "receipt.printDirect")
     qtbot.waitUntil(direct.isEnabled, timeout=10_000)
     assert QUEUE in direct.text()
-    press(direct.shortcut()[0].key(), direct.shortcut()[0].keyboardModifiers())
+    key = QKeySequence(COMMANDS["document.printDirect"].keys[0])[0]  # Ctrl+P, the registry's
+    press(key.key(), key.keyboardModifiers())
     copy_info = dialog.findChild(QLabel, "receipt.copyInfo")
     qtbot.waitUntil(lambda: "Reimpresión 1" in copy_info.text(), timeout=60_000)
 

@@ -23,3 +23,14 @@ def make_pdf(pages: int = 1, text: str = "Solicitud de reliquidación firmada") 
         page.showPage()
     page.save()
     return buffer.getvalue()
+
+
+def written_pdf(path: Path) -> bool:
+    """A PDF another process has finished writing: it ends with its `%%EOF` marker (cups-pdf
+    writes the job in place, so a file that exists may still be growing)."""
+    try:
+        with path.open("rb") as stream:
+            stream.seek(max(0, path.stat().st_size - 1024))
+            return stream.read().rstrip().endswith(b"%%EOF")
+    except OSError:
+        return False

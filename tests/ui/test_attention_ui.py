@@ -6,6 +6,7 @@ its constancia."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -14,7 +15,6 @@ from desktop.services.attentions import ATTENTION_RECORDED
 from desktop.store import models
 from tests.support.accounts import CLERK
 from tests.ui.keyboard import press, type_text, wait_for_focus, wait_for_window
-from ui.app import launch
 
 WAIT = 30_000
 
@@ -33,20 +33,14 @@ def recorded(runtime_paths) -> list[dict]:
         runtime.close()
 
 
-def signed_in(qtbot):
-    window = launch()
-    qtbot.addWidget(window)
-    wait_for_focus(qtbot, "login.username", WAIT)
-    qtbot.waitUntil(window.login.submit.isEnabled, timeout=WAIT)
-    window.login.username.setText(CLERK[0])
-    window.login.password.setText(CLERK[1])
-    window.login.submit.click()
-    wait_for_focus(qtbot, "intake.cedula", WAIT)
+@pytest.fixture
+def window(home, main_window, sign_in):
+    window = main_window()
+    sign_in(window, *CLERK)
     return window
 
 
-def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home):
-    window = signed_in(qtbot)
+def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home, window):
     status = window.workspace.attention_status
     assert status.label.text() == "Sin atención (F8)"
     press(Qt.Key.Key_F8)
@@ -74,8 +68,7 @@ def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home):
         ("rechazo", "Vino sin la cédula original")]
 
 
-def test_a_bad_turno_says_so_and_opens_nothing(qtbot, home):
-    window = signed_in(qtbot)
+def test_a_bad_turno_says_so_and_opens_nothing(qtbot, window):
     press(Qt.Key.Key_F8)
     dialog = wait_for_window(qtbot, "attention.dialog")
     wait_for_focus(qtbot, "attention.turno")
@@ -88,8 +81,7 @@ def test_a_bad_turno_says_so_and_opens_nothing(qtbot, home):
     window.close()
 
 
-def test_a_status_search_opens_an_attention_by_itself(qtbot, home, samples):
-    window = signed_in(qtbot)
+def test_a_status_search_opens_an_attention_by_itself(qtbot, window, samples):
     workspace = window.workspace
     workspace.show_status()
     wait_for_focus(qtbot, "status.query")
@@ -101,8 +93,7 @@ def test_a_status_search_opens_an_attention_by_itself(qtbot, home, samples):
     window.close()
 
 
-def test_the_complaints_page_registers_and_offers_the_constancia(qtbot, home):
-    window = signed_in(qtbot)
+def test_the_complaints_page_registers_and_offers_the_constancia(qtbot, window):
     workspace = window.workspace
     workspace.nav_button("nav.complaints").click()
     page = workspace.complaints_page

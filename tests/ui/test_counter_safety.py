@@ -9,25 +9,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.domain.checklist import DocumentType
-from desktop.services.auth import sign_in
+from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.workflow import WorkflowService
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.ui.keyboard import press, type_text, wait_for_focus, wait_for_window
-from ui.app import launch
 
 WAIT = 30_000
-
-
-def _signed_in(qtbot, login=CLERK, start: str = "intake.cedula"):
-    window = launch()
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.login.submit.isEnabled, timeout=WAIT)
-    window.login.username.setText(login[0])
-    window.login.password.setText(login[1])
-    window.login.submit.click()
-    wait_for_focus(qtbot, start, WAIT)
-    return window
 
 
 def _register(runtime, clerk, cedula: str, form) -> str:
@@ -38,9 +26,11 @@ def _register(runtime, clerk, cedula: str, form) -> str:
 
 
 def test_a_new_search_clears_the_last_case_before_anything_else(qtbot, home, runtime, clerk,
-                                                               samples, signed_form):
+                                                               samples, signed_form,
+                                                               main_window, sign_in):
     number = _register(runtime, clerk, samples["eligible"], signed_form)
-    window = _signed_in(qtbot)
+    window = main_window()
+    sign_in(window, *CLERK)
     press(Qt.Key.Key_F2)
     status = window.status_page
     wait_for_focus(qtbot, "status.query")
@@ -62,11 +52,12 @@ def test_a_new_search_clears_the_last_case_before_anything_else(qtbot, home, run
 
 
 def test_one_click_opens_a_case_in_the_list(qtbot, home, runtime, clerk, samples,
-                                           signed_form):
+                                           signed_form, main_window, sign_in):
     first = _register(runtime, clerk, samples["eligible"], signed_form)
-    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).annul(first, "Duplicado")
+    WorkflowService(runtime, service_sign_in(runtime, *SUPERVISOR)).annul(first, "Duplicado")
     second = _register(runtime, clerk, samples["eligible"], signed_form)
-    window = _signed_in(qtbot)
+    window = main_window()
+    sign_in(window, *CLERK)
     press(Qt.Key.Key_F2)
     status = window.status_page
     wait_for_focus(qtbot, "status.query")
@@ -84,8 +75,10 @@ def test_one_click_opens_a_case_in_the_list(qtbot, home, runtime, clerk, samples
     window.close()
 
 
-def test_closing_with_a_form_in_progress_asks_first(qtbot, home, samples):
-    window = _signed_in(qtbot)
+def test_closing_with_a_form_in_progress_asks_first(qtbot, home, samples, main_window,
+                                                    sign_in):
+    window = main_window()
+    sign_in(window, *CLERK)
     type_text(samples["eligible"][:6])
     window.close()
     box = wait_for_window(qtbot, "main.confirmClose")
@@ -100,25 +93,21 @@ def test_closing_with_a_form_in_progress_asks_first(qtbot, home, samples):
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
 
 
-def test_the_window_comes_back_where_it_was_left(qtbot, home):
-    window = launch()
-    qtbot.addWidget(window)
+def test_the_window_comes_back_where_it_was_left(qtbot, home, main_window):
+    window = main_window()
     assert window.isMaximized()  # the first time
     window.showNormal()
     window.setGeometry(40, 50, 700, 520)
     qtbot.waitUntil(lambda: window.geometry().width() == 700)
     window.close()
-    again = launch()
-    qtbot.addWidget(again)
+    again = main_window()
     assert not again.isMaximized()
     assert (again.geometry().width(), again.geometry().height()) == (700, 520)
     again.close()
 
 
-def test_a_demo_station_shows_its_logins_on_the_sign_in_page(qtbot, home):
-    window = launch()
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.login.submit.isEnabled, timeout=WAIT)
+def test_a_demo_station_shows_its_logins_on_the_sign_in_page(qtbot, home, main_window):
+    window = main_window()
     shown = window.login.demo
     assert shown.isVisible()
     for text in ("oficinista.uio", "uio-oficinista-2026", "supervisor.uio", "Supervisor"):

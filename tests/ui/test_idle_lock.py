@@ -11,6 +11,7 @@ import re
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
@@ -25,7 +26,6 @@ from tests.ui.keyboard import (
     wait_for_focus,
     wait_for_window,
 )
-from ui.app import launch
 from ui.main_window import MainWindow
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
@@ -34,25 +34,12 @@ LONG_MS = 3_600_000
 EMAIL = "maría.peñafiel@correo.ec"
 
 
-def _window(qtbot, home: Paths) -> MainWindow:
-    window = launch(load_settings(home).with_changes(idle_lock_minutes=1))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.findChild(QPushButton, "login.submit").isEnabled, timeout=WAIT)
+@pytest.fixture
+def window(main_window, home: Paths) -> MainWindow:
+    window = main_window(load_settings(home).with_changes(idle_lock_minutes=1),
+                         idle_lock_ms=None)
     assert window.idle.clock.timeout_ms == 60_000  # from runtime.settings
     return window
-
-
-def _sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:
-    wait_for_focus(qtbot, "login.username")
-    press(Key.Key_A, Mod.ControlModifier)  # the last user name stays in the field
-    type_text(login[0])
-    press(Key.Key_Return)
-    type_text(login[1])
-    press(Key.Key_Return)
-    qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == login[0],
-                    timeout=WAIT)
-    # each role starts on its main page: the supervisor on the review queue
-    wait_for_focus(qtbot, "review.queue" if login == SUPERVISOR else "intake.cedula")
 
 
 def _type_part_of_a_form(qtbot, window: MainWindow, cedula: str) -> tuple[QLineEdit, QLineEdit]:
@@ -77,9 +64,9 @@ def _unlock_with(qtbot, window: MainWindow, password: str) -> QLabel:
     return window.findChild(QLabel, "lock.message")
 
 
-def test_going_idle_locks_and_the_same_password_gives_the_form_back(qtbot, home, samples):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, CLERK)
+def test_going_idle_locks_and_the_same_password_gives_the_form_back(qtbot, window, sign_in,
+                                                                   samples):
+    sign_in(window, *CLERK)
     cedula, email = _type_part_of_a_form(qtbot, window, samples["eligible"])
     workspace = window.workspace
     assert not window.idle.locked
@@ -118,9 +105,8 @@ def test_going_idle_locks_and_the_same_password_gives_the_form_back(qtbot, home,
     window.close()
 
 
-def test_ctrl_l_locks_at_once_and_dialogs_hide_until_unlocked(qtbot, home, samples):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, CLERK)
+def test_ctrl_l_locks_at_once_and_dialogs_hide_until_unlocked(qtbot, window, sign_in, samples):
+    sign_in(window, *CLERK)
     type_text(samples["eligible"][:4])
     press(Key.Key_L, Mod.ControlModifier)
     assert window.idle.locked  # at once, not after a timeout
@@ -149,9 +135,8 @@ def test_ctrl_l_locks_at_once_and_dialogs_hide_until_unlocked(qtbot, home, sampl
     window.close()
 
 
-def test_a_long_task_the_clerk_started_holds_the_idle_clock(qtbot, home):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, CLERK)
+def test_a_long_task_the_clerk_started_holds_the_idle_clock(qtbot, window, sign_in):
+    sign_in(window, *CLERK)
     release = threading.Event()
     task = window.tasks.run(lambda _p, _c: release.wait(WAIT / 1000), keep_awake=True)
     moments: dict[str, float] = {}
@@ -167,9 +152,9 @@ def test_a_long_task_the_clerk_started_holds_the_idle_clock(qtbot, home):
     assert moments["locked"] - moments["finished"] >= 0.25  # counted from the task's end
 
 
-def test_another_person_signs_out_from_the_lock_and_the_form_is_dropped(qtbot, home, samples):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, CLERK)
+def test_another_person_signs_out_from_the_lock_and_the_form_is_dropped(qtbot, window, sign_in,
+                                                                        samples):
+    sign_in(window, *CLERK)
     _type_part_of_a_form(qtbot, window, samples["eligible"])
     press(Key.Key_K, Mod.ControlModifier | Mod.ShiftModifier)
     wait_for_window(qtbot, "password.dialog")
@@ -192,14 +177,13 @@ def test_another_person_signs_out_from_the_lock_and_the_form_is_dropped(qtbot, h
     qtbot.waitUntil(lambda: not window.findChildren(QDialog, "password.dialog"))
     wait_for_focus(qtbot, "login.username")
 
-    _sign_in(qtbot, window, SUPERVISOR)
+    sign_in(window, *SUPERVISOR)
     assert window.intake.cedula.text() == "" and window.intake.email.text() == ""
     window.close()
 
 
-def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, home):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, CLERK)
+def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, window, sign_in):
+    sign_in(window, *CLERK)
     press(Key.Key_L, Mod.ControlModifier)
     for _ in range(5):
         message = _unlock_with(qtbot, window, "equivocada")

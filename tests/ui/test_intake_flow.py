@@ -21,7 +21,6 @@ from tests.ui.keyboard import (
     wait_for_focus,
     wait_for_window,
 )
-from ui.app import launch
 
 
 def _find(window, kind, name):
@@ -31,11 +30,8 @@ def _find(window, kind, name):
 
 
 def test_keyboard_flow_registers_case_and_prints_receipt(qtbot, home, samples, signed_form,
-                                                         tmp_path: Path):
-    window = launch()
-    qtbot.addWidget(window)
-    submit = _find(window, QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
+                                                         tmp_path: Path, main_window):
+    window = main_window()
 
     assert focused().objectName() == "login.username"
     assert assert_accessible(window) == 3  # user, password, submit

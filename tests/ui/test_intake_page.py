@@ -20,17 +20,14 @@ from desktop.services.intake import IntakeForm, IntakeService
 from desktop.store.models import Case
 from tests.support.files import make_pdf
 from ui.intake_page import IntakePage
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def page(qtbot, runtime, clerk):
-    tasks = TaskRunner()
-    widget = IntakePage(runtime, clerk, tasks)
+def page(qtbot, runtime, clerk, immediate_tasks):
+    widget = IntakePage(runtime, clerk, immediate_tasks)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    tasks.shutdown()
+    return widget
 
 
 def label(page: QWidget, name: str) -> QLabel:
@@ -69,7 +66,7 @@ def fill_and_register(qtbot, page, form_file, name: str = "") -> str:
         page.applicant_name.setText(name)
     page.email.setText("persona@correo.ec")
     page.cedula_verified.setChecked(True)
-    page.attach_path(form_file, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(form_file, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(page.register.isEnabled, timeout=10_000)
     page.register.click()
     qtbot.waitUntil(lambda: page.registered is not None, timeout=10_000)
@@ -134,7 +131,7 @@ def test_a_representative_needs_an_identity_and_the_power_of_attorney(
     page.representative.identity.cedula.setText("1710034065")
     assert "Representante:" not in missing.text()
     assert "Poder del representante" in missing.text()
-    page.attach_path(signed_form, DocumentType.POWER_OF_ATTORNEY)
+    page.scan.attach_path(signed_form, DocumentType.POWER_OF_ATTORNEY)
     qtbot.waitUntil(lambda: DocumentType.POWER_OF_ATTORNEY in page.attached, timeout=10_000)
     number = fill_and_register(qtbot, page, signed_form)
     with runtime.db.read() as session:
@@ -184,7 +181,7 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
     assert not page.notice.text.isVisible()
     assert "Falta el documento" in missing.text()
     assert page._selected_type() is DocumentType.SIGNED_REQUEST  # first missing required
-    page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(page.register.isEnabled, timeout=10_000)
     assert "Todo listo" in missing.text()
 
@@ -201,7 +198,7 @@ def test_email_and_phone_complain_once_left(page):
 def test_a_bad_file_is_refused_on_the_page(qtbot, page, tmp_path):
     bad = tmp_path / "solicitud.pdf"
     bad.write_bytes(b"")
-    page.attach_path(bad, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(bad, DocumentType.SIGNED_REQUEST)
     message = label(page, "intake.attachMessage")
     qtbot.waitUntil(lambda: "vacío" in message.text())
     assert DocumentType.SIGNED_REQUEST not in page.attached

@@ -16,10 +16,8 @@ from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import press, wait_for_focus, wait_for_window
-from ui.app import launch
 
 MNEMONIC = re.compile(r"&([^&\s])")
-START = {CLERK: "intake.cedula", SUPERVISOR: "review.queue", ADMIN: "status.query"}
 
 
 def mnemonics(window: QWidget) -> dict[str, list[str]]:
@@ -47,21 +45,11 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
     return found
 
 
-def _sign_in(qtbot, window, login) -> None:
-    wait_for_focus(qtbot, "login.username", 30_000)
-    qtbot.waitUntil(window.login.submit.isEnabled, timeout=30_000)
-    window.login.username.setText(login[0])
-    window.login.password.setText(login[1])
-    window.login.submit.click()
-    wait_for_focus(qtbot, START[login], 30_000)
-
-
 @pytest.mark.parametrize("login", [CLERK, SUPERVISOR, ADMIN], ids=["clerk", "supervisor",
                                                                     "admin"])
-def test_no_two_visible_controls_share_an_alt_letter(qtbot, home, login):
-    window = launch()
-    qtbot.addWidget(window)
-    _sign_in(qtbot, window, login)
+def test_no_two_visible_controls_share_an_alt_letter(qtbot, home, main_window, sign_in, login):
+    window = main_window()
+    sign_in(window, *login)
     workspace = window.workspace
     for page in (workspace.intake, workspace.status_page, workspace.review_page,
                  workspace.sync_panel, workspace.staff_page, workspace.complaints_page):
@@ -81,15 +69,14 @@ def test_no_two_visible_controls_share_an_alt_letter(qtbot, home, login):
 
 
 def test_alt_h_opens_the_status_slip_and_ctrl_p_too(qtbot, home, runtime, samples,
-                                                   signed_form):
+                                                   signed_form, main_window, sign_in):
     clerk = service_sign_in(runtime, *CLERK)
     intake = IntakeService(runtime, clerk)
     document = intake.attach_file(signed_form, intake_type())
     number = intake.register(IntakeForm(samples["eligible"], "ana@correo.ec", "0991234567",
                                         True, (document,))).case_number
-    window = launch()
-    qtbot.addWidget(window)
-    _sign_in(qtbot, window, CLERK)
+    window = main_window()
+    sign_in(window, *CLERK)
     press(Qt.Key.Key_F2)
     status = window.status_page
     wait_for_focus(qtbot, "status.query")

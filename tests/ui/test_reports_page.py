@@ -10,39 +10,22 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
-from desktop.config import Paths, load_settings
 from tests import report_rows as rows
 from tests.support.accounts import CLERK, SUPERVISOR
-from tests.ui.keyboard import assert_accessible, focused, press, type_text, wait_for_focus
-from ui.app import launch
-from ui.main_window import MainWindow
+from tests.ui.keyboard import assert_accessible, focused, press
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 WAIT = 30_000
 
 
-def _signed_in(qtbot, home: Paths, who: tuple[str, str], start: str) -> MainWindow:
-    window = launch(load_settings(home))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.findChild(QPushButton, "login.submit").isEnabled, timeout=WAIT)
-    window.idle.clock.set_timeout_ms(3_600_000)
-    wait_for_focus(qtbot, "login.username")
-    press(Key.Key_A, Mod.ControlModifier)
-    type_text(who[0])
-    press(Key.Key_Return)
-    type_text(who[1])
-    press(Key.Key_Return)
-    qtbot.waitUntil(lambda: window.actor is not None, timeout=WAIT)
-    wait_for_focus(qtbot, start)
-    return window
-
-
 def test_a_supervisor_generates_and_exports_the_transparency_table(qtbot, home, runtime,
+                                                                   main_window, sign_in,
                                                                    tmp_path):
     with runtime.db.engine.begin() as cache:
         rows.write_rows(cache, ("UIO01",), cache=True)
     runtime.close()
-    window = _signed_in(qtbot, home, SUPERVISOR, "review.queue")
+    window = main_window()
+    sign_in(window, *SUPERVISOR)
     press(Key.Key_R, Mod.ControlModifier | Mod.ShiftModifier)
     page = window.reports_page
     assert page is not None and focused() is page.kind
@@ -74,8 +57,9 @@ def test_a_supervisor_generates_and_exports_the_transparency_table(qtbot, home, 
     assert not page.centre.isEnabled() and page.centre.currentData() == "UIO01"
 
 
-def test_a_clerk_has_no_reports_page(qtbot, home):
-    window = _signed_in(qtbot, home, CLERK, "intake.cedula")
+def test_a_clerk_has_no_reports_page(qtbot, home, main_window, sign_in):
+    window = main_window()
+    sign_in(window, *CLERK)
     assert window.reports_page is None
     nav = window.findChild(QPushButton, "nav.reports")
     assert nav is None or not nav.isVisible()

@@ -17,9 +17,8 @@ from desktop.services.status import StatusService
 from tests.support.accounts import SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
 from ui.review_page import ReviewPage
-from ui.tasks import TaskRunner
 
-WAIT = 20_000
+WAIT = 10_000  # the page's work runs at once (immediate_tasks): one event-loop turn
 
 
 def register(runtime, actor, cedula: str, form) -> str:
@@ -47,15 +46,8 @@ def supervisor(runtime):
 
 
 @pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-
-
-@pytest.fixture
-def page(qtbot, runtime, supervisor, tasks):
-    widget = ReviewPage(runtime, supervisor, tasks)
+def page(qtbot, runtime, supervisor, immediate_tasks):
+    widget = ReviewPage(runtime, supervisor, immediate_tasks)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.domain.checklist import DocumentType
 from desktop.services.intake import IntakeForm, IntakeService
@@ -60,6 +61,19 @@ def make_page(qtbot, runtime, clerk):
 @pytest.fixture
 def page(make_page) -> IntakePage:
     return make_page()
+
+
+def attach_message(page: IntakePage) -> str:
+    """What the last scan, import or save said, under the documents (by its objectName)."""
+    label = page.findChild(QLabel, "intake.attachMessage")
+    assert label is not None
+    return label.text()
+
+
+def attach_button(page: IntakePage) -> QPushButton:
+    button = page.findChild(QPushButton, "intake.attach")
+    assert button is not None
+    return button
 
 
 def select(page: IntakePage, document_type: DocumentType) -> None:
@@ -119,7 +133,7 @@ def test_scan_into_the_required_item_then_registrar_is_enabled(qtbot, page, samp
     thumbnail = page.scan.pages.item(0).icon().pixmap(120, 120)
     assert not thumbnail.isNull() and thumbnail.height() > thumbnail.width()  # A4 upright
     assert "test:0" in page.scan.scanner.text()
-    assert "1 página escaneada" in page.attach_message.text()
+    assert "1 página escaneada" in attach_message(page)
     assert not page.register.isEnabled()  # scanned but not saved yet
     assert "cambios sin guardar" in page.missing.text()
     assert "Sin guardar: 1 pág." in page.checklist.topLevelItem(0).text(1)
@@ -150,7 +164,7 @@ def test_a_blank_page_of_a_feeder_batch_is_left_out_until_kept(qtbot, page, monk
     assert "Página 2: Página en blanco" in page.scan.notes.text()
     assert "en blanco, omitida" in strip.item(1).text()
     assert page.scan.pending() == {DocumentType.EMPLOYER_PAYMENT_PROOF: "Sin guardar: 9 pág."}
-    assert "1 en blanco omitida:" in page.attach_message.text()
+    assert "1 en blanco omitida:" in attach_message(page)
     assert save(qtbot, page, DocumentType.EMPLOYER_PAYMENT_PROOF) and \
         page.attached[DocumentType.EMPLOYER_PAYMENT_PROOF].pages == 9
     assert page.scan.current is DocumentType.SIGNED_REQUEST  # on to the required item
@@ -227,7 +241,7 @@ def test_cancel_during_a_slow_scan_keeps_the_window_responsive_and_the_pages(
                            read_delay_duration=100_000):  # about 1.5 s a page
         page.scan.scan_button.click()
         assert page.scan.busy and page.scan.cancel.isVisible()
-        assert not page.register.isEnabled() and not page.attach.isEnabled()
+        assert not page.register.isEnabled() and not attach_button(page).isEnabled()
         assert assert_accessible(page) >= 20  # «Cancelar» included
         page.email.setFocus()
         type_text("ana@correo.ec")  # the clerk goes on with the form meanwhile
@@ -241,7 +255,7 @@ def test_cancel_during_a_slow_scan_keeps_the_window_responsive_and_the_pages(
         press(Qt.Key.Key_Escape)  # from the e-mail field: Esc stops the scan
         qtbot.waitUntil(lambda: not page.scan.busy, timeout=WAIT)
         assert time.monotonic() - cancelled_at < 2  # inside the page, not after it
-    assert "Escaneo cancelado; se conserva la página ya escaneada" in page.attach_message.text()
+    assert "Escaneo cancelado; se conserva la página ya escaneada" in attach_message(page)
     assert page.scan.pages.count() == 1 and not page.scan.cancel.isVisible()
     assert page.email.hasFocus()  # the end of the scan did not take the focus away
     assert save(qtbot, page, DocumentType.SIGNED_REQUEST)
@@ -253,7 +267,7 @@ def test_a_paper_jam_is_explained_and_the_pages_before_it_stay(qtbot, page, monk
     use_feeder(page)
     with configured_device(monkeypatch, "Grid", after_page=jam_after(2)):
         scan(qtbot, page)
-    message = page.attach_message.text()
+    message = attach_message(page)
     assert "Se atascó el papel en el alimentador después de 2 páginas" in message
     assert "Continúe desde la página 3" in message
     assert page.scan.pages.count() == 2
@@ -272,7 +286,7 @@ def test_scanner_errors_are_shown_on_the_page(qtbot, page, monkeypatch, status, 
     page.scan.source.setCurrentIndex(page.scan.source.findData(source))
     with configured_device(monkeypatch, "Grid", read_return_value=status):
         scan(qtbot, page)
-    assert message in page.attach_message.text()
+    assert message in attach_message(page)
     assert page.scan.pages.count() == 0 and page.scan.scan_button.isEnabled()
 
 
@@ -288,10 +302,10 @@ def test_a_missing_scanner_says_what_to_do_instead(qtbot, make_page, tmp_path):
     page = make_page(scanner="test:9", scan_folder=str(tmp_path))
     assert "test:9 (configurado)" in page.scan.scanner.text()
     scan(qtbot, page)
-    message = page.attach_message.text()
+    message = attach_message(page)
     assert "No se encontró el escáner «test:9»" in message
     assert "importar el archivo (F3)" in message and str(tmp_path) in message
-    assert page.scan.pages.count() == 0 and page.attach.isEnabled()
+    assert page.scan.pages.count() == 0 and attach_button(page).isEnabled()
 
 
 def test_a_file_dropped_into_the_scan_folder_is_listed_and_attached(qtbot, make_page, tmp_path):
@@ -330,7 +344,7 @@ def test_a_file_dropped_into_the_scan_folder_is_listed_and_attached(qtbot, make_
 
 def test_an_imported_file_goes_through_the_draft(qtbot, page, signed_form):
     select(page, DocumentType.SIGNED_REQUEST)
-    page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(lambda: DocumentType.SIGNED_REQUEST in page.attached, timeout=WAIT)
     assert page.scan.pages.count() == 2  # the PDF's pages, as thumbnails
     assert not page.scan.pages.item(0).icon().isNull()

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableView
 
-from desktop.config import Paths, load_settings
 from desktop.domain.roles import Role
 from desktop.services.staff import StaffMember
 from tests.support.accounts import ADMIN, CLERK
@@ -20,7 +19,6 @@ from tests.ui.keyboard import (
     wait_for_focus,
     wait_for_window,
 )
-from ui.app import launch
 from ui.main_window import MainWindow
 from ui.models.staff import StaffModel, StaffProxy
 
@@ -71,28 +69,6 @@ def test_staff_model_cells_roles_and_sorting(qapp):
 # --- the window ------------------------------------------------------------------------
 
 
-def _window(qtbot, home: Paths) -> MainWindow:
-    window = launch(load_settings(home))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.findChild(QPushButton, "login.submit").isEnabled, timeout=WAIT)
-    window.idle.clock.set_timeout_ms(3_600_000)  # slow runs never lock mid-test
-    return window
-
-
-def _sign_in(qtbot, window: MainWindow, username: str, password: str) -> None:
-    wait_for_focus(qtbot, "login.username")
-    press(Key.Key_A, Mod.ControlModifier)
-    type_text(username)
-    press(Key.Key_Return)
-    type_text(password)
-    press(Key.Key_Return)
-    qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == username,
-                    timeout=WAIT)
-    # each role on its main page: status (administrator), review queue, intake
-    start = {Role.ADMINISTRATOR: "status.query", Role.SUPERVISOR: "review.queue"}
-    wait_for_focus(qtbot, start.get(window.actor.role, "intake.cedula"))
-
-
 def _sign_out(qtbot, window: MainWindow) -> None:
     press(Key.Key_Q, Mod.ControlModifier | Mod.ShiftModifier)
     qtbot.waitUntil(lambda: window.actor is None, timeout=WAIT)
@@ -111,9 +87,10 @@ def _row(window: MainWindow, username: str) -> StaffMember:
     return model.rows[row]
 
 
-def test_an_administrator_creates_disables_enables_and_promotes_a_clerk(qtbot, home):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, *ADMIN)
+def test_an_administrator_creates_disables_enables_and_promotes_a_clerk(qtbot, home, main_window,
+                                                                        sign_in):
+    window = main_window()
+    sign_in(window, *ADMIN)
     nav = window.findChild(QPushButton, "nav.staff")
     assert nav.isVisible()
     assert window.intake is None  # administrators register no cases: no intake page at all
@@ -172,15 +149,15 @@ def test_an_administrator_creates_disables_enables_and_promotes_a_clerk(qtbot, h
     _after(qtbot, window, "No puede desactivar su propia cuenta")
 
     _sign_out(qtbot, window)
-    _sign_in(qtbot, window, NEW[0], NEW[2])
+    sign_in(window, NEW[0], NEW[2])
     assert window.actor.role is Role.SUPERVISOR
     assert window.nav("nav.review").isVisible() and window.nav("nav.staff") is None
     window.close()
 
 
-def test_an_administrator_moves_a_clerk_to_another_centre(qtbot, home):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, *ADMIN)
+def test_an_administrator_moves_a_clerk_to_another_centre(qtbot, home, main_window, sign_in):
+    window = main_window()
+    sign_in(window, *ADMIN)
     window.show_staff()
     page = window.staff_page
     qtbot.waitUntil(lambda: page.model.row_of(CLERK[0]) >= 0 and page.centre.count() > 0,
@@ -210,9 +187,9 @@ def test_an_administrator_moves_a_clerk_to_another_centre(qtbot, home):
     window.close()
 
 
-def test_a_clerk_does_not_see_the_staff_page(qtbot, home):
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, *CLERK)
+def test_a_clerk_does_not_see_the_staff_page(qtbot, home, main_window, sign_in):
+    window = main_window()
+    sign_in(window, *CLERK)
     assert window.staff_page is None
     assert window.findChild(QPushButton, "nav.staff") is None  # not in the window at all
     press(Key.Key_P, Mod.ControlModifier | Mod.ShiftModifier)  # a hidden button's shortcut
@@ -220,10 +197,10 @@ def test_a_clerk_does_not_see_the_staff_page(qtbot, home):
     window.close()
 
 
-def test_a_clerk_changes_their_password_and_the_new_one_works(qtbot, home):
+def test_a_clerk_changes_their_password_and_the_new_one_works(qtbot, home, main_window, sign_in):
     new_password = "Mi-Clave-Nueva-2026"
-    window = _window(qtbot, home)
-    _sign_in(qtbot, window, *CLERK)
+    window = main_window()
+    sign_in(window, *CLERK)
     press(Key.Key_K, Mod.ControlModifier | Mod.ShiftModifier)
     dialog = wait_for_window(qtbot, "password.dialog")
     assert focused().objectName() == "password.current"
@@ -261,5 +238,5 @@ def test_a_clerk_changes_their_password_and_the_new_one_works(qtbot, home):
     login_message = window.findChild(QLabel, "login.message")
     qtbot.waitUntil(lambda: "incorrectos" in login_message.text(), timeout=WAIT)
     press(Key.Key_Tab, Mod.ShiftModifier)  # back to the user name
-    _sign_in(qtbot, window, CLERK[0], new_password)
+    sign_in(window, CLERK[0], new_password)
     window.close()

@@ -40,11 +40,9 @@ def test_a_cancelled_first_start_leaves_nothing_configured_and_can_retry(qtbot, 
     window.close()
 
 
-def test_wrong_password_is_refused_with_a_message(qtbot, home):
-    window = launch()
-    qtbot.addWidget(window)
+def test_wrong_password_is_refused_with_a_message(qtbot, home, main_window):
+    window = main_window()
     submit = window.findChild(QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
     window.login.username.setText("oficinista.uio")
     window.login.password.setText("equivocada")
     submit.click()
@@ -98,6 +96,14 @@ def test_signing_in_before_sync_has_started_starts_it(qtbot, home, monkeypatch):
         loaded()
 
     monkeypatch.setattr(ui.main_window, "_load_session_modules", slow_load)
+    sync_starts: list[object] = []  # each call of the window's sync start, at sign-in or late
+    start_sync = ui.main_window.MainWindow._start_sync
+
+    def counted_start(self, runtime) -> None:  # type: ignore[no-untyped-def]
+        start_sync(self, runtime)
+        sync_starts.append(runtime)
+
+    monkeypatch.setattr(ui.main_window.MainWindow, "_start_sync", counted_start)
     window = launch()
     qtbot.addWidget(window)
     submit = window.findChild(QPushButton, "login.submit")
@@ -109,7 +115,8 @@ def test_signing_in_before_sync_has_started_starts_it(qtbot, home, monkeypatch):
     qtbot.waitUntil(lambda: window.actor is not None, timeout=30_000)
     assert window.sync is not None and window.workspace is not None
     started = window.sync
+    starts = len(sync_starts)
     release.set()
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: len(sync_starts) > starts, timeout=30_000)  # the late start ran
     assert window.sync is started  # the late start found it running
     window.close()

@@ -19,7 +19,7 @@ from desktop.central.backoffice import issue_agreement, move
 from desktop.clock import now
 from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
-from desktop.services.auth import sign_in
+from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
@@ -37,9 +37,8 @@ from tests.ui.keyboard import (
 )
 from ui.status_page import StatusPage
 from ui.sync_controller import SyncState
-from ui.tasks import TaskRunner
 
-WAIT = 20_000
+WAIT = 10_000  # the page's work runs at once (immediate_tasks): one event-loop turn
 
 
 def register(runtime, actor, cedula: str, form) -> str:
@@ -59,17 +58,15 @@ def online() -> list[bool | None]:
 
 
 @pytest.fixture
-def page(qtbot, runtime, clerk, online):
-    tasks = TaskRunner()
-    widget = StatusPage(runtime, clerk, tasks, online=lambda: online[0])
+def page(qtbot, runtime, clerk, online, immediate_tasks):
+    widget = StatusPage(runtime, clerk, immediate_tasks, online=lambda: online[0])
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
     widget.activateWindow()
     widget.focus_query()
     wait_for_focus(qtbot, "status.query")
-    yield widget
-    tasks.shutdown()
+    return widget
 
 
 def search(qtbot, page: StatusPage, text: str) -> None:
@@ -137,7 +134,7 @@ def test_by_name_without_accents_and_in_part(qtbot, page, runtime, clerk, sample
 
 def test_several_results_are_listed_and_enter_opens_one(qtbot, page, runtime, clerk, samples,
                                                         signed_form):
-    supervisor = sign_in(runtime, *SUPERVISOR)
+    supervisor = service_sign_in(runtime, *SUPERVISOR)
     first = register(runtime, clerk, samples["eligible"], signed_form)
     WorkflowService(runtime, supervisor).annul(first, "Registro duplicado por error")
     second = register(runtime, clerk, samples["eligible"], signed_form)
@@ -161,7 +158,7 @@ def test_a_returned_case_is_corrected_at_the_counter_and_goes_back_to_review(
         qtbot, page, runtime, clerk, samples, signed_form, tmp_path):
     from desktop.services.review import ReviewService
 
-    supervisor = sign_in(runtime, *SUPERVISOR)
+    supervisor = service_sign_in(runtime, *SUPERVISOR)
     number = register(runtime, clerk, samples["eligible"], signed_form)
     page.load_mine()  # «Mis trámites»: every open case of the clerk, in review too
     qtbot.waitUntil(lambda: page.mine.rowCount() == 1, timeout=WAIT)
@@ -258,7 +255,7 @@ def test_a_third_party_gets_a_slip_without_the_case_s_reasons(qtbot, page, runti
     from desktop.store.models import AuditEntry
 
     number = register(runtime, clerk, samples["eligible"], signed_form)
-    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    WorkflowService(runtime, service_sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with runtime.central().begin() as connection:
         move(connection, number, CaseState.EN_ANALISIS)
@@ -292,7 +289,7 @@ def test_a_third_party_gets_a_slip_without_the_case_s_reasons(qtbot, page, runti
 def decided(runtime, clerk, cedula: str, form) -> str:
     """Registered, approved, and issued an acuerdo by the (demo) central, synced back."""
     number = register(runtime, clerk, cedula, form)
-    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    WorkflowService(runtime, service_sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with runtime.central().begin() as connection:
         move(connection, number, CaseState.EN_ANALISIS)
@@ -358,19 +355,13 @@ def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, cle
     assert page.results.index(0, page.results.STATE).data() == "Entregado / notificado"
 
 
-def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot, home):
-    from ui.app import launch
-
-    window = launch()
-    qtbot.addWidget(window)
-    submit = window.findChild(QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=30_000)
+def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot, home,
+                                                                          main_window, sign_in):
+    window = main_window()
 
     def sign_in_as(login: tuple[str, str], start: str) -> None:
-        window.login.username.setText(login[0])
-        window.login.password.setText(login[1])
-        submit.click()
-        wait_for_focus(qtbot, start, 30_000)  # each role on its main page
+        sign_in(window, *login)  # each role on its main page
+        assert focused().objectName() == start
 
     sign_in_as(CLERK, "intake.cedula")
     assert window.nav("nav.status").isVisibleTo(window)
@@ -408,7 +399,7 @@ def test_requested_information_shows_its_due_date_and_the_response_age(qtbot, pa
     from desktop.central.backoffice import request_information
 
     number = register(runtime, clerk, samples["eligible"], signed_form)
-    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    WorkflowService(runtime, service_sign_in(runtime, *SUPERVISOR)).approve(number)
     assert SyncService(runtime).run().online
     with runtime.central().begin() as connection:
         move(connection, number, CaseState.EN_ANALISIS)

@@ -25,7 +25,7 @@ from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
 from desktop.domain.outbox import OutboxStatus
 from desktop.security.secrets import store_secret
-from desktop.services.auth import sign_in
+from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import OutboxProblem, SyncService
 from desktop.services.workflow import WorkflowService
@@ -33,7 +33,6 @@ from desktop.sync.connection import secret_name
 from tests.services import LOGIN_PASSWORD, file_withdrawal_at_central
 from tests.support.accounts import ADMIN, CLERK, SUPERVISOR
 from tests.ui.keyboard import assert_accessible, press, type_text, wait_for_focus
-from ui.app import launch
 from ui.main_window import MainWindow
 from ui.models.rows import SortProxy
 from ui.sync_controller import SyncState, retry_delay_ms
@@ -101,19 +100,6 @@ def test_status_text_and_back_off():
 # --- a window on a real central --------------------------------------------------------
 
 
-def _open_window(qtbot, monkeypatch, home: Path, login: tuple[str, str]) -> MainWindow:
-    monkeypatch.setenv(HOME_ENV, str(home))
-    window = launch()
-    qtbot.addWidget(window)
-    submit = window.findChild(QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=WAIT)
-    window.login.username.setText(login[0])
-    window.login.password.setText(login[1])
-    submit.click()
-    qtbot.waitUntil(lambda: window.actor is not None, timeout=WAIT)
-    return window
-
-
 def _status(window: MainWindow) -> str:
     label = window.findChild(QLabel, "sync.status")
     assert label is not None
@@ -144,9 +130,11 @@ def eligible(stations) -> str:
 
 
 def test_status_bar_follows_registrations_and_sync_now(qtbot, monkeypatch, stations, eligible,
-                                                       signed_form):
+                                                       signed_form, main_window, sign_in):
     stations.configure(1)
-    window = _open_window(qtbot, monkeypatch, stations.home(1), CLERK)
+    monkeypatch.setenv(HOME_ENV, str(stations.home(1)))
+    window = main_window()
+    sign_in(window, *CLERK)
     _wait_idle(qtbot, window, "En línea")
     assert "última sincronización" in _status(window) and "0 pendientes" in _status(window)
     assert window.sync is not None and window.sync.state.online is True
@@ -190,14 +178,17 @@ def blackhole() -> Iterator[int]:
 
 @pytest.mark.parametrize("central_url", ["postgresql"], indirect=True)
 def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, stations, eligible,
-                                                         signed_form, blackhole):
+                                                         signed_form, blackhole, main_window,
+                                                         sign_in):
     runtime = stations.open(1)  # the first pull, while the central is reachable
     assert SyncService(runtime).run().online  # and a good round: «datos locales del …»
     hanging = make_url(stations.station_url()).set(host="127.0.0.1", port=blackhole)
     store_secret(secret_name(hanging), LOGIN_PASSWORD)  # the login's password, as for init
     runtime.settings.with_changes(central_url=hanging.render_as_string(False)).save()
     runtime.close()
-    window = _open_window(qtbot, monkeypatch, stations.home(1), CLERK)
+    monkeypatch.setenv(HOME_ENV, str(stations.home(1)))
+    window = main_window()
+    sign_in(window, *CLERK)
     assert window.sync is not None
     controller = window.sync
 
@@ -222,7 +213,7 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
     page.phone.setText("0991234567")
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
-    page.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
+    page.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(page.register.isEnabled, timeout=WAIT)
     page.submit()
     qtbot.waitUntil(lambda: page.registered is not None, timeout=WAIT)
@@ -242,14 +233,17 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
 
 def test_panel_lists_a_refused_event_and_an_administrator_retries_it(qtbot, monkeypatch,
                                                                      stations, eligible,
-                                                                     signed_form):
+                                                                     signed_form, main_window,
+                                                                     sign_in):
     stations.configure(1)
-    window = _open_window(qtbot, monkeypatch, stations.home(1), ADMIN)
+    monkeypatch.setenv(HOME_ENV, str(stations.home(1)))
+    window = main_window()
+    sign_in(window, *ADMIN)
     _wait_idle(qtbot, window, "En línea")
     assert window.sync is not None
     controller = window.sync
     controller.set_interval(HOUR_MS)
-    clerk = sign_in(window.runtime, *CLERK)
+    clerk = service_sign_in(window.runtime, *CLERK)
     number = _register(window.runtime, clerk, eligible, signed_form)
     controller.sync_now()
     _wait_idle(qtbot, window, "0 pendientes")
@@ -258,7 +252,7 @@ def test_panel_lists_a_refused_event_and_an_administrator_retries_it(qtbot, monk
         file_withdrawal_at_central(connection, number)
     with stations.backoffice() as connection:
         move(connection, number, CaseState.DESISTIDO, "desiste")
-    supervisor = sign_in(window.runtime, *SUPERVISOR)
+    supervisor = service_sign_in(window.runtime, *SUPERVISOR)
     WorkflowService(window.runtime, supervisor).approve(number)  # central: already desisted
     controller.sync_now()
     _wait_idle(qtbot, window, "1 con problemas")

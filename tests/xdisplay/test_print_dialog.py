@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.support.files import written_pdf
+from tests.support.waiting import wait_until
 from tests.xdisplay.xserver import run_child, x_display
 
 QUEUE = "PDF"
@@ -34,15 +35,12 @@ def cups_queue() -> str:
 
 
 def jobs_since(before: set[Path], count: int, timeout: float = 120) -> list[Path]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done = sorted((job for job in set(OUTPUT.glob("*.pdf")) - before
-                       if job.stat().st_size > 0), key=lambda job: job.stat().st_mtime)
-        if len(done) >= count:
-            time.sleep(0.5)  # cups-pdf writes, then closes
-            return done
-        time.sleep(0.2)
-    raise AssertionError(f"expected {count} jobs from the CUPS queue")
+    def finished() -> list[Path]:
+        done = sorted((job for job in set(OUTPUT.glob("*.pdf")) - before if written_pdf(job)),
+                      key=lambda job: job.stat().st_mtime)
+        return done if len(done) >= count else []
+
+    return wait_until(finished, timeout, 0.2, f"{count} jobs from the CUPS queue")
 
 
 def pages_of(job: Path) -> tuple[int, float]:

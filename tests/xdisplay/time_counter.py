@@ -31,7 +31,7 @@ def register_one(window, cedula: str, form: Path) -> None:
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     page.checklist.setCurrentItem(page.checklist.topLevelItem(0))
-    page.attach_path(form, page.checklist.selected_type())
+    page.scan.attach_path(form, page.checklist.selected_type())
     d.wait(page.register.isEnabled, 30, "Registrar enabled")
     started = time.perf_counter()
     d.click("intake.register")

@@ -63,7 +63,7 @@ def clerk(prepared: Prepared, window) -> None:
     d.RESULTS.notes["file dialog labels"] = labels
     d.check("clerk: intake, file dialog")
     d.close_window(dialog)
-    page.attach_path(prepared.form, page.checklist.selected_type())
+    page.scan.attach_path(prepared.form, page.checklist.selected_type())
     d.wait(lambda: page.attached, 30, "attached")
     page.cedula_verified.setChecked(True)
     d.wait(page.register.isEnabled, 30, "Registrar enabled")

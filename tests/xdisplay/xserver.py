@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +19,16 @@ from typing import Any
 
 import pytest
 
+from tests.support.waiting import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = ("1024x768", "1366x768")
+
+
+def _window_manager_running(env: dict[str, str]) -> bool:
+    answer = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
+                            capture_output=True, text=True, timeout=10, check=False)
+    return "window id" in answer.stdout
 
 
 def _free_display() -> int:
@@ -35,25 +42,25 @@ def _free_display() -> int:
 @contextmanager
 def x_display(size: str) -> Iterator[dict[str, str]]:
     """Xvfb + openbox at `size`; yields the environment for a child on that display."""
-    missing = [tool for tool in ("Xvfb", "openbox") if shutil.which(tool) is None]
+    missing = [tool for tool in ("Xvfb", "openbox", "xprop") if shutil.which(tool) is None]
     if missing:
-        pytest.skip(f"{', '.join(missing)} not installed (Debian: xvfb openbox; .ci/run "
-                    "installs them)")
+        pytest.skip(f"{', '.join(missing)} not installed (Debian: xvfb openbox x11-utils; "
+                    ".ci/run installs them)")
     number = _free_display()
     display = f":{number}"
     server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten",
                                "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 20
-    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
-        time.sleep(0.05)
+    wait_until(lambda: socket.exists() or server.poll() is not None, 20, what="Xvfb's socket")
     if not socket.exists():
         server.kill()
         raise RuntimeError(f"Xvfb did not start on {display}")
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
+    # the window manager is up once it has announced itself on the root window (EWMH)
+    wait_until(lambda: manager.poll() is not None or _window_manager_running(env), 20,
+               what="openbox on the display")
     try:
         yield env
     finally:
