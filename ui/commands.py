@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -96,8 +96,19 @@ _COMMANDS = (
 COMMANDS = {command.name: command for command in _COMMANDS}
 
 
+@overload
 def command_button(command: Command | str, parent: QWidget | None = None, *,
-                   name: str = "", kind: type[B] = QPushButton) -> B:  # type: ignore[assignment]
+                   name: str = "") -> QPushButton: ...
+
+
+@overload
+def command_button(command: Command | str, parent: QWidget | None = None, *,
+                   name: str = "", kind: type[B]) -> B: ...
+
+
+def command_button(command: Command | str, parent: QWidget | None = None, *,
+                   name: str = "", kind: type[QAbstractButton] = QPushButton,
+                   ) -> QAbstractButton:
     """A button showing the command (text with its mnemonic, icon, tooltip); no keys bound.
     `name` replaces the objectName where one dialog serves several documents
     (`receipt.save`, `slip.save` for «document.save»); `kind` e.g. a QToolButton."""
