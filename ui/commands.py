@@ -88,6 +88,28 @@ _COMMANDS = (
             N_("Imprimir en la impresora configurada"), keys=("Ctrl+P",)),
     Command("document.save", N_("&Guardar PDF…"), N_("Guardar el documento como PDF"), "save",
             ("Ctrl+S",)),
+    # the intake page's keys, while the page has the focus (its buttons show them)
+    Command("intake.submit", N_("Registrar trámite"), N_("Registrar trámite"),
+            keys=("Ctrl+Return", "Ctrl+Enter")),
+    Command("intake.reset", N_("Nuevo trámite"), N_("Nuevo trámite"), keys=("Ctrl+N",)),
+    Command("intake.chooseFile", N_("Importar archivo"), N_("Importar archivo"), keys=("F3",)),
+    Command("intake.scan", N_("Escanear"), N_("Escanear"), keys=("F4",)),
+    Command("intake.saveDocument", N_("Guardar documento"), N_("Guardar documento"),
+            keys=("Ctrl+S",)),
+    Command("intake.removeDocument", N_("Quitar documento"), N_("Quitar documento"),
+            keys=("Delete",)),
+    # Esc stops a scan; enabled only then, so Esc keeps its usual meaning otherwise
+    Command("intake.cancelScan", N_("Detener el escaneo"), N_("Detener el escaneo"),
+            keys=("Escape",)),
+    # the correction dialog: the same keys as the intake page for the same work
+    Command("correction.resubmit", N_("Reenviar a revisión"), N_("Reenviar a revisión"),
+            keys=("Ctrl+Return", "Ctrl+Enter")),
+    # a PDF viewer's tools, while the viewer has the focus
+    Command("viewer.previous", N_("Página anterior"), N_("Página anterior"), keys=("Alt+Left",)),
+    Command("viewer.next", N_("Página siguiente"), N_("Página siguiente"), keys=("Alt+Right",)),
+    Command("viewer.zoomIn", N_("Acercar"), N_("Acercar"), keys=("Ctrl++", "Ctrl+=")),
+    Command("viewer.zoomOut", N_("Alejar"), N_("Alejar"), keys=("Ctrl+-",)),
+    Command("viewer.fit", N_("Ajustar al ancho"), N_("Ajustar al ancho"), keys=("Ctrl+0",)),
     # the window's status bar: F5 while signed in, F1 everywhere (the sign-in page too)
     Command("sync.now", N_("Sincronizar ahora"), N_("Sincronizar ahora"), keys=("F5",),
             description=N_("Enviar y recibir cambios ahora")),

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -38,6 +38,7 @@ from desktop.services.correction import Contact, CorrectionService, ReturnedCase
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import ScanningService
 from desktop.services.workflow import TransitionDone
+from ui.commands import bind_keys
 from ui.icons import icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
@@ -172,12 +173,11 @@ class CorrectionDialog(QDialog):
         self.scan.busy_changed.connect(lambda _busy: self._refresh())
         self.send.clicked.connect(self.resubmit)
         self.close_button.clicked.connect(self.reject)
-        shortcuts: list[tuple[str, Callable[[], None]]] = [
-            ("Ctrl+Return", self.resubmit), ("Ctrl+Enter", self.resubmit),
-            ("F3", self.scan.choose_file), ("F4", self.scan.scan),
-            ("Ctrl+S", self.scan.save_document)]
-        for keys, slot in shortcuts:
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        keys: list[tuple[str, Callable[[], object]]] = [
+            ("correction.resubmit", self.resubmit), ("intake.chooseFile", self.scan.choose_file),
+            ("intake.scan", self.scan.scan), ("intake.saveDocument", self.scan.save_document)]
+        for command, slot in keys:
+            bind_keys(command, self, slot, Qt.ShortcutContext.WindowShortcut)
 
     # --- loading ---------------------------------------------------------------------
 

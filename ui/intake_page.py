@@ -11,7 +11,6 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -40,6 +39,7 @@ from desktop.services.intake import (
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import PickedUp, ScanningService
 from ui.attention_status import start_attention
+from ui.commands import bind_keys
 from ui.icons import with_icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
@@ -251,23 +251,15 @@ class IntakePage(QWidget):
         self.register.clicked.connect(self.submit)
         self.print_receipt.clicked.connect(self._request_receipt)
         self.new_case.clicked.connect(self.reset)
-        shortcuts: list[tuple[str, Callable[[], None]]] = [
-            ("F3", self.choose_file),
-            ("F4", self.scan.scan),
-            ("Ctrl+S", self.scan.save_document),
-            ("Ctrl+Return", self.submit),
-            ("Ctrl+Enter", self.submit),
-            ("Ctrl+N", self.reset),
-            ("Delete", self._delete_key),
-        ]
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        # Esc stops a scan; only then, so Esc keeps its usual meaning otherwise
-        self.cancel_shortcut = QShortcut(QKeySequence("Escape"), self)
-        self.cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.cancel_shortcut.activated.connect(self.scan.cancel_work)
+        keys: list[tuple[str, Callable[[], object]]] = [
+            ("intake.chooseFile", self.choose_file), ("intake.scan", self.scan.scan),
+            ("intake.saveDocument", self.scan.save_document), ("intake.submit", self.submit),
+            ("intake.reset", self.reset), ("intake.removeDocument", self._delete_key)]
+        for command, slot in keys:
+            bind_keys(command, self, slot)
+        cancel = bind_keys("intake.cancelScan", self, self.scan.cancel_work)
+        assert cancel is not None
+        self.cancel_shortcut = cancel
         self.cancel_shortcut.setEnabled(False)
 
     # --- state -------------------------------------------------------------------------

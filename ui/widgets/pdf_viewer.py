@@ -9,7 +9,7 @@ lazily and asynchronously); reading the bytes is the caller's job, off the GUI t
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QPointF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import VentanillaError
 from desktop.i18n import _
+from ui.commands import bind_keys
 from ui.printing import load_pdf
 from ui.style import Tone, set_tone
 from ui.widgets.forms import named
@@ -81,12 +82,10 @@ class PdfViewer(QWidget):
         self.zoom_in.clicked.connect(lambda: self.set_zoom(self.zoom * ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.set_zoom(self.zoom / ZOOM_STEP))
         self.fit.clicked.connect(self.fit_width)
-        for keys, button in (("Alt+Left", self.previous), ("Alt+Right", self.next),
-                             ("Ctrl++", self.zoom_in), ("Ctrl+=", self.zoom_in),
-                             ("Ctrl+-", self.zoom_out), ("Ctrl+0", self.fit)):
-            shortcut = QShortcut(QKeySequence(keys), self)  # only while the viewer has focus
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(button.click)
+        for command, button in (("viewer.previous", self.previous), ("viewer.next", self.next),
+                                ("viewer.zoomIn", self.zoom_in), ("viewer.zoomOut", self.zoom_out),
+                                ("viewer.fit", self.fit)):
+            bind_keys(command, self, button.click)  # only while the viewer has the focus
         self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._update())
         self.show_message("")
 
