@@ -18,12 +18,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.checklist import DocumentType, RequestType
 from desktop.domain.roles import Actor
 from desktop.i18n import _
-from desktop.services import intake_checks as checks
 from desktop.services.correction import Contact, CorrectionService, ReturnedCase
 from desktop.services.runtime import Runtime
 from desktop.services.scanning import ScanningService
@@ -45,14 +42,13 @@ from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
 from ui.widgets.checklist import DocumentChecklist
 from ui.widgets.confirm import confirm
+from ui.widgets.contact_fields import ContactFields
 from ui.widgets.forms import (
     MARGIN,
     SPACING,
-    buddy,
     message_label,
     named,
     show_message,
-    with_message,
 )
 from ui.widgets.screen import fit_to_screen
 from ui.widgets.text import moment
@@ -93,18 +89,7 @@ class CorrectionDialog(QDialog):
         self.reason = message_label(f"{NAME}.reason", _("Motivo de la devolución"))
         self.reason.setTextFormat(Qt.TextFormat.RichText)
         set_look(self.reason, Look.BANNER)
-        self.email = named(QLineEdit(), f"{NAME}.email", _("Correo electrónico"))
-        self.email.setMaxLength(254)
-        self.phone = named(QLineEdit(), f"{NAME}.phone", _("Teléfono"),
-                           _("Opcional: celular o fijo de Ecuador"))
-        self.phone.setMaxLength(20)
-        self.ruc = named(QLineEdit(), f"{NAME}.employerRuc", _("RUC del empleador"))
-        self.ruc.setMaxLength(15)
-        self.periods = named(QLineEdit(), f"{NAME}.periods", _("Períodos pagados"))
-        self.messages = {field: message_label(f"{field.objectName()}Message",
-                                              _("Mensaje de {what}").format(
-                                                  what=field.accessibleName()))
-                         for field in (self.email, self.phone, self.ruc, self.periods)}
+        self.contact_fields = ContactFields(NAME)
         self.outcome = message_label(f"{NAME}.message", _("Resultado de la corrección"))
         self.send = named(QPushButton(icon("send"), _("Reen&viar a revisión")), f"{NAME}.send",
                           _("Reenviar a revisión"),
@@ -115,18 +100,12 @@ class CorrectionDialog(QDialog):
         self.send.setAutoDefault(False)
         self.close_button.setAutoDefault(False)
 
-        contact = QGroupBox(_("Contacto y motivo"))
-        form = QFormLayout(contact)
-        for text, field in ((_("C&orreo:"), self.email), (_("Te&léfono:"), self.phone),
-                            (_("R&UC empleador:"), self.ruc), (_("&Períodos pagados:"),
-                                                                self.periods)):
-            form.addRow(buddy(text, field), with_message(field, self.messages[field]))
         documents = QGroupBox(_("Documentos (* obligatorio)"))
         box = QVBoxLayout(documents)
         box.addWidget(self.checklist)
         box.addWidget(self.scan)
         columns = QHBoxLayout()
-        columns.addWidget(contact, 1)
+        columns.addWidget(self.contact_fields, 1)
         columns.addWidget(documents, 1)
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -157,14 +136,14 @@ class CorrectionDialog(QDialog):
         outer.setSpacing(0)
         outer.addWidget(scroll, 1)
         outer.addWidget(bar)
-        order = [self.email, self.phone, self.ruc, self.periods, self.checklist,
+        order = [*self.contact_fields.order(), self.checklist,
                  *self.scan.order(), self.send, self.close_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
-        for field in self.messages:
-            field.textChanged.connect(self._refresh)
+        self.contact_fields.changed.connect(self._refresh)
+        for field in self.contact_fields.order():
             field.returnPressed.connect(self.focusNextChild)
         self.checklist.itemSelectionChanged.connect(
             lambda: self.scan.show_item(self.checklist.selected_type()))
@@ -183,8 +162,7 @@ class CorrectionDialog(QDialog):
 
     def _set_loading(self) -> None:
         self.heading.setText(_("Abriendo el trámite {number}…").format(number=self.case_number))
-        for field in self.messages:
-            field.setEnabled(False)
+        self.contact_fields.setEnabled(False)
         self.scan.set_editable(False)
         self.send.setEnabled(False)
 
@@ -202,15 +180,12 @@ class CorrectionDialog(QDialog):
         else:
             show_message(self.reason, html.escape(_(
                 "Este trámite aún no se envió a revisión: complételo y envíelo.")), Tone.HINT)
-        contact = case.contact
-        for field, value in ((self.email, contact.email), (self.phone, contact.phone),
-                             (self.ruc, contact.employer_ruc), (self.periods, contact.periods)):
-            field.setText(value)
-            field.setEnabled(True)
+        self.contact_fields.set_contact(case.contact)
+        self.contact_fields.setEnabled(True)
         self.scan.set_editable(True)
         self.checklist.select_first_missing(self._received())
         self._refresh()
-        self.email.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.contact_fields.email.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load_failed(self, message: str) -> None:
         self.heading.setText(_("No se pudo abrir el trámite {number}.").format(
@@ -226,20 +201,11 @@ class CorrectionDialog(QDialog):
     # --- state -------------------------------------------------------------------------
 
     def contact(self) -> Contact:
-        return Contact(self.email.text(), self.phone.text(), self.ruc.text(),
-                       self.periods.text())
+        return self.contact_fields.contact()
 
     def problems(self) -> list[str]:
         """What stops «Reenviar», in the clerk's words."""
-        found = []
-        for label, field, check in ((_("Correo"), self.email, checks.check_email),
-                                    (_("Teléfono"), self.phone, checks.check_phone),
-                                    (_("RUC del empleador"), self.ruc, checks.check_ruc),
-                                    (_("Períodos"), self.periods, checks.check_periods)):
-            result = check(field.text())
-            show_message(self.messages[field], "" if result.ok else result.message)
-            if not result.ok:
-                found.append(f"{label}: {result.message}")
+        found = self.contact_fields.check()
         received = self._received()
         for item in self.checklist.items:
             if item.required and item.document_type not in received \

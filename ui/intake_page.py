@@ -45,6 +45,7 @@ from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
 from ui.widgets.checklist import DocumentChecklist
+from ui.widgets.contact_fields import ContactFields
 from ui.widgets.forms import (
     MARGIN,
     SPACING,
@@ -52,7 +53,6 @@ from ui.widgets.forms import (
     message_label,
     named,
     show_message,
-    with_message,
 )
 from ui.widgets.identity_fields import IdentityFields
 from ui.widgets.privacy_notice import PrivacyNoticeBox
@@ -105,23 +105,7 @@ class IntakePage(QWidget):
         self.eligibility.setTextFormat(Qt.TextFormat.RichText)
         self.blocked = message_label("intake.blocked", _("Por qué no se puede registrar"))
 
-        self.email = named(QLineEdit(), "intake.email", _("Correo electrónico"),
-                           _("Obligatorio: por él se notifica el trámite"))
-        self.email.setMaxLength(254)
-        self.email_message = message_label("intake.emailMessage", _("Mensaje del correo"))
-        self.phone = named(QLineEdit(), "intake.phone", _("Teléfono"),
-                           _("Opcional: celular o fijo de Ecuador, por ejemplo 0991234567 o "
-                             "02 234 5678"))
-        self.phone.setMaxLength(20)
-        self.phone_message = message_label("intake.phoneMessage", _("Mensaje del teléfono"))
-        self.ruc = named(QLineEdit(), "intake.employerRuc", _("RUC del empleador"),
-                         _("Opcional: 13 dígitos"))
-        self.ruc.setMaxLength(15)
-        self.ruc_message = message_label("intake.rucMessage", _("Mensaje del RUC"))
-        self.periods = named(QLineEdit(), "intake.periods", _("Períodos pagados"),
-                             _("Opcional, por ejemplo 2023-01 a 2023-12; 2024-03"))
-        self.periods.setPlaceholderText("2023-01 a 2023-12; 2024-03")
-        self.periods_message = message_label("intake.periodsMessage", _("Mensaje de períodos"))
+        self.contact_fields = ContactFields("intake")
         self.cedula_verified = named(
             QCheckBox(_("Cédula original &verificada (no se guarda copia)")),
             "intake.cedulaVerified", _("Cédula original verificada"))
@@ -154,16 +138,6 @@ class IntakePage(QWidget):
         form.addRow(_("Requisitos:"), self.eligibility)
         form.addRow(self.blocked)
 
-        contact = QGroupBox(_("Contacto y motivo"))
-        form = QFormLayout(contact)
-        for text, field, message in (
-            (_("C&orreo:"), self.email, self.email_message),
-            (_("Te&léfono:"), self.phone, self.phone_message),
-            (_("R&UC empleador:"), self.ruc, self.ruc_message),
-            (_("&Períodos pagados:"), self.periods, self.periods_message),
-        ):
-            form.addRow(buddy(text, field), with_message(field, message))
-
         documents = QGroupBox(_("Documentos (* obligatorio)"))
         box = QVBoxLayout(documents)
         box.addWidget(self.cedula_verified)
@@ -176,7 +150,7 @@ class IntakePage(QWidget):
         left = QVBoxLayout()
         left.addWidget(applicant)
         left.addWidget(self.representative)
-        left.addWidget(contact)
+        left.addWidget(self.contact_fields)
         left.addStretch()
         columns = QHBoxLayout()
         columns.setSpacing(SPACING)
@@ -219,8 +193,8 @@ class IntakePage(QWidget):
         outer.addWidget(bar)
 
         order = [self.notice.given, *self.applicant_id.order(), self.applicant_name,
-                 *self.representative.order(), self.email, self.phone, self.ruc,
-                 self.periods, self.cedula_verified, self.checklist, *self.scan.order(),
+                 *self.representative.order(), *self.contact_fields.order(),
+                 self.cedula_verified, self.checklist, *self.scan.order(),
                  *self.received.order(), self.register, self.print_receipt, self.new_case]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -232,14 +206,11 @@ class IntakePage(QWidget):
         self.notice.changed.connect(self._refresh)
         self.representative.changed.connect(self._refresh)
         self.representative.name.editingFinished.connect(lambda: self._touch("representative"))
-        for field, key in ((self.email, "email"), (self.phone, "phone"), (self.ruc, "ruc"),
-                           (self.periods, "periods")):
-            field.textChanged.connect(self._refresh)
-            field.editingFinished.connect(lambda key=key: self._touch(key))
+        self.contact_fields.changed.connect(self._refresh)
+        self.contact_fields.touched.connect(self._touch)
         for field in (self.cedula, self.applicant_id.number, self.applicant_name,
                       self.representative.name, self.representative.identity.cedula,
-                      self.representative.identity.number, self.email, self.phone, self.ruc,
-                      self.periods):
+                      self.representative.identity.number, *self.contact_fields.order()):
             field.returnPressed.connect(self.focusNextChild)
         self.cedula_verified.toggled.connect(self._refresh)
         self.scan.stored.connect(self._attached)
@@ -272,8 +243,8 @@ class IntakePage(QWidget):
         self.lookup = None
         self.scan.clear()
         self._touched.clear()
-        for field in (self.email, self.phone, self.ruc, self.periods, self.applicant_name):
-            field.clear()
+        self.contact_fields.clear()
+        self.applicant_name.clear()
         self.applicant_id.clear()
         self.representative.clear()
         self.notice.given.setChecked(False)
@@ -288,6 +259,7 @@ class IntakePage(QWidget):
 
     def form_state(self) -> checks.FormState:
         representative = self.representative.enabled.isChecked()
+        contact = self.contact_fields.contact()
         return checks.FormState(
             cedula=self.cedula.text(),
             passport_country=self.applicant_id.country_code(),
@@ -300,10 +272,10 @@ class IntakePage(QWidget):
                 "" if self.applicant_id.by_passport else self._current_cedula())
             if representative else "",
             notice_given=self.notice.given.isChecked(),
-            email=self.email.text(),
-            phone=self.phone.text(),
-            employer_ruc=self.ruc.text(),
-            periods=self.periods.text(),
+            email=contact.email,
+            phone=contact.phone,
+            employer_ruc=contact.employer_ruc,
+            periods=contact.periods,
             cedula_verified=self.cedula_verified.isChecked(),
             attached=frozenset(self.attached),
             looked_up=self.lookup is not None,
@@ -322,19 +294,7 @@ class IntakePage(QWidget):
 
     def _refresh(self) -> None:
         """Messages, checklist states and the Registrar button follow the form."""
-        for key, field, label, check in (
-            ("email", self.email, self.email_message, checks.check_email),
-            ("phone", self.phone, self.phone_message, checks.check_phone),
-            ("ruc", self.ruc, self.ruc_message, checks.check_ruc),
-            ("periods", self.periods, self.periods_message, checks.check_periods),
-        ):
-            result = check(field.text())
-            if not result.ok and key in self._touched:
-                show_message(label, result.message)
-            elif result.warning:
-                show_message(label, result.warning, Tone.WARNING)
-            else:
-                show_message(label, "")
+        self.contact_fields.check(lambda key: key in self._touched)
         self.applicant_form.setRowVisible(self.applicant_name, self._name_needed())
         self.applicant_form.setRowVisible(self.pensioner_name, not self._name_needed())
         self.cedula_verified.setText(
@@ -365,8 +325,8 @@ class IntakePage(QWidget):
         return self.checklist.selected_type()
 
     def _set_editable(self, editable: bool) -> None:
-        for field in (self.email, self.phone, self.ruc, self.periods, self.applicant_name):
-            field.setReadOnly(not editable)
+        self.contact_fields.set_editable(editable)
+        self.applicant_name.setReadOnly(not editable)
         self.applicant_id.set_editable(editable)
         self.representative.set_editable(editable)
         self.notice.given.setEnabled(editable)
@@ -533,6 +493,7 @@ class IntakePage(QWidget):
             self._explain_not_ready()
             return
         by_passport = self.applicant_id.by_passport
+        contact = self.contact_fields.contact()
         form = IntakeForm(
             cedula="" if by_passport else self.cedula.text(),
             passport_country=self.applicant_id.country_code() if by_passport else "",
@@ -540,12 +501,12 @@ class IntakePage(QWidget):
             applicant_name=self.applicant_name.text() if self._name_needed() else "",
             representative=self.representative.representative(),
             privacy_notice=self.notice.version_given(),
-            email=self.email.text(),
-            phone=self.phone.text(),
+            email=contact.email,
+            phone=contact.phone,
             cedula_verified=self.cedula_verified.isChecked(),
             documents=tuple(self.attached.values()),
-            employer_ruc=self.ruc.text(),
-            periods=self.periods.text(),
+            employer_ruc=contact.employer_ruc,
+            periods=contact.periods,
             request_type=self.request_type,
         )
         show_message(self.register_message, _("Registrando…"), Tone.HINT)
@@ -574,12 +535,9 @@ class IntakePage(QWidget):
                              (self.applicant_name, not state.name_needed
                               or len(state.applicant_name.split()) >= 2),
                              (self.representative.name, not state.representative_problem),
-                             (self.email, checks.check_email(state.email).ok),
-                             (self.phone, checks.check_phone(state.phone).ok),
-                             (self.ruc, checks.check_ruc(state.employer_ruc).ok),
-                             (self.periods, checks.check_periods(state.periods).ok),
+                             (self.contact_fields.first_invalid(), False),
                              (self.cedula_verified, state.cedula_verified)):
-            if not check:
+            if field is not None and not check:
                 first = field
                 break
         first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -589,8 +547,8 @@ class IntakePage(QWidget):
         if self.registered is not None:
             return ""
         typed = any(field.text().strip() for field in (
-            self.cedula, self.email, self.phone, self.ruc, self.periods, self.applicant_name,
-            self.applicant_id.number, self.representative.name))
+            self.cedula, self.applicant_name, self.applicant_id.number,
+            self.representative.name)) or self.contact_fields.typed()
         if typed or self.attached or any(draft.pages for draft in self.scan.drafts.values()):
             return _("Hay un trámite a medio ingresar que aún no se registró.")
         return ""

@@ -51,7 +51,7 @@ def _type_part_of_a_form(qtbot, window: MainWindow, cedula: str) -> tuple[QLineE
     tab()
     assert focused().objectName() == "intake.email"
     type_text(EMAIL)
-    return window.intake.cedula, window.intake.email
+    return window.intake.cedula, window.intake.contact_fields.email
 
 
 def _unlock_with(qtbot, window: MainWindow, password: str) -> QLabel:
@@ -178,7 +178,7 @@ def test_another_person_signs_out_from_the_lock_and_the_form_is_dropped(qtbot, w
     wait_for_focus(qtbot, "login.username")
 
     sign_in(window, *SUPERVISOR)
-    assert window.intake.cedula.text() == "" and window.intake.email.text() == ""
+    assert window.intake.cedula.text() == "" and window.intake.contact_fields.email.text() == ""
     window.close()
 
 

@@ -64,7 +64,7 @@ def fill_and_register(qtbot, page, form_file, name: str = "") -> str:
     page.notice.given.setChecked(True)
     if name:
         page.applicant_name.setText(name)
-    page.email.setText("persona@correo.ec")
+    page.contact_fields.email.setText("persona@correo.ec")
     page.cedula_verified.setChecked(True)
     page.scan.attach_path(form_file, DocumentType.SIGNED_REQUEST)
     qtbot.waitUntil(page.register.isEnabled, timeout=10_000)
@@ -170,7 +170,7 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
     assert page.notice.text.isVisible() and "Superintendencia" in page.notice.text.text()
     steps = [
         (lambda: page.notice.given.setChecked(True), "aviso de privacidad"),
-        (lambda: page.email.setText("jose@correo.ec"), "Correo"),
+        (lambda: page.contact_fields.email.setText("jose@correo.ec"), "Correo"),
         (lambda: page.cedula_verified.setChecked(True), "Cédula original verificada"),
     ]
     for action, gone in steps:
@@ -187,11 +187,11 @@ def test_register_is_enabled_only_when_everything_required_is_there(qtbot, page,
 
 
 def test_email_and_phone_complain_once_left(page):
-    page.email.setText("no-es-correo")
+    page.contact_fields.email.setText("no-es-correo")
     assert label(page, "intake.emailMessage").text() == ""  # not while typing
     page._touch("email")
     assert "no es válido" in label(page, "intake.emailMessage").text()
-    page.ruc.setText("1793213150001")  # a real company RUC that fails the checksum
+    page.contact_fields.ruc.setText("1793213150001")  # a real company RUC that fails the checksum
     assert "confirme el número" in label(page, "intake.rucMessage").text()
 
 
@@ -222,7 +222,7 @@ def test_ctrl_enter_on_a_greyed_registrar_says_why_and_goes_to_what_is_missing(q
                                                                              samples):
     page.cedula.setText(samples["eligible"])
     qtbot.waitUntil(lambda: page.lookup is not None)
-    page.email.setText("ana@correo.ec")
+    page.contact_fields.email.setText("ana@correo.ec")
     page.register.setFocus()
     assert not page.register.isEnabled()
     page.submit()  # what Ctrl+Enter does
@@ -230,9 +230,9 @@ def test_ctrl_enter_on_a_greyed_registrar_says_why_and_goes_to_what_is_missing(q
     assert "Aún no se puede registrar" in message.text() and message.isVisible()
     assert page.notice.given.hasFocus()  # the first thing still missing: the notice
     page.notice.given.setChecked(True)
-    page.phone.setText("0991")  # a phone is optional, but a wrong one is not accepted
+    page.contact_fields.phone.setText("0991")  # optional, but a wrong one is not accepted
     page.submit()
-    assert page.phone.hasFocus()
+    assert page.contact_fields.phone.hasFocus()
     assert page.registered is None
 
 

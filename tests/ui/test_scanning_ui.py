@@ -118,8 +118,8 @@ def test_scan_into_the_required_item_then_registrar_is_enabled(qtbot, page, samp
                                                                monkeypatch):
     page.cedula.setText(samples["eligible"])
     qtbot.waitUntil(lambda: page.lookup is not None, timeout=WAIT)
-    page.email.setText("ana@correo.ec")
-    page.phone.setText("0991234567")
+    page.contact_fields.email.setText("ana@correo.ec")
+    page.contact_fields.phone.setText("0991234567")
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     assert page.scan.current is DocumentType.SIGNED_REQUEST  # the first required item
@@ -243,9 +243,9 @@ def test_cancel_during_a_slow_scan_keeps_the_window_responsive_and_the_pages(
         assert page.scan.busy and page.scan.cancel.isVisible()
         assert not page.register.isEnabled() and not attach_button(page).isEnabled()
         assert assert_accessible(page) >= 20  # «Cancelar» included
-        page.email.setFocus()
+        page.contact_fields.email.setFocus()
         type_text("ana@correo.ec")  # the clerk goes on with the form meanwhile
-        assert page.email.text() == "ana@correo.ec"
+        assert page.contact_fields.email.text() == "ana@correo.ec"
         started = len(ticks)
         qtbot.waitUntil(lambda: page.scan.pages.count() == 1, timeout=WAIT)  # page 1 shown
         assert len(ticks) - started >= 10  # the GUI thread kept running its timers
@@ -257,7 +257,7 @@ def test_cancel_during_a_slow_scan_keeps_the_window_responsive_and_the_pages(
         assert time.monotonic() - cancelled_at < 2  # inside the page, not after it
     assert "Escaneo cancelado; se conserva la página ya escaneada" in attach_message(page)
     assert page.scan.pages.count() == 1 and not page.scan.cancel.isVisible()
-    assert page.email.hasFocus()  # the end of the scan did not take the focus away
+    assert page.contact_fields.email.hasFocus()  # the end of the scan did not take the focus away
     assert save(qtbot, page, DocumentType.SIGNED_REQUEST)
     assert page.attached[DocumentType.SIGNED_REQUEST].pages == 1
 

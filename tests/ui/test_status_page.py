@@ -181,9 +181,9 @@ def test_a_returned_case_is_corrected_at_the_counter_and_goes_back_to_review(
     dialog = wait_for_window(qtbot, "correction.dialog")
     qtbot.waitUntil(lambda: dialog.case is not None, timeout=WAIT)
     assert RETURN_REASON in dialog.reason.text()
-    assert dialog.email.text() == "ana@correo.ec"  # in full: the clerk corrects it
+    assert dialog.contact_fields.email.text() == "ana@correo.ec"  # in full: the clerk corrects it
     assert assert_accessible(dialog) >= 10
-    dialog.email.selectAll()
+    dialog.contact_fields.email.selectAll()
     type_text("ana.maria@correo.ec")
     proof = tmp_path / "comprobante.pdf"
     proof.write_bytes(make_pdf(1, "Comprobante de pago del empleador"))

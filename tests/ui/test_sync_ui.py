@@ -209,8 +209,8 @@ def test_offline_the_window_keeps_working_and_reconnects(qtbot, monkeypatch, sta
 
     # registering works offline, through the page, and counts as pending
     page = window.intake
-    page.email.setText("ana@correo.ec")
-    page.phone.setText("0991234567")
+    page.contact_fields.email.setText("ana@correo.ec")
+    page.contact_fields.phone.setText("0991234567")
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     page.scan.attach_path(signed_form, DocumentType.SIGNED_REQUEST)

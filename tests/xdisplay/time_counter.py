@@ -26,8 +26,8 @@ def register_one(window, cedula: str, form: Path) -> None:
     d.click("intake.newCase")
     page.cedula.setText(cedula)
     d.wait(lambda: page.lookup is not None, 30, "lookup")
-    page.email.setText("rosa.pazmino@correo.ec")
-    page.phone.setText("0991234567")
+    page.contact_fields.email.setText("rosa.pazmino@correo.ec")
+    page.contact_fields.phone.setText("0991234567")
     page.notice.given.setChecked(True)  # the privacy notice was read
     page.cedula_verified.setChecked(True)
     page.checklist.setCurrentItem(page.checklist.topLevelItem(0))
