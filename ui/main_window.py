@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         workspace.receipt_requested.connect(self.open_receipt)
         self.workspace = workspace
         if workspace.attention_status is not None:
+            # a message still showing («Estación lista.») would be painted over it
+            self.statusBar().clearMessage()
             self.statusBar().addWidget(workspace.attention_status)
             workspace.attention_status.show()
         self.stack.addWidget(workspace)

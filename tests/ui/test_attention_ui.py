@@ -40,6 +40,13 @@ def window(home, main_window, sign_in):
     return window
 
 
+def test_the_attention_status_is_not_painted_over_by_the_ready_message(window):
+    """«Estación lista.» lasts 5 s; a clerk who signs in sooner sees the attention status
+    alone, not both texts on top of each other."""
+    assert window.statusBar().currentMessage() == ""
+    assert window.workspace.attention_status.isVisible()
+
+
 def test_f8_opens_with_a_scanned_turno_and_f9_closes_it(qtbot, home, window):
     status = window.workspace.attention_status
     assert status.label.text() == "Sin atención (F8)"
