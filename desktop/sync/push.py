@@ -28,8 +28,9 @@ from desktop.central.apply import REFUSED, Envelope, Outcome, RetryLater, apply_
 from desktop.clock import now
 from desktop.db.engines import SessionFactories, writer
 from desktop.domain.event_wire import EventType
+from desktop.domain.events import CaseRegistered, DocumentAdded, read_event
 from desktop.domain.outbox import OutboxStatus
-from desktop.errors import Cancelled, VentanillaError
+from desktop.errors import Cancelled, ValidationError, VentanillaError
 from desktop.i18n import _
 from desktop.progress import CancelToken, Progress, no_progress
 from desktop.store.models import CaseEvent, OutboxEvent
@@ -123,7 +124,7 @@ def push(
                 if event.case_number:
                     result.refused_cases.append(event.case_number)
                 elif event.event_type == STAFF_CHANGED:
-                    result.refused_staff.append(str(event.payload.get("username", "")))
+                    result.refused_staff.append(_staff_username(event))
             else:
                 result.applied += 1
         progress(done, len(due), label)
@@ -136,7 +137,7 @@ def subject(event: OutboxEvent) -> str:
     if event.case_number:
         return event.case_number
     if event.event_type == STAFF_CHANGED:
-        return f"staff:{event.payload.get('username', '')}"
+        return f"staff:{_staff_username(event)}"
     return f"event:{event.event_id}"
 
 
@@ -160,8 +161,19 @@ def _envelope(event: OutboxEvent, floor: datetime | None = None) -> Envelope:
 
 
 def _upload_documents(central_engine: Engine, blobs: BlobStore, event: OutboxEvent) -> None:
-    for document in event.payload.get("documents", []):
-        upload_blob(central_engine, blobs, document["sha256"])
+    try:
+        typed = read_event(event.event_type, event.payload)
+    except ValidationError:  # unreadable: central refuses it with the reason, nothing to send
+        return
+    if isinstance(typed, CaseRegistered | DocumentAdded):
+        for document in typed.documents:
+            upload_blob(central_engine, blobs, document.sha256)
+
+
+def _staff_username(event: OutboxEvent) -> str:
+    """The account a staff event changes ('' when its payload cannot say)."""
+    payload = event.payload
+    return str(payload.get("username", "")) if isinstance(payload, dict) else ""
 
 
 def upload_blob(central_engine: Engine, blobs: BlobStore, sha256: str) -> None:
