@@ -44,8 +44,8 @@ from desktop.sync.connection import secret_name
 from tests.services import LOGIN_PASSWORD, centre_logins, login_url
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.support.files import paths_in
+from tests.support.windows import open_main_window, sign_in_window
 from tests.ui.keyboard import focused, press, tab, type_text, wait_for_focus, wait_for_window
-from ui.app import launch
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("keyring_env")  # a production station: keys
@@ -70,17 +70,7 @@ def central(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 def sign_in(qtbot, window: MainWindow, login: tuple[str, str]) -> None:
-    submit = window.findChild(QPushButton, "login.submit")
-    qtbot.waitUntil(submit.isEnabled, timeout=WAIT)  # the station is ready (first pull)
-    wait_for_focus(qtbot, "login.username", WAIT)
-    type_text(login[0])
-    press(Key.Key_Return)
-    type_text(login[1])
-    press(Key.Key_Return)
-    qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == login[0],
-                    timeout=WAIT)
-    # each role on its main page: the clerk on intake, the supervisor on the review queue
-    wait_for_focus(qtbot, "review.queue" if login == SUPERVISOR else "intake.cedula", WAIT)
+    sign_in_window(qtbot, window, *login)
 
 
 def sign_out(qtbot, window: MainWindow) -> None:
@@ -144,8 +134,7 @@ def plain(text: str) -> str:
 def test_register_review_decide_find_print_deliver(qtbot, central, signed_form, tmp_path):
     engine = create_app_engine(central)
     cedula = find_samples(engine).eligible
-    window = launch()
-    qtbot.addWidget(window)
+    window = open_main_window(qtbot)  # the station is ready (first pull)
     window.resize(1280, 900)
 
     # --- the clerk registers the case: it goes to review in the same act -----------------

@@ -7,59 +7,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
 
 from desktop.config import Settings
-from desktop.domain.roles import Role
 from tests.support.tasks import ImmediateRunner
-from tests.ui.keyboard import press, type_text, wait_for_focus
+from tests.support.windows import NEVER_IDLE_MS, open_main_window, sign_in_window
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
-
-#: generous for a slow CI machine; a passing run waits only as long as the work takes
-WAIT_MS = 30_000
-#: slow runs never lock mid-test (the idle lock's own tests set their clock)
-NEVER_IDLE_MS = 3_600_000
-#: each role starts on its main page
-START = {Role.ADMINISTRATOR: "status.query", Role.SUPERVISOR: "review.queue"}
 
 
 @pytest.fixture
 def main_window(qtbot) -> Callable[..., MainWindow]:
-    """`main_window(settings=None)`: `ui.app.launch()` (the station of VENTANILLA_HOME by
-    default), the sign-in page ready. `idle_lock_ms=None` keeps the station's idle lock."""
-    from ui.app import launch
+    """`main_window(settings=None, *, idle_lock_ms=…)`: tests/support/windows.py."""
 
     def open_window(settings: Settings | None = None, *,
                     idle_lock_ms: int | None = NEVER_IDLE_MS) -> MainWindow:
-        window = launch(settings)
-        qtbot.addWidget(window)
-        qtbot.waitUntil(window.login.submit.isEnabled, timeout=WAIT_MS)
-        if idle_lock_ms is not None:
-            window.idle.clock.set_timeout_ms(idle_lock_ms)
-        return window
+        return open_main_window(qtbot, settings, idle_lock_ms=idle_lock_ms)
 
     return open_window
 
 
 @pytest.fixture
 def sign_in(qtbot) -> Callable[[MainWindow, str, str], None]:
-    """`sign_in(window, username, password)` from the keyboard, as a clerk does, and wait for
-    the role's main page to have the focus."""
-
-    def sign_in_window(window: MainWindow, username: str, password: str) -> None:
-        wait_for_focus(qtbot, "login.username", WAIT_MS)
-        press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # the last name stays there
-        type_text(username)
-        press(Qt.Key.Key_Return)
-        type_text(password)
-        press(Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: window.actor is not None and window.actor.username == username,
-                        timeout=WAIT_MS)
-        assert window.actor is not None
-        wait_for_focus(qtbot, START.get(window.actor.role, "intake.cedula"), WAIT_MS)
-
-    return sign_in_window
+    """`sign_in(window, username, password)` from the keyboard, as a clerk does."""
+    return lambda window, username, password: sign_in_window(qtbot, window, username,
+                                                             password)
 
 
 @pytest.fixture
