@@ -320,7 +320,7 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
         print(_("Roles de centro: {roles}. Cree los accesos con «ventanilla central "
                 "add-login».").format(roles=", ".join(ready.centre_roles)))
     if ready.samples is not None:
-        from desktop.central.demo import DEMO_LOGINS
+        from desktop.services.demo import DEMO_LOGINS
 
         for login in DEMO_LOGINS:
             print(f"usuario: {login.username}  clave: {login.password}  rol: {login.role.value}")
@@ -329,20 +329,10 @@ def _central_init(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _central_simulate(args: argparse.Namespace, paths: Paths) -> int:
-    from desktop.central.backoffice import simulate
-    from desktop.central.signer import signer_of
-    from desktop.db.engines import create_app_engine
-    from desktop.signing.keystore import load_signer
-    from desktop.sync.connection import open_central
+    from desktop.services.backoffice import simulate_back_office
 
-    identity = load_signer(paths)  # the production signer; none: the demo central's own
-    engine = create_app_engine(args.url) if args.url else open_central(load_settings(paths))
-    try:
-        report = simulate(engine, args.workers, args.seconds, seed=args.seed,
-                          email=args.email,
-                          signer=signer_of(identity) if identity else None)
-    finally:
-        engine.dispose()
+    report = simulate_back_office(paths, args.url, args.workers, args.seconds,
+                                  seed=args.seed, email=args.email)
     moves = ", ".join(f"{state}: {n}" for state, n in sorted(report.transitions.items()))
     print(_("Dirección de Pensiones simulada: {n} movimientos ({moves}); {e} errores.").format(
         n=report.total, moves=moves or "—", e=report.errors))
@@ -404,11 +394,11 @@ def _audit_verify(args: argparse.Namespace, paths: Paths) -> int:
 
 def _verify(args: argparse.Namespace, paths: Paths) -> int:
     from desktop.services.runtime import open_runtime
-    from desktop.sync.verify import verify
+    from desktop.services.sync import SyncService
 
     runtime = open_runtime(load_settings(paths))
     try:
-        report = verify(runtime.central(), runtime.db, runtime.settings.centre)
+        report = SyncService(runtime).verify()
     finally:
         runtime.close()
     for line in report.differences:

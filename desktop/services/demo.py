@@ -20,7 +20,8 @@ from desktop.store.models import Case
 from desktop.sync.connection import open_central
 
 # DemoLogin: what demo_logins returns, for the GUI (which does not import desktop.central)
-__all__ = ["DEMO_CENTRE", "DEMO_COUNTER", "DemoLogin", "DemoSetup", "demo_logins", "setup_demo"]
+__all__ = ["DEMO_CENTRE", "DEMO_COUNTER", "DEMO_LOGINS", "DemoLogin", "DemoSetup",
+           "demo_logins", "setup_demo"]
 
 DEMO_CENTRE = "UIO01"
 DEMO_COUNTER = 1

@@ -19,6 +19,7 @@ from desktop.sync.connection import CentralUnreachable, offline_as_unreachable
 from desktop.sync.deadline import RoundDeadline
 from desktop.sync.engine import SyncReport, last_good_sync, sync_once
 from desktop.sync.push import PENDING, REFUSED_LOCAL, STUCK_AFTER, backoff, retry_refused
+from desktop.sync.verify import Verification, verify
 from desktop.sync.versions import StationVersions, station_versions
 
 # StationVersions and SyncReport: what station_versions and a round return, for the GUI
@@ -64,6 +65,11 @@ class SyncService:
             return SyncReport(False, deadline.message, report.pushed, report.refused,
                               report.deferred)
         return report
+
+    def verify(self) -> Verification:
+        """This cache compared with central, row by row (`ventanilla verify`)."""
+        runtime = self.runtime
+        return verify(runtime.central(), runtime.db, runtime.settings.centre)
 
     def _round(self, progress: Progress, cancel: CancelToken) -> SyncReport:
         runtime = self.runtime
