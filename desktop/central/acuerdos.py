@@ -36,10 +36,11 @@ from desktop.central.signer import Signer, require_signer
 from desktop.clock import local, now
 from desktop.documents.agreement import AgreementData, Calculation, render_agreement
 from desktop.domain.acuerdo_texts import CONSIDERANDOS
-from desktop.domain.identity import mask_cedula
+from desktop.domain.passport import masked_document
 from desktop.domain.pension import History, preview
 from desktop.domain.pensions import PensionType
 from desktop.errors import ValidationError
+from desktop.i18n import _
 from desktop.signing.pades import qr_content, sign_pdf, signature_code
 
 
@@ -119,6 +120,12 @@ def store_blob(connection: Connection, data: bytes) -> str:
     return sha256
 
 
+def _pension_label(pension_type: str) -> str:
+    """The pension's name in the acuerdo; a petitioner the registry did not know (a
+    passport holder, say) has none, and the acuerdo names the Seguro General."""
+    return PensionType(pension_type).label if pension_type else _("Seguro General")
+
+
 def issue(connection: Connection, case_number: str, concession: bool,
           signer: Signer | None = None, reasons: str = "") -> str:
     """Render, sign and record the acuerdo of `case_number`; returns its number.
@@ -150,8 +157,9 @@ def issue(connection: Connection, case_number: str, concession: bool,
     data = AgreementData(
         number=number, issued_on=issued, city=unit.city, unit_name=unit.name,
         signer_name=signer.name, signer_post=signer.post, case_number=case_number,
-        applicant_name=case.applicant_name, cedula_masked=mask_cedula(case.cedula),
-        pension_type_label=PensionType(case.pension_type).label, filed_on=filed,
+        applicant_name=case.applicant_name, applicant_document=masked_document(
+            case.cedula, case.passport_country, case.passport_number),
+        pension_type_label=_pension_label(case.pension_type), filed_on=filed,
         centre_name=centre.name if centre else case.centre_code,
         declared_employer=case.employer_ruc or "", declared_periods=case.periods,
         calculation=calculation, reasons="" if calculation else reasons,

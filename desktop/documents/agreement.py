@@ -71,7 +71,7 @@ class AgreementData:
     signer_post: str
     case_number: str
     applicant_name: str
-    cedula_masked: str  # "17******03" — the full cédula never reaches this module
+    applicant_document: str  # «cédula 17******03» or «pasaporte Colombia AB****56», masked
     pension_type_label: str  # "Vejez"
     filed_on: date
     centre_name: str
@@ -171,9 +171,9 @@ def _story(data: AgreementData, lay: Layout, width: float) -> list[Flowable]:
 
 def _facts(data: AgreementData, st: Styles) -> list[Flowable]:
     filed = _(
-        "Que, {name}, con cédula {cedula}, pensionista de {pension}, presentó el {filed} en "
+        "Que, {name}, con {document}, pensionista de {pension}, presentó el {filed} en "
         "{centre} la solicitud de reliquidación de su renta, trámite Nro. {case};"
-    ).format(name=data.applicant_name, cedula=data.cedula_masked,
+    ).format(name=data.applicant_name, document=data.applicant_document,
              pension=data.pension_type_label.lower(), filed=format_long_date(data.filed_on),
              centre=data.centre_name, case=data.case_number)
     story: list[Flowable] = [p(filed, st["justify"])]
@@ -213,13 +213,13 @@ def _calculation(calc: Calculation, st: Styles) -> Flowable:
 
 def _articles(data: AgreementData, st: Styles) -> list[Flowable]:
     who = {"pension": data.pension_type_label.lower(), "name": data.applicant_name,
-           "cedula": data.cedula_masked, "case": data.case_number}
+           "document": data.applicant_document, "case": data.case_number}
     calc = data.calculation
     if calc is not None:
         difference = calc.new_pension - calc.previous_pension
         first = _(
             "Artículo 1.- Conceder la reliquidación de la renta de {pension} a favor de {name}, "
-            "con cédula {cedula}, trámite Nro. {case}, y fijar su renta mensual en {new}, a "
+            "con {document}, trámite Nro. {case}, y fijar su renta mensual en {new}, a "
             "partir del {effective}; la diferencia mensual es de {difference}."
         ).format(**who, new=money(calc.new_pension),
                  effective=format_long_date(calc.effective_date), difference=money(difference))
@@ -232,7 +232,7 @@ def _articles(data: AgreementData, st: Styles) -> list[Flowable]:
     else:
         articles = [_(
             "Artículo 1.- Negar la reliquidación de la renta de {pension} solicitada por "
-            "{name}, con cédula {cedula}, trámite Nro. {case}, por las razones expuestas en "
+            "{name}, con {document}, trámite Nro. {case}, por las razones expuestas en "
             "los considerandos de este acuerdo."
         ).format(**who)]
     following = len(articles) + 1

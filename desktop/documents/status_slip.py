@@ -58,7 +58,7 @@ class StatusSlipData:
     case_number: str
     filed_at: datetime
     applicant_name: str
-    cedula_masked: str  # "17******03" — the full cédula never reaches this module
+    applicant_document: str  # «Cédula 17******03» or «Pasaporte Colombia AB****56», masked
     centre_name: str
     state_label: str
     state_since: datetime
@@ -112,7 +112,7 @@ def _story(data: StatusSlipData, lay: Layout, width: float) -> list[Flowable]:
         [
             (_("Fecha de ingreso"), format_local(data.filed_at)),
             (_("Solicitante"), data.applicant_name),
-            (_("Cédula"), data.cedula_masked),
+            (_("Identificación"), data.applicant_document),
         ],
         lay,
         st,

@@ -15,6 +15,7 @@ from functools import cache
 
 from babel import Locale
 
+from desktop.domain.identity import mask_cedula
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -81,3 +82,10 @@ def validate_passport(country: str, number_text: str) -> Passport:
         raise ValidationError(_("El número de pasaporte debe tener al menos un dígito."),
                               "passport: no digits", field="passport_number")
     return Passport(country, number)
+
+
+def masked_document(cedula: str, passport_country: str, passport_number: str) -> str:
+    """«cédula 17******03» or «pasaporte Colombia AB****56», as printed documents show it."""
+    if passport_number:
+        return _("pasaporte {p}").format(p=Passport(passport_country, passport_number).masked())
+    return _("cédula {c}").format(c=mask_cedula(cedula))

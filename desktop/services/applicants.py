@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.central import models as central
-from desktop.domain.identity import mask_cedula, validate_cedula
-from desktop.domain.passport import Passport, validate_passport
+from desktop.domain.identity import validate_cedula
+from desktop.domain.passport import Passport, masked_document, validate_passport
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.limits import checked_text
@@ -88,13 +88,6 @@ def checked_representative(representative: Representative | None,
             _("El representante no puede tener la misma cédula que el pensionista."),
             "representative: same cedula as the applicant", field="representative_cedula")
     return CheckedRepresentative(name, cedula, None)
-
-
-def masked_document(cedula: str, passport_country: str, passport_number: str) -> str:
-    """«cédula 17******03» or «pasaporte Colombia AB****56», as printed documents show it."""
-    if passport_number:
-        return _("pasaporte {p}").format(p=Passport(passport_country, passport_number).masked())
-    return _("cédula {c}").format(c=mask_cedula(cedula))
 
 
 def representative_line(name: str, cedula: str, passport_country: str,

@@ -101,7 +101,7 @@ def _slip_data(detail: CaseDetail, synced: datetime | None, stale: bool, printed
         case_number=summary.case_number,
         filed_at=summary.registered_at,
         applicant_name=summary.applicant_name,
-        cedula_masked=summary.cedula_masked,
+        applicant_document=detail.applicant_id,
         centre_name=detail.centre_name,
         state_label=summary.state_label,
         state_since=summary.state_changed_at,

@@ -15,10 +15,10 @@ from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType, RequestType, checklist_for, document_label
 from desktop.domain.deadlines import LegalPeriod, Period, cited, period
 from desktop.domain.identity import mask_cedula, mask_email
-from desktop.domain.passport import Passport
+from desktop.domain.passport import Passport, masked_document
 from desktop.domain.pensions import PensionType
 from desktop.i18n import N_, _, translate
-from desktop.services.applicants import masked_document, representative_line
+from desktop.services.applicants import representative_line
 from desktop.services.case_lookup import find_case
 from desktop.store.models import Agreement, Case, Centre, Delivery
 

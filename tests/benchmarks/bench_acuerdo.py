@@ -42,7 +42,8 @@ def sample(qr: str = "", code: str = "") -> AgreementData:
         unit_name="Coordinación Provincial de Prestaciones del Seguro de Pensiones de Pichincha",
         signer_name="María Fernanda Guerrero Andrade", signer_post="Coordinadora Provincial",
         case_number="REL-UIO01-01-2026-000001-Q", applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ",
-        cedula_masked="17******03", pension_type_label="Vejez", filed_on=date(2026, 3, 14),
+        applicant_document="cédula 17******03", pension_type_label="Vejez",
+        filed_on=date(2026, 3, 14),
         centre_name="Centro de Atención Universal Quito", declared_employer="1790012345001",
         declared_periods="2019-01 a 2020-12", calculation=calculation, qr=qr, code=code)
 

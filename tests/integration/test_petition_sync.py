@@ -4,20 +4,25 @@ of the centre: the supervisor there reads the warning (issue 11). SQLite and Pos
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
 from desktop.central import models as central
+from desktop.central.backoffice import issue_agreement, move
 from desktop.clock import local, now
+from desktop.domain.cases import CaseState
 from desktop.domain.checklist import DocumentType
 from desktop.domain.privacy import CURRENT, NoticePart, PrivacyNotice
 from desktop.services.applicants import Representative
 from desktop.services.auth import sign_in
+from desktop.services.case_documents import CaseDocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.receipts import ReceiptService
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
+from desktop.services.workflow import WorkflowService
 from tests.pdf_text import read_pdf
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.support.files import make_pdf
@@ -54,6 +59,36 @@ def test_the_warning_passport_and_representative_travel_to_central_and_back(
     assert detail.applicant_id == "Pasaporte Colombia AB****56"
     assert detail.representative == "TAPIA RUIZ ANA (pasaporte Perú XY****32)"
     assert detail.power_of_attorney
+
+
+def test_a_passport_holder_is_named_by_passport_on_the_slip_and_the_acuerdo(
+        stations, tmp_path: Path) -> None:
+    """Nothing printed calls a passport a cédula; the registry did not know the person, so
+    the acuerdo (a negación: no contribution history) names the Seguro General."""
+    runtime = stations.open(1)
+    clerk = sign_in(runtime, *CLERK)
+    intake = IntakeService(runtime, clerk)
+    path = tmp_path / "solicitud.pdf"
+    path.write_bytes(make_pdf(1))
+    number = intake.register(IntakeForm(
+        "", "g.garcia@correo.ec", "", True,
+        (intake.attach_file(path, DocumentType.SIGNED_REQUEST),), passport_country="CO",
+        passport_number="AB123456", applicant_name="García Márquez Gabriela")).case_number
+    WorkflowService(runtime, sign_in(runtime, *SUPERVISOR)).approve(number)
+    assert SyncService(runtime).run().online
+    with stations.backoffice() as connection:
+        move(connection, number, CaseState.EN_ANALISIS)
+        issue_agreement(connection, number, random.Random(1), concession=True)
+        move(connection, number, CaseState.ACUERDO_EMITIDO)
+    assert SyncService(runtime).run().online
+
+    documents = CaseDocumentService(runtime, clerk)
+    _reader, slip = read_pdf(documents.status_slip(number).pdf)
+    assert "Pasaporte Colombia AB****56" in slip and "Cédula" not in slip
+    _reader, acuerdo = read_pdf(documents.agreement(number).pdf)
+    flat = " ".join(acuerdo.split())
+    assert "con pasaporte Colombia AB****56, pensionista de seguro general" in flat
+    assert "Negar la reliquidación" in flat and "cédula" not in flat
 
 
 def test_a_new_privacy_notice_published_at_central_is_read_at_the_counter(

@@ -43,7 +43,7 @@ def sample(**changes: object) -> AgreementData:
         number=NUMBER, issued_on=date(2026, 12, 5), city="Guayaquil",
         unit_name="Coordinación Provincial de Prestaciones del Seguro de Pensiones del Guayas",
         signer_name=SIGNER, signer_post="Coordinadora Provincial", case_number=CASE,
-        applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ", cedula_masked="09******03",
+        applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ", applicant_document="cédula 09******03",
         pension_type_label="Vejez", filed_on=date(2026, 3, 14),
         centre_name="Centro de Atención Universal Guayaquil",
         declared_employer="1790012345001", declared_periods="2019-01 a 2020-12",

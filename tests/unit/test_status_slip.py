@@ -37,7 +37,7 @@ def sample(**changes: object) -> StatusSlipData:
         case_number=CASE,
         filed_at=T0,
         applicant_name="GUAMÁN QUISHPE MARÍA JOSÉ",
-        cedula_masked="17******03",
+        applicant_document="Cédula 17******03",
         centre_name="Centro de Atención Universal Quito",
         state_label="Requiere información",
         state_since=T0 + timedelta(days=10),  # 24/01/2026 22:30
