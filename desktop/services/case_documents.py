@@ -77,6 +77,13 @@ class CaseDocumentService:
             raise NotFoundError(
                 _("El trámite {number} aún no tiene acuerdo emitido.").format(
                     number=detail.summary.case_number), "no agreement yet")
+        if requester is Requester.REPRESENTANTE and not detail.power_of_attorney:
+            raise ValidationError(
+                _("No se puede dar una copia del acuerdo a un representante: el trámite no "
+                  "tiene un poder en el expediente. Escanee el poder con «Agregar documento» "
+                  "y vuelva a intentar, o entréguela al titular."),
+                "acuerdo copy: representative without a power of attorney",
+                field="requester")
         signed = signed_acuerdo(self.runtime, detail.summary.case_number)
         return RenderedDocument(detail.summary.case_number, AGREEMENT, copy_number, "a4",
                                 signed.pdf, requester.value)

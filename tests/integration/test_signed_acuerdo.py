@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.capture.draft import DraftDocument
+from desktop.capture.files import check_bytes
 from desktop.central.backoffice import issue_agreement, move
 from desktop.central.demo import find_samples
 from desktop.central.models import Agreement, history_items
@@ -26,6 +28,7 @@ from desktop.errors import ValidationError
 from desktop.services.acuerdo_copies import check_case, signed_acuerdo, verify_bytes
 from desktop.services.auth import sign_in
 from desktop.services.case_documents import CaseDocumentService
+from desktop.services.documents import DocumentService
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
@@ -36,6 +39,7 @@ from desktop.store.models import AuditEntry
 from desktop.sync.connection import CentralUnreachable
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.support.checks import refused
+from tests.support.files import make_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"IESS-[A-Z]+-\d{4}-\d{4}-A")
@@ -146,6 +150,11 @@ def test_a_signed_acuerdo_verifies_offline_and_leads_to_its_case(stations, signe
     service = CaseDocumentService(runtime, clerk)
     with refused(ValidationError, "solo al pensionista o a su representante"):
         service.agreement(number, Requester.TERCERO)
+    with refused(ValidationError, "no tiene un poder en el expediente"):
+        service.agreement(number, Requester.REPRESENTANTE)  # as for the delivery
+    power = DraftDocument(DocumentType.POWER_OF_ATTORNEY)
+    power.add_file(check_bytes(make_pdf(1, text="Poder especial"), ".pdf"))
+    DocumentService(runtime, clerk).add_to_case(number, power)
     copy = service.agreement(number, Requester.REPRESENTANTE)
     service.record_print(copy, "impresora:PDF")
     with runtime.db.read() as session:
