@@ -201,11 +201,18 @@ class DocumentDialog(QDialog):
         paper, asked = self.paper.currentData(), self.requester.currentData()
         requester = Requester(asked) if asked is not None else None  # Qt keeps it as str
         render_for = self.printable.render_for
+        self.rendered = None  # nothing printable until this rendition exists
         self._set_working(True, _("Preparando el documento…"))
         self.tasks.run(lambda _p, _c: render_for(paper, requester)
                        if render_for is not None and requester is not None
                        else self.printable.render(paper),
-                       on_success=self._show, on_failure=self._failed, owner=self)
+                       on_success=self._show, on_failure=self._preview_failed, owner=self)
+
+    def _preview_failed(self, message: str) -> None:
+        """No document for this paper or requester (e.g. a representative without a poder
+        on file): say why where the page would be, and print nothing."""
+        self.viewer.show_message(message)
+        self._failed(message)
 
     def _show(self, rendered: RenderedDocument) -> None:
         self.rendered = rendered

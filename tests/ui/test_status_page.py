@@ -318,6 +318,15 @@ def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, cle
     asked = wait_for_window(qtbot, "agreement.dialog").findChild(QComboBox, "agreement.requester")
     assert [asked.itemText(i) for i in range(asked.count())] == [
         "El pensionista (titular)", "Su representante"]  # never a third party
+    dialog = asked.window()
+    save = dialog.findChild(QPushButton, "agreement.save")
+    qtbot.waitUntil(save.isEnabled, timeout=WAIT)
+    asked.setCurrentIndex(1)  # a representative, and no poder on file: no copy to print
+    qtbot.waitUntil(lambda: "no tiene un poder en el expediente" in dialog.findChild(
+        QLabel, "agreement.message").text(), timeout=WAIT)
+    assert not save.isEnabled() and dialog.rendered is None
+    asked.setCurrentIndex(0)
+    qtbot.waitUntil(save.isEnabled, timeout=WAIT)
     target = tmp_path / "acuerdo.pdf"
     save_through_dialog(qtbot, "agreement", target)
     assert "ACUERDO Nro. IESS-CPPPCH-" in text_of(target)
