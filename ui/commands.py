@@ -77,6 +77,10 @@ _COMMANDS = (
     Command("status.correct", N_("C&orregir y reenviar…"), N_("Corregir el trámite devuelto"),
             "correct", description=N_("Corregir contacto, agregar documentos y reenviar a "
                                      "revisión")),
+    Command("status.addDocument", N_("Agregar doc&umento…"),
+            N_("Agregar documento al trámite"), "addDocument",
+            description=N_("Escanear o importar un poder, un desistimiento u otro documento "
+                           "para un trámite ya registrado")),
     Command("status.sendToReview", N_("Enviar a re&visión"), N_("Enviar a revisión del supervisor"),
             "send"),
     # the review page: keys of its own, while the page has the focus
@@ -104,6 +108,9 @@ _COMMANDS = (
     # the correction dialog: the same keys as the intake page for the same work
     Command("correction.resubmit", N_("Reenviar a revisión"), N_("Reenviar a revisión"),
             keys=("Ctrl+Return", "Ctrl+Enter")),
+    # adding a document to a registered case
+    Command("addDocument.add", N_("&Agregar al trámite"), N_("Agregar al trámite"), "send",
+            ("Ctrl+Return", "Ctrl+Enter"), N_("Guarda los documentos en el trámite")),
     # a PDF viewer's tools, while the viewer has the focus
     Command("viewer.previous", N_("Página anterior"), N_("Página anterior"), keys=("Alt+Left",)),
     Command("viewer.next", N_("Página siguiente"), N_("Página siguiente"), keys=("Alt+Right",)),

@@ -28,7 +28,7 @@ ACTION_ICONS = {
     "correct": "file-pen", "refresh": "rotate-cw", "rotate": "rotate-cw",
     "delete": "trash-2", "view": "eye", "about": "info", "attach": "folder-input",
     "user": "user-round", "error": "circle-alert", "checklist": "list-checks",
-    "reports": "file-text",
+    "reports": "file-text", "addDocument": "folder-input",
 }
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.cases import CaseState
-from desktop.domain.roles import Actor
+from desktop.domain.roles import Action, Actor, may
 from desktop.i18n import _, ngettext
 from desktop.progress import CancelToken, Progress
 from desktop.services.case_files import CaseFileService
@@ -154,6 +154,7 @@ class StatusPage(QWidget):
         self.print_slip = command_button("status.printSlip")
         self.print_agreement = command_button("status.printAgreement")
         self.deliver = command_button("status.deliver")
+        self.add_document = command_button("status.addDocument")
         self.correct = command_button("status.correct")
         self.send_to_review = command_button("status.sendToReview")
 
@@ -167,7 +168,7 @@ class StatusPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         actions = QHBoxLayout()
-        for button in (self.print_slip, self.print_agreement, self.deliver):
+        for button in (self.print_slip, self.print_agreement, self.deliver, self.add_document):
             actions.addWidget(button)
         actions.addStretch()
         actions.addWidget(self.correct)
@@ -182,14 +183,15 @@ class StatusPage(QWidget):
         layout.addLayout(actions)
         order = [self.query, self.search_button, self.lists.tabBar(), self.results_table,
                  self.mine_table, self.refresh_mine, self.detail.documents, self.detail.history,
-                 self.print_slip, self.print_agreement, self.deliver, self.correct,
-                 self.send_to_review]
+                 self.print_slip, self.print_agreement, self.deliver, self.add_document,
+                 self.correct, self.send_to_review]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         may_deliver = role_may_move(self.actor.role, CaseState.ACUERDO_EMITIDO,
                                     CaseState.NOTIFICADO)
         may_send = role_may_move(self.actor.role, CaseState.DEVUELTO, CaseState.EN_REVISION)
         self.deliver.setVisible(may_deliver)
+        self.add_document.setVisible(may(self.actor.role, Action.ADD_DOCUMENT))
         self.correct.setVisible(may_send)
         self.send_to_review.setVisible(False)  # shown only for an old case left «Ingresado»
         self.may_send = may_send
@@ -212,6 +214,7 @@ class StatusPage(QWidget):
         wire(self.print_slip, self, lambda: self._request_document("slip"))
         wire(self.print_agreement, self, lambda: self._request_document("agreement"))
         wire(self.deliver, self, self._request_delivery)
+        wire(self.add_document, self, self.open_add_document)
         wire(self.correct, self, self.open_correction)
         wire(self.send_to_review, self, self.send_opened_to_review)
         self.detail.document_activated.connect(self.open_document)
@@ -364,6 +367,8 @@ class StatusPage(QWidget):
         self.deliver.setEnabled(idle and state is CaseState.ACUERDO_EMITIDO)
         here = detail is not None and detail.summary.centre_code == self.runtime.settings.centre
         self.correct.setEnabled(idle and here and state is CaseState.DEVUELTO)
+        self.add_document.setEnabled(idle and here and state is not None
+                                     and not state.is_terminal)
         self.send_to_review.setVisible(self.may_send and state is CaseState.INGRESADO)
         self.send_to_review.setEnabled(idle and here and state is CaseState.INGRESADO)
 
@@ -427,6 +432,24 @@ class StatusPage(QWidget):
         dialog.resubmitted.connect(self._resubmitted)
         dialog.open()
         self.correction_dialog = dialog
+
+    def open_add_document(self) -> None:
+        """A document brought after registration (a poder, a signed withdrawal)."""
+        from ui.add_document_dialog import AddDocumentDialog
+
+        if self.opened is None:
+            return
+        dialog = AddDocumentDialog(self.runtime, self.actor, self.tasks, self.opened,
+                                   self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        number = self.opened.summary.case_number
+        dialog.added.connect(lambda said: self._documents_added(number, said))
+        dialog.open()
+        self.correction_dialog = dialog  # what closing the window asks about
+
+    def _documents_added(self, case_number: str, said: str) -> None:
+        show_message(self.message, said, Tone.OK)
+        self._changed(case_number, "documento agregado")
 
     def _resubmitted(self, case_number: str) -> None:
         show_message(self.message, _("Trámite {number} corregido y enviado otra vez a revisión "

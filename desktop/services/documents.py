@@ -96,12 +96,20 @@ class DocumentService:
         require(self.actor, Action.ADD_DOCUMENT)
         with self.runtime.db.read() as session:
             own_centre_only(_open_case(session, case_number), self.actor)  # before building
-        document = self.store(draft, progress, cancel)
+        [added] = self.add_stored(case_number, self.store(draft, progress, cancel))
+        return added
+
+    def add_stored(self, case_number: str,
+                   *documents: AttachedDocument) -> tuple[AddedDocument, ...]:
+        """Documents already in the blob store (saved at the counter) join a registered
+        case, all or none: rows, audit entries and outbox events in one transaction."""
+        require(self.actor, Action.ADD_DOCUMENT)
         settings = self.runtime.settings
         with self.runtime.db.write() as session, session.begin():
             case = _open_case(session, case_number)
             own_centre_only(case, self.actor)
-            if any(d.sha256 == document.sha256 for d in case.documents):
+            if any(d.sha256 == document.sha256 for d in case.documents
+                   for document in documents):
                 raise ValidationError(
                     _("Este documento ya está en el trámite {number}.").format(
                         number=case_number),
@@ -109,10 +117,12 @@ class DocumentService:
                     field="documents",
                 )
             at = now()
-            record_document(session, case, document, self.actor, settings.workstation, at)
+            for document in documents:
+                record_document(session, case, document, self.actor, settings.workstation, at)
             note_work(session, self.actor, settings.workstation, Kind.DOCUMENT, case_number)
-        log.info("document added to case %s: %s", case_number, document.document_type.value)
-        return AddedDocument(case_number, document, at)
+        log.info("documents added to case %s: %s", case_number,
+                 ", ".join(document.document_type.value for document in documents))
+        return tuple(AddedDocument(case_number, document, at) for document in documents)
 
 
 def record_document(session: Session, case: Case, document: AttachedDocument, actor: Actor,

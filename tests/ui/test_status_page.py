@@ -23,7 +23,7 @@ from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.intake import IntakeForm, IntakeService
 from desktop.services.sync import SyncService
 from desktop.services.workflow import WorkflowService
-from desktop.store.models import Case
+from desktop.store.models import Case, Delivery
 from tests.support.accounts import CLERK, SUPERVISOR
 from tests.support.files import make_pdf
 from tests.ui.keyboard import (
@@ -362,6 +362,45 @@ def test_acuerdo_copy_and_delivery_to_a_representative(qtbot, page, runtime, cle
     assert holder in page.detail.agreement.text()
     assert not page.deliver.isEnabled()
     assert page.results.index(0, page.results.STATE).data() == "Entregado / notificado"
+
+
+def test_a_poder_brought_later_is_added_and_the_representative_takes_the_acuerdo(
+        qtbot, page, runtime, clerk, samples, signed_form):
+    number = decided(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    assert not page.opened.power_of_attorney and page.add_document.isEnabled()
+    page.add_document.click()
+    dialog = wait_for_window(qtbot, "addDocument.dialog")
+    assert assert_accessible(dialog) >= 4
+    labels = [row.text(0) for row, _item in dialog.checklist._rows()]
+    assert "Poder del representante (si lo presenta un apoderado)" in labels
+    assert "Desistimiento firmado por el solicitante" in labels
+    assert not any(label.startswith("Solicitud de reliquidación") for label in labels)
+    assert not dialog.add.isEnabled()  # nothing scanned or imported yet
+    row = next(row for row, item in dialog.checklist._rows()
+               if item.document_type is DocumentType.POWER_OF_ATTORNEY)
+    dialog.checklist.setCurrentItem(row)
+    dialog.scan.attach_path(signed_form, DocumentType.POWER_OF_ATTORNEY)
+    qtbot.waitUntil(dialog.add.isEnabled, timeout=WAIT)
+    dialog.add.click()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "1 documento agregado al trámite" in page.message.text(),
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: page.opened.power_of_attorney, timeout=WAIT)
+
+    page.deliver.click()  # now a representative may take it
+    delivery = wait_for_window(qtbot, "delivery.dialog")
+    delivery.representative.setChecked(True)
+    delivery.name.setText("Ana Lucía Peñafiel Ortiz")
+    delivery.cedula.setText(samples["not_pensioner"])
+    delivery.submit.click()
+    qtbot.waitUntil(lambda: "Entregado / notificado" in page.detail.state.text(), timeout=WAIT)
+    with runtime.db.read() as session:
+        delivered = session.scalars(select(Delivery).where(
+            Delivery.case_number == number)).one()
+    assert (delivered.recipient_kind, delivered.recipient_name) == (
+        "representante", "Ana Lucía Peñafiel Ortiz")
 
 
 def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot, home,

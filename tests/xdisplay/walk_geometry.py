@@ -96,6 +96,7 @@ def clerk(prepared: Prepared, window) -> None:
     open_and_check("status.printSlip", "slip.dialog", "clerk: status slip dialog")
     open_and_check("status.printAgreement", "agreement.dialog", "clerk: acuerdo dialog")
     open_and_check("status.deliver", "delivery.dialog", "clerk: delivery dialog")
+    open_and_check("status.addDocument", "addDocument.dialog", "clerk: add document dialog")
     documents = d.widget("status.detail.documents", QTreeWidget)
     documents.setCurrentItem(documents.topLevelItem(0))
     documents.itemActivated.emit(documents.topLevelItem(0), 0)

@@ -17,10 +17,11 @@ VISIBLE_ROWS = 6
 
 
 class DocumentChecklist(QTreeWidget):
-    def __init__(self, request_type: RequestType, name: str = "intake.checklist"):
+    def __init__(self, request_type: RequestType, name: str = "intake.checklist",
+                 items: tuple[ChecklistItem, ...] | None = None):
         super().__init__()
         named(self, name, _("Documentos del trámite"))
-        self.items = checklist_for(request_type)
+        self.items = checklist_for(request_type) if items is None else items
         self.setColumnCount(2)
         self.setHeaderLabels([_("Documento"), _("Estado")])
         self.setRootIsDecorated(False)
