@@ -81,6 +81,8 @@ _COMMANDS = (
             N_("Agregar documento al trámite"), "addDocument",
             description=N_("Escanear o importar un poder, un desistimiento u otro documento "
                            "para un trámite ya registrado")),
+    Command("status.withdraw", N_("Des&istimiento…"), N_("Registrar desistimiento"), "annul",
+            description=N_("El solicitante desiste por escrito; el trámite termina")),
     Command("status.sendToReview", N_("Enviar a re&visión"), N_("Enviar a revisión del supervisor"),
             "send"),
     # the review page: keys of its own, while the page has the focus

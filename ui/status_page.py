@@ -155,6 +155,7 @@ class StatusPage(QWidget):
         self.print_agreement = command_button("status.printAgreement")
         self.deliver = command_button("status.deliver")
         self.add_document = command_button("status.addDocument")
+        self.withdraw = command_button("status.withdraw")
         self.correct = command_button("status.correct")
         self.send_to_review = command_button("status.sendToReview")
 
@@ -171,6 +172,7 @@ class StatusPage(QWidget):
         for button in (self.print_slip, self.print_agreement, self.deliver, self.add_document):
             actions.addWidget(button)
         actions.addStretch()
+        actions.addWidget(self.withdraw)
         actions.addWidget(self.correct)
         actions.addWidget(self.send_to_review)
         layout = QVBoxLayout(self)
@@ -184,14 +186,19 @@ class StatusPage(QWidget):
         order = [self.query, self.search_button, self.lists.tabBar(), self.results_table,
                  self.mine_table, self.refresh_mine, self.detail.documents, self.detail.history,
                  self.print_slip, self.print_agreement, self.deliver, self.add_document,
-                 self.correct, self.send_to_review]
+                 self.withdraw, self.correct, self.send_to_review]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         may_deliver = role_may_move(self.actor.role, CaseState.ACUERDO_EMITIDO,
                                     CaseState.NOTIFICADO)
         may_send = role_may_move(self.actor.role, CaseState.DEVUELTO, CaseState.EN_REVISION)
+        #: the states this role may record a withdrawal from (none: the button is hidden)
+        self.withdrawable_from = frozenset(
+            state for state in CaseState
+            if role_may_move(self.actor.role, state, CaseState.DESISTIDO))
         self.deliver.setVisible(may_deliver)
         self.add_document.setVisible(may(self.actor.role, Action.ADD_DOCUMENT))
+        self.withdraw.setVisible(bool(self.withdrawable_from))
         self.correct.setVisible(may_send)
         self.send_to_review.setVisible(False)  # shown only for an old case left «Ingresado»
         self.may_send = may_send
@@ -215,6 +222,7 @@ class StatusPage(QWidget):
         wire(self.print_agreement, self, lambda: self._request_document("agreement"))
         wire(self.deliver, self, self._request_delivery)
         wire(self.add_document, self, self.open_add_document)
+        wire(self.withdraw, self, self.open_withdrawal)
         wire(self.correct, self, self.open_correction)
         wire(self.send_to_review, self, self.send_opened_to_review)
         self.detail.document_activated.connect(self.open_document)
@@ -369,6 +377,7 @@ class StatusPage(QWidget):
         self.correct.setEnabled(idle and here and state is CaseState.DEVUELTO)
         self.add_document.setEnabled(idle and here and state is not None
                                      and not state.is_terminal)
+        self.withdraw.setEnabled(idle and here and state in self.withdrawable_from)
         self.send_to_review.setVisible(self.may_send and state is CaseState.INGRESADO)
         self.send_to_review.setEnabled(idle and here and state is CaseState.INGRESADO)
 
@@ -446,6 +455,23 @@ class StatusPage(QWidget):
         dialog.added.connect(lambda said: self._documents_added(number, said))
         dialog.open()
         self.correction_dialog = dialog  # what closing the window asks about
+
+    def open_withdrawal(self) -> None:
+        """The applicant's written withdrawal, recorded (the case ends DESISTIDO)."""
+        from ui.withdrawal_dialog import WithdrawalDialog
+
+        if self.opened is None:
+            return
+        dialog = WithdrawalDialog(self.runtime, self.actor, self.tasks, self.opened,
+                                  self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.withdrawn.connect(self._withdrawn)
+        dialog.open()
+
+    def _withdrawn(self, case_number: str) -> None:
+        show_message(self.message, _("Desistimiento del trámite {number} registrado.").format(
+            number=case_number), Tone.OK)
+        self._changed(case_number, "desistimiento")
 
     def _documents_added(self, case_number: str, said: str) -> None:
         show_message(self.message, said, Tone.OK)

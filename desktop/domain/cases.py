@@ -156,8 +156,8 @@ def check_transition(
         )
     if transition.document and transition.document not in documents:
         raise TransitionRefused(
-            _("Para registrar el desistimiento escanee primero el desistimiento firmado por "
-              "el solicitante."),
+            _("Para registrar el desistimiento agregue primero el desistimiento firmado por "
+              "el solicitante («Agregar documento…»)."),
             f"{target} needs document {transition.document}",
         )
     return transition

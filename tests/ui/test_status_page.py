@@ -378,13 +378,8 @@ def test_a_poder_brought_later_is_added_and_the_representative_takes_the_acuerdo
     assert "Desistimiento firmado por el solicitante" in labels
     assert not any(label.startswith("Solicitud de reliquidación") for label in labels)
     assert not dialog.add.isEnabled()  # nothing scanned or imported yet
-    row = next(row for row, item in dialog.checklist._rows()
-               if item.document_type is DocumentType.POWER_OF_ATTORNEY)
-    dialog.checklist.setCurrentItem(row)
-    dialog.scan.attach_path(signed_form, DocumentType.POWER_OF_ATTORNEY)
-    qtbot.waitUntil(dialog.add.isEnabled, timeout=WAIT)
-    dialog.add.click()
-    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+    dialog.close_button.click()
+    add_document(qtbot, page, DocumentType.POWER_OF_ATTORNEY, signed_form)
     qtbot.waitUntil(lambda: "1 documento agregado al trámite" in page.message.text(),
                     timeout=WAIT)
     qtbot.waitUntil(lambda: page.opened.power_of_attorney, timeout=WAIT)
@@ -401,6 +396,47 @@ def test_a_poder_brought_later_is_added_and_the_representative_takes_the_acuerdo
             Delivery.case_number == number)).one()
     assert (delivered.recipient_kind, delivered.recipient_name) == (
         "representante", "Ana Lucía Peñafiel Ortiz")
+
+
+def add_document(qtbot, page: StatusPage, document_type: DocumentType, path: Path) -> None:
+    """Through «Agregar documento…», as the clerk does it."""
+    page.add_document.click()
+    dialog = wait_for_window(qtbot, "addDocument.dialog")
+    row = next(row for row, item in dialog.checklist._rows()
+               if item.document_type is document_type)
+    dialog.checklist.setCurrentItem(row)
+    dialog.scan.attach_path(path, document_type)
+    qtbot.waitUntil(dialog.add.isEnabled, timeout=WAIT)
+    dialog.add.click()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=WAIT)
+
+
+def test_a_written_withdrawal_ends_the_case_once_it_is_on_file(qtbot, page, runtime, clerk,
+                                                               samples, signed_form):
+    number = register(runtime, clerk, samples["eligible"], signed_form)
+    search(qtbot, page, number)
+    wait_opened(qtbot, page, number)
+    assert page.withdraw.isVisible() and page.withdraw.isEnabled()
+    page.withdraw.click()
+    dialog = wait_for_window(qtbot, "withdrawal.dialog")
+    assert assert_accessible(dialog) >= 3
+    message = dialog.findChild(QLabel, "withdrawal.message")
+    assert "no está en el expediente" in message.text()
+    dialog.reason.setText("Ya no desea la reliquidación")
+    assert not dialog.submit.isEnabled()  # not without the signed withdrawal
+    dialog.cancel.click()
+
+    add_document(qtbot, page, DocumentType.WITHDRAWAL, signed_form)
+    qtbot.waitUntil(lambda: any(d.document_type is DocumentType.WITHDRAWAL
+                                for d in page.opened.documents), timeout=WAIT)
+    page.withdraw.click()
+    dialog = wait_for_window(qtbot, "withdrawal.dialog")
+    assert not dialog.submit.isEnabled()  # a reason first
+    dialog.reason.setText("Ya no desea la reliquidación")
+    dialog.submit.click()
+    qtbot.waitUntil(lambda: "Desistido" in page.detail.state.text(), timeout=WAIT)
+    assert "Desistimiento del trámite" in page.message.text()
+    assert not page.withdraw.isEnabled() and not page.add_document.isEnabled()
 
 
 def test_the_workspace_has_status_for_everyone_and_review_for_supervisors(qtbot, home,

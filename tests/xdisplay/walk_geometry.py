@@ -97,6 +97,7 @@ def clerk(prepared: Prepared, window) -> None:
     open_and_check("status.printAgreement", "agreement.dialog", "clerk: acuerdo dialog")
     open_and_check("status.deliver", "delivery.dialog", "clerk: delivery dialog")
     open_and_check("status.addDocument", "addDocument.dialog", "clerk: add document dialog")
+    open_and_check("status.withdraw", "withdrawal.dialog", "clerk: withdrawal dialog")
     documents = d.widget("status.detail.documents", QTreeWidget)
     documents.setCurrentItem(documents.topLevelItem(0))
     documents.itemActivated.emit(documents.topLevelItem(0), 0)
