@@ -127,6 +127,8 @@ class StatusPage(QWidget):
                                    _("Enter en el campo de consulta"))
         self.freshness = named(QLabel(), "status.freshness", _("Fecha de la información"))
         set_look(self.freshness, Look.STRONG)
+        self.freshness.setWordWrap(True)  # its notes (newer data, offline) must not widen the
+        # window past a 1024-px screen
         self.message = message_label("status.message", _("Resultado de la consulta"))
 
         self.results_table = _table("status.results", _("Trámites encontrados"),
@@ -168,13 +170,18 @@ class StatusPage(QWidget):
         splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        # two rows, so that every button a supervisor sees fits a 1024-px screen: what the
+        # citizen takes home, then what changes the case
         actions = QHBoxLayout()
-        for button in (self.print_slip, self.print_agreement, self.deliver, self.add_document):
+        for button in (self.print_slip, self.print_agreement, self.deliver):
             actions.addWidget(button)
         actions.addStretch()
-        actions.addWidget(self.withdraw)
-        actions.addWidget(self.correct)
-        actions.addWidget(self.send_to_review)
+        changes = QHBoxLayout()
+        for button in (self.add_document, self.withdraw):
+            changes.addWidget(button)
+        changes.addStretch()
+        changes.addWidget(self.correct)
+        changes.addWidget(self.send_to_review)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(title)
@@ -183,6 +190,7 @@ class StatusPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        layout.addLayout(changes)
         order = [self.query, self.search_button, self.lists.tabBar(), self.results_table,
                  self.mine_table, self.refresh_mine, self.detail.documents, self.detail.history,
                  self.print_slip, self.print_agreement, self.deliver, self.add_document,

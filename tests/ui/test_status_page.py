@@ -498,3 +498,16 @@ def test_requested_information_shows_its_due_date_and_the_response_age(qtbot, pa
     assert "de 30 días hábiles" in response and "art. 207" in response
     label = page.detail.facts["response"]
     assert label.objectName() == "status.detail.response" and label.accessibleName()
+
+
+def test_the_page_never_asks_for_more_than_a_1024_px_screen(page):
+    """Every action button shown and the freshness line at its longest (newer data and
+    offline notes): the page still fits a 1024-px counter monitor."""
+    for button in (page.print_slip, page.print_agreement, page.deliver, page.add_document,
+                   page.withdraw, page.correct, page.send_to_review):
+        button.setVisible(True)
+    page.freshness.setText(
+        "Trámites y estados según información sincronizada el 05/12/2026 21:54. Hay "
+        "información más reciente: consulte de nuevo para verla. Sin conexión con la "
+        "central: puede haber cambios más recientes.")
+    assert page.minimumSizeHint().width() <= 1024 - 2 * 16
