@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from desktop.config import Settings
 from desktop.i18n import _
@@ -26,6 +26,7 @@ from ui.idle_lock import IdleLock, minutes_ms
 from ui.login_page import LoginPage
 from ui.tasks import Task, TaskRunner
 from ui.widgets.confirm import confirm
+from ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from desktop.domain.roles import Actor
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
                              parent=self)
         self.idle.sign_out_requested.connect(self.request_sign_out)
         self.idle.locked_changed.connect(self._lock_changed)
-        self.status_user = QLabel()
+        self.status_user = ElidedLabel()
         self.status_user.setObjectName("main.user")
         self.statusBar().addPermanentWidget(self.status_user)
         self.login.submitted.connect(self._sign_in)
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.login.reset()
         self.status_user.setText(f"{actor.full_name} · {actor.role.label}")
+        self.status_user.setToolTip(self.status_user.text())
         if self.sync_status is not None:
             self.sync_status.set_actions_visible(True)
         workspace = Workspace(self.runtime, actor, self.tasks, self.sync)

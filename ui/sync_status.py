@@ -7,13 +7,14 @@ built from the controller's state alone and repeats the essentials in words.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from desktop.clock import format_local
 from desktop.i18n import _, ngettext
 from ui.commands import command_button, wire
 from ui.style import Tone, set_tone
 from ui.sync_controller import SyncController, SyncState
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.forms import named
 
 
@@ -45,7 +46,7 @@ class SyncStatus(QWidget):
         super().__init__(parent)
         self.setObjectName("sync.statusArea")
         self.controller = controller
-        self.label = named(QLabel(), "sync.status", _("Estado de sincronización"))
+        self.label = named(ElidedLabel(), "sync.status", _("Estado de sincronización"))
         self.busy = named(QProgressBar(), "sync.busy", _("Sincronización en curso"))
         self.busy.setRange(0, 0)  # indeterminate until the round says how much
         self.busy.setTextVisible(False)
@@ -66,7 +67,7 @@ class SyncStatus(QWidget):
         text = describe(state)
         self.label.setText(text)
         self.label.setAccessibleDescription(text)
-        self.label.setToolTip(state.message)
+        self.label.setToolTip(f"{text}\n{state.message}" if state.message else text)
         set_tone(self.label, Tone.ERROR if state.online is False
                  else Tone.WARNING if state.refused + state.stuck else Tone.NONE)
         self.busy.setVisible(state.running)

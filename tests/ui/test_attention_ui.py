@@ -120,3 +120,22 @@ def test_the_complaints_page_registers_and_offers_the_constancia(qtbot, window):
     qtbot.waitUntil(lambda: "Sin turno" in status.label.text(), timeout=WAIT)
     window.sign_out()
     window.close()
+
+
+def test_the_status_bar_never_widens_the_window_past_1024_px(qtbot, home, main_window,
+                                                              sign_in):
+    """A supervisor (the widest bar), a sync round running (its busy bar shows) and the
+    longest sync text: the window still fits a 1024-px monitor; the text ends in «…»."""
+    from tests.support.accounts import SUPERVISOR
+
+    window = main_window()
+    sign_in(window, *SUPERVISOR)
+    status = window.sync_status
+    status.busy.setVisible(True)
+    long_text = ("Sin conexión · trabajando con datos locales del 05/12/2026 21:54 · "
+                 "1234 pendientes · 12 con problemas")
+    status.label.setText(long_text)
+    window.status_user.setText("María de los Ángeles Villavicencio Quiñónez · Supervisor")
+    assert window.statusBar().minimumSizeHint().width() <= 1024
+    assert window.layout().minimumSize().width() <= 1024
+    assert status.label.text() == long_text  # whole for screen readers and the tooltip
