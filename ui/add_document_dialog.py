@@ -21,7 +21,7 @@ from ui.commands import command_button, wire
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
-from ui.widgets.checklist import DocumentChecklist
+from ui.widgets.checklist import DocumentChecklist, received_on_file
 from ui.widgets.confirm import confirm
 from ui.widgets.forms import MARGIN, message_label, named, show_message
 from ui.widgets.screen import fit_to_screen
@@ -47,8 +47,7 @@ class AddDocumentDialog(QDialog):
         self.case_number = number
         self._busy = False
         self._discard_confirmed = False
-        self.received = {d.document_type: _("Recibido: {pages} pág.").format(pages=d.pages)
-                         for d in detail.documents if not d.replaced}
+        self.received = received_on_file(detail.documents)
         self.scan = ScanPanel(ScanningService(runtime, actor), tasks, prefix=NAME)
         self.checklist = DocumentChecklist(RequestType.RELIQUIDACION, f"{NAME}.checklist",
                                            ITEMS)
@@ -130,7 +129,6 @@ class AddDocumentDialog(QDialog):
         self.added.emit(ngettext("{n} documento agregado al trámite {number}.",
                                  "{n} documentos agregados al trámite {number}.", count).format(
             n=count, number=self.case_number))
-        self._discard_confirmed = True
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -40,7 +40,7 @@ from ui.icons import icon
 from ui.scan_panel import ScanPanel
 from ui.style import Look, Tone, set_look
 from ui.tasks import TaskRunner
-from ui.widgets.checklist import DocumentChecklist
+from ui.widgets.checklist import DocumentChecklist, received_on_file
 from ui.widgets.confirm import confirm
 from ui.widgets.contact_fields import ContactFields
 from ui.widgets.forms import (
@@ -195,8 +195,7 @@ class CorrectionDialog(QDialog):
     def _received(self) -> dict[DocumentType, str]:
         if self.case is None:
             return {}
-        return {d.document_type: _("Recibido: {pages} pág.").format(pages=d.pages)
-                for d in self.case.detail.documents if not d.replaced}
+        return received_on_file(self.case.detail.documents)
 
     # --- state -------------------------------------------------------------------------
 

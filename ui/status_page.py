@@ -100,7 +100,7 @@ class StatusPage(QWidget):
         self.answered = False
         self._busy = False
         self._chosen_table: QTableView | None = None
-        self.correction_dialog: QWidget | None = None
+        self.working_dialog: QWidget | None = None  # what closing the window asks about
         self.results = CaseListModel(self)
         self.results_proxy = CaseFilterProxy(self)
         self.results_proxy.setSourceModel(self.results)
@@ -448,7 +448,7 @@ class StatusPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resubmitted.connect(self._resubmitted)
         dialog.open()
-        self.correction_dialog = dialog
+        self.working_dialog = dialog
 
     def open_add_document(self) -> None:
         """A document brought after registration (a poder, a signed withdrawal)."""
@@ -462,7 +462,7 @@ class StatusPage(QWidget):
         number = self.opened.summary.case_number
         dialog.added.connect(lambda said: self._documents_added(number, said))
         dialog.open()
-        self.correction_dialog = dialog  # what closing the window asks about
+        self.working_dialog = dialog
 
     def open_withdrawal(self) -> None:
         """The applicant's written withdrawal, recorded (the case ends DESISTIDO)."""
@@ -491,7 +491,7 @@ class StatusPage(QWidget):
         self._changed(case_number, "corrección de trámite devuelto")
 
     def work_in_progress(self) -> str:
-        dialog = self.correction_dialog
+        dialog = self.working_dialog
         if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
             return dialog.work_in_progress()  # type: ignore[attr-defined]
         return ""

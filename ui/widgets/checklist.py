@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from desktop.domain.checklist import ChecklistItem, DocumentType, RequestType, checklist_for
 from desktop.i18n import _
 from desktop.services.attached import AttachedDocument
+from desktop.services.case_views import DocumentItem
 from ui.widgets.forms import named
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -73,3 +74,9 @@ class DocumentChecklist(QTreeWidget):
         missing = [row for row, item in rows
                    if item.required and item.document_type not in attached]
         self.setCurrentItem((missing or [rows[0][0]])[0])
+
+
+def received_on_file(documents: Iterable[DocumentItem]) -> dict[DocumentType, str]:
+    """The status column for what a registered case already holds (newest of each type)."""
+    return {d.document_type: _("Recibido: {pages} pág.").format(pages=d.pages)
+            for d in documents if not d.replaced}
